@@ -1,0 +1,147 @@
+//! Decoding and validating a dataset.
+//!
+//! [`Dataset::from_json`] parses the stored form ([`DataFile`]) and checks every rule before
+//! any other code sees the data, collecting every problem rather than stopping at the first, so
+//! someone fixing a custom file sees the whole list at once.
+
+mod validate;
+
+use std::collections::HashMap;
+
+use crate::error::Error;
+use crate::model::{
+    DataFile, IscoGroup, Meta, Occupation, OccupationId, Skill, SkillGroup, SkillId, SkillRelation,
+};
+
+/// A validated dataset with look-ups by ESCO id and ISCO code.
+///
+/// Every index inside is known to be in range, so the accessors taking an [`OccupationId`] or a
+/// [`SkillId`] only panic when given an index that did not come from this dataset.
+#[derive(Debug, Clone)]
+pub struct Dataset {
+    file: DataFile,
+    occupation_by_id: HashMap<String, OccupationId>,
+    skill_by_id: HashMap<String, SkillId>,
+    isco_by_code: HashMap<String, usize>,
+}
+
+impl Dataset {
+    /// Parses and validates a dataset from its JSON bytes (the decompressed contents of
+    /// `data/greenpath.json.gz`).
+    ///
+    /// # Errors
+    /// [`Error::Decode`] when the bytes are not JSON of the expected shape (the message gives
+    /// line and column); [`Error::Invalid`] listing every broken rule otherwise.
+    pub fn from_json(bytes: &[u8]) -> Result<Self, Error> {
+        let file: DataFile = serde_json::from_slice(bytes).map_err(|e| Error::Decode {
+            message: e.to_string(),
+        })?;
+        Self::from_data_file(file)
+    }
+
+    /// Validates an already decoded [`DataFile`].
+    ///
+    /// # Errors
+    /// [`Error::Invalid`] listing every broken rule.
+    pub fn from_data_file(file: DataFile) -> Result<Self, Error> {
+        let problems = validate::problems(&file);
+        if !problems.is_empty() {
+            return Err(Error::Invalid { problems });
+        }
+        let occupation_by_id = index_by(&file.occupations, |o| &o.id);
+        let skill_by_id = index_by(&file.skills, |s| &s.id);
+        let isco_by_code = file
+            .isco_groups
+            .iter()
+            .enumerate()
+            .map(|(i, g)| (g.code.clone(), i))
+            .collect();
+        Ok(Dataset {
+            file,
+            occupation_by_id,
+            skill_by_id,
+            isco_by_code,
+        })
+    }
+
+    /// Provenance and counts.
+    pub fn meta(&self) -> &Meta {
+        &self.file.meta
+    }
+
+    /// All occupations; an [`OccupationId`] is an index into this slice.
+    pub fn occupations(&self) -> &[Occupation] {
+        &self.file.occupations
+    }
+
+    /// All skills; a [`SkillId`] is an index into this slice.
+    pub fn skills(&self) -> &[Skill] {
+        &self.file.skills
+    }
+
+    /// The ESCO skills hierarchy, parents before children.
+    pub fn skill_groups(&self) -> &[SkillGroup] {
+        &self.file.skill_groups
+    }
+
+    /// ESCO skill-to-skill relations.
+    pub fn skill_relations(&self) -> &[SkillRelation] {
+        &self.file.skill_relations
+    }
+
+    /// ISCO-08 groups at every level.
+    pub fn isco_groups(&self) -> &[IscoGroup] {
+        &self.file.isco_groups
+    }
+
+    /// The occupation at `id`.
+    ///
+    /// # Panics
+    /// When `id` is not an index of this dataset (ids from [`Dataset::occupation_id`] and from
+    /// this crate's results always are).
+    pub fn occupation(&self, id: OccupationId) -> &Occupation {
+        &self.file.occupations[id as usize]
+    }
+
+    /// The skill at `id`.
+    ///
+    /// # Panics
+    /// When `id` is not an index of this dataset.
+    pub fn skill(&self, id: SkillId) -> &Skill {
+        &self.file.skills[id as usize]
+    }
+
+    /// The occupation with this ESCO id (the UUID at the end of its concept URI).
+    pub fn occupation_id(&self, esco_id: &str) -> Option<OccupationId> {
+        self.occupation_by_id.get(esco_id).copied()
+    }
+
+    /// The skill with this ESCO id.
+    pub fn skill_id(&self, esco_id: &str) -> Option<SkillId> {
+        self.skill_by_id.get(esco_id).copied()
+    }
+
+    /// The title of an ISCO-08 group, if the dataset has it.
+    pub fn isco_label(&self, code: &str) -> Option<&str> {
+        self.isco_by_code
+            .get(code)
+            .map(|&i| self.file.isco_groups[i].label.as_str())
+    }
+
+    /// Number of occupation–skill relations (essential and optional).
+    pub fn relation_count(&self) -> usize {
+        self.file
+            .occupations
+            .iter()
+            .map(|o| o.essential.len() + o.optional.len())
+            .sum()
+    }
+}
+
+fn index_by<T>(items: &[T], key: impl Fn(&T) -> &String) -> HashMap<String, u32> {
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| (key(item).clone(), i as u32))
+        .collect()
+}

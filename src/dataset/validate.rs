@@ -1,0 +1,175 @@
+//! The rules a dataset must keep, each broken rule reported with where and what.
+
+use std::collections::HashSet;
+
+use crate::model::{DataFile, Occupation};
+
+/// The schema version this code reads.
+pub const SCHEMA_VERSION: u32 = 1;
+/// Highest O*NET job zone.
+const MAX_JOB_ZONE: u8 = 5;
+/// Annual earnings above this are taken as a data error (GBP).
+const MAX_ANNUAL_EARNINGS: u32 = 10_000_000;
+
+/// Every problem in `file`, in a stable order; empty when the file is valid.
+pub fn problems(file: &DataFile) -> Vec<String> {
+    let mut out = Vec::new();
+    if file.meta.schema_version != SCHEMA_VERSION {
+        out.push(format!(
+            "meta.schemaVersion: {} is not supported; expected {SCHEMA_VERSION}",
+            file.meta.schema_version
+        ));
+    }
+    check_isco_groups(file, &mut out);
+    check_skill_groups(file, &mut out);
+    check_skills(file, &mut out);
+    check_skill_relations(file, &mut out);
+    check_occupations(file, &mut out);
+    out
+}
+
+fn check_isco_groups(file: &DataFile, out: &mut Vec<String>) {
+    let mut seen = HashSet::new();
+    for (i, group) in file.isco_groups.iter().enumerate() {
+        let valid = (1..=4).contains(&group.code.len()) && is_digits(&group.code);
+        if !valid {
+            out.push(format!(
+                "iscoGroups[{i}].code: {:?} is not an ISCO-08 code of 1 to 4 digits",
+                group.code
+            ));
+        }
+        if !seen.insert(group.code.as_str()) {
+            out.push(format!("iscoGroups[{i}].code: {:?} appears twice", group.code));
+        }
+    }
+}
+
+fn check_skill_groups(file: &DataFile, out: &mut Vec<String>) {
+    let mut seen = HashSet::new();
+    for (i, group) in file.skill_groups.iter().enumerate() {
+        require_text(out, &format!("skillGroups[{i}].id"), &group.id);
+        require_text(out, &format!("skillGroups[{i}].label"), &group.label);
+        if !seen.insert(group.id.as_str()) {
+            out.push(format!("skillGroups[{i}].id: {:?} appears twice", group.id));
+        }
+        if let Some(parent) = group.parent {
+            // Parents come first, which also rules out cycles.
+            if parent as usize >= i {
+                out.push(format!(
+                    "skillGroups[{i}].parent: {parent} must be the index of an earlier group"
+                ));
+            }
+        }
+    }
+}
+
+fn check_skills(file: &DataFile, out: &mut Vec<String>) {
+    let mut seen = HashSet::new();
+    for (i, skill) in file.skills.iter().enumerate() {
+        let at = format!("skills[{i}]");
+        require_text(out, &format!("{at}.id"), &skill.id);
+        require_text(out, &format!("{at}.label"), &skill.label);
+        if !seen.insert(skill.id.as_str()) {
+            out.push(format!("{at}.id: {:?} appears twice", skill.id));
+        }
+        if let Some(group) = skill.group {
+            check_index(out, &format!("{at}.group"), group, file.skill_groups.len());
+        }
+        if let Some(broader) = skill.broader {
+            check_index(out, &format!("{at}.broader"), broader, file.skills.len());
+            if broader as usize == i {
+                out.push(format!("{at}.broader: a skill cannot be broader than itself"));
+            }
+        }
+    }
+}
+
+fn check_skill_relations(file: &DataFile, out: &mut Vec<String>) {
+    let skills = file.skills.len();
+    for (i, relation) in file.skill_relations.iter().enumerate() {
+        check_index(out, &format!("skillRelations[{i}][0]"), relation.0, skills);
+        check_index(out, &format!("skillRelations[{i}][1]"), relation.1, skills);
+        if relation.0 == relation.1 {
+            out.push(format!(
+                "skillRelations[{i}]: relates skill {} to itself",
+                relation.0
+            ));
+        }
+    }
+}
+
+fn check_occupations(file: &DataFile, out: &mut Vec<String>) {
+    let mut seen = HashSet::new();
+    let known_isco: HashSet<&str> = file.isco_groups.iter().map(|g| g.code.as_str()).collect();
+    for (i, occupation) in file.occupations.iter().enumerate() {
+        let at = format!("occupations[{i}]");
+        require_text(out, &format!("{at}.id"), &occupation.id);
+        require_text(out, &format!("{at}.label"), &occupation.label);
+        if !seen.insert(occupation.id.as_str()) {
+            out.push(format!("{at}.id: {:?} appears twice", occupation.id));
+        }
+        if occupation.isco.len() != 4 || !is_digits(&occupation.isco) {
+            out.push(format!(
+                "{at}.isco: {:?} is not a 4-digit ISCO-08 unit group",
+                occupation.isco
+            ));
+        } else if !known_isco.is_empty() && !known_isco.contains(occupation.isco.as_str()) {
+            out.push(format!(
+                "{at}.isco: {:?} is not among iscoGroups",
+                occupation.isco
+            ));
+        }
+        check_skill_list(out, &at, "essential", &occupation.essential, file);
+        check_skill_list(out, &at, "optional", &occupation.optional, file);
+        check_disjoint(out, &at, occupation);
+        if let Some(zone) = occupation.job_zone {
+            if !(1..=MAX_JOB_ZONE).contains(&zone) {
+                out.push(format!("{at}.jobZone: {zone} is outside 1 to {MAX_JOB_ZONE}"));
+            }
+        }
+        if let Some(pay) = occupation.annual_earnings {
+            if pay == 0 || pay > MAX_ANNUAL_EARNINGS {
+                out.push(format!(
+                    "{at}.annualEarnings: {pay} is outside 1 to {MAX_ANNUAL_EARNINGS}"
+                ));
+            }
+        }
+    }
+}
+
+fn check_skill_list(out: &mut Vec<String>, at: &str, field: &str, list: &[u32], file: &DataFile) {
+    for (j, &skill) in list.iter().enumerate() {
+        check_index(out, &format!("{at}.{field}[{j}]"), skill, file.skills.len());
+        if j > 0 && list[j - 1] >= skill {
+            out.push(format!(
+                "{at}.{field}[{j}]: {skill} is not above the previous entry {} (lists are ascending, without repeats)",
+                list[j - 1]
+            ));
+        }
+    }
+}
+
+fn check_disjoint(out: &mut Vec<String>, at: &str, occupation: &Occupation) {
+    let essential: HashSet<u32> = occupation.essential.iter().copied().collect();
+    if let Some(both) = occupation.optional.iter().find(|s| essential.contains(s)) {
+        out.push(format!(
+            "{at}.optional: skill {both} is also essential; list it once"
+        ));
+    }
+}
+
+fn check_index(out: &mut Vec<String>, at: &str, index: u32, len: usize) {
+    if index as usize >= len {
+        out.push(format!("{at}: index {index} is out of range (there are {len})"));
+    }
+}
+
+fn require_text(out: &mut Vec<String>, at: &str, value: &str) {
+    if value.trim().is_empty() {
+        out.push(format!("{at}: must not be empty"));
+    }
+}
+
+fn is_digits(text: &str) -> bool {
+    text.bytes().all(|b| b.is_ascii_digit())
+}

@@ -1,0 +1,76 @@
+//! The one error type of the core.
+
+use std::fmt;
+
+/// Everything that can go wrong in the core, each variant saying where and what.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Error {
+    /// The dataset bytes are not valid JSON of the expected shape.
+    Decode {
+        /// What the JSON parser said, with line and column.
+        message: String,
+    },
+    /// The dataset decoded but breaks one or more rules; every problem is listed.
+    Invalid {
+        /// One entry per problem, each naming the record and field.
+        problems: Vec<String>,
+    },
+    /// An occupation id that is not in the dataset.
+    UnknownOccupation {
+        /// The field that carried the id.
+        field: &'static str,
+        /// The id given.
+        id: String,
+    },
+    /// A numeric or text argument out of its allowed range.
+    InvalidArgument {
+        /// The argument's name.
+        field: &'static str,
+        /// The value given, as text.
+        value: String,
+        /// What is allowed.
+        expected: &'static str,
+    },
+}
+
+impl Error {
+    /// A short machine-readable name for the kind of error (for JS callers).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Error::Decode { .. } => "decode",
+            Error::Invalid { .. } => "invalid",
+            Error::UnknownOccupation { .. } => "unknownOccupation",
+            Error::InvalidArgument { .. } => "invalidArgument",
+        }
+    }
+}
+
+/// How many problems an [`Error::Invalid`] message lists before summarising the rest.
+const PROBLEMS_SHOWN: usize = 20;
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Decode { message } => write!(f, "the dataset could not be read: {message}"),
+            Error::Invalid { problems } => {
+                write!(f, "the dataset has {} problem(s): ", problems.len())?;
+                let shown = problems.len().min(PROBLEMS_SHOWN);
+                write!(f, "{}", problems[..shown].join("; "))?;
+                if problems.len() > shown {
+                    write!(f, "; and {} more", problems.len() - shown)?;
+                }
+                Ok(())
+            }
+            Error::UnknownOccupation { field, id } => {
+                write!(f, "{field}: no occupation has the id {id:?}")
+            }
+            Error::InvalidArgument {
+                field,
+                value,
+                expected,
+            } => write!(f, "{field}: {value} is not allowed; expected {expected}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}

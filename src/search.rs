@@ -1,0 +1,240 @@
+//! Occupation search by any name people call a job.
+//!
+//! Every preferred and alternative label is folded ([`crate::text::fold`]) and split into words.
+//! A query word matches a label word exactly, as a prefix (people type the start of a word), or
+//! within a small edit distance (typos: "weldr" finds "welder"). A label's score is the mean
+//! quality of its query-word matches, nudged towards labels the query covers completely; an
+//! occupation's score is that of its best label, which is reported as the matched label.
+
+use std::collections::HashMap;
+
+use crate::dataset::Dataset;
+use crate::model::OccupationId;
+use crate::text::{fold, words};
+
+/// Query words beyond this many are ignored (labels are short; this bounds the work).
+const MAX_QUERY_WORDS: usize = 8;
+/// Match quality of a word equal to the query word.
+const EXACT: f32 = 1.0;
+/// Match quality of a word the query word begins (before the length adjustment).
+const PREFIX: f32 = 0.8;
+/// Match quality of a word one edit away; each further edit costs [`PER_EDIT`].
+const ONE_EDIT: f32 = 0.7;
+/// Quality lost per edit beyond the first.
+const PER_EDIT: f32 = 0.15;
+/// Share of the score given for covering all of a label's words.
+const COVERAGE_WEIGHT: f32 = 0.25;
+/// Bonus when the whole query equals the whole label.
+const WHOLE_LABEL_BONUS: f32 = 0.1;
+
+/// One occupation found by [`SearchIndex::search`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchHit {
+    /// The occupation found.
+    pub occupation: OccupationId,
+    /// Which label matched best: 0 is the preferred label, `k` is `alt_labels[k - 1]`.
+    pub label: usize,
+    /// Match quality, higher is better (about 0 to 1.1).
+    pub score: f32,
+}
+
+struct Label {
+    occupation: OccupationId,
+    label: usize,
+    folded: String,
+    words: Vec<u32>,
+}
+
+/// A word index over every occupation label, built once per dataset.
+pub struct SearchIndex {
+    /// Distinct folded words of all labels.
+    vocabulary: Vec<String>,
+    labels: Vec<Label>,
+    /// For each vocabulary word, the labels containing it.
+    postings: Vec<Vec<u32>>,
+}
+
+impl SearchIndex {
+    /// Indexes every preferred and alternative label of `data`.
+    pub fn new(data: &Dataset) -> Self {
+        let mut word_ids: HashMap<String, u32> = HashMap::new();
+        let mut vocabulary = Vec::new();
+        let mut labels = Vec::new();
+        for (o, occupation) in data.occupations().iter().enumerate() {
+            let all = std::iter::once(&occupation.label).chain(&occupation.alt_labels);
+            for (k, text) in all.enumerate() {
+                let ids = words(text)
+                    .into_iter()
+                    .map(|w| {
+                        *word_ids.entry(w.clone()).or_insert_with(|| {
+                            vocabulary.push(w);
+                            (vocabulary.len() - 1) as u32
+                        })
+                    })
+                    .collect();
+                labels.push(Label {
+                    occupation: o as OccupationId,
+                    label: k,
+                    folded: fold(text),
+                    words: ids,
+                });
+            }
+        }
+        let mut postings = vec![Vec::new(); vocabulary.len()];
+        for (l, label) in labels.iter().enumerate() {
+            for &w in &label.words {
+                let list: &mut Vec<u32> = &mut postings[w as usize];
+                if list.last() != Some(&(l as u32)) {
+                    list.push(l as u32);
+                }
+            }
+        }
+        SearchIndex {
+            vocabulary,
+            labels,
+            postings,
+        }
+    }
+
+    /// The `limit` best occupations for `query`, best first; empty for a blank query.
+    ///
+    /// Ties are broken by preferred label, then by dataset order, so results are deterministic.
+    pub fn search(&self, data: &Dataset, query: &str, limit: usize) -> Vec<SearchHit> {
+        let mut query_words = words(query);
+        query_words.truncate(MAX_QUERY_WORDS);
+        if query_words.is_empty() || limit == 0 {
+            return Vec::new();
+        }
+        let n = query_words.len();
+        // best[label * n + k]: quality of the best match of query word k in that label.
+        let mut best: HashMap<u32, Vec<f32>> = HashMap::new();
+        for (k, query_word) in query_words.iter().enumerate() {
+            let is_last = k + 1 == n;
+            for (w, word) in self.vocabulary.iter().enumerate() {
+                let quality = word_match(query_word, word, is_last);
+                if quality <= 0.0 {
+                    continue;
+                }
+                for &l in &self.postings[w] {
+                    let slot = &mut best.entry(l).or_insert_with(|| vec![0.0; n])[k];
+                    if quality > *slot {
+                        *slot = quality;
+                    }
+                }
+            }
+        }
+        let folded_query = query_words.join(" ");
+        let mut per_occupation: HashMap<OccupationId, SearchHit> = HashMap::new();
+        for (l, qualities) in best {
+            let label = &self.labels[l as usize];
+            if qualities.iter().any(|&q| q <= 0.0) {
+                continue; // every query word must match
+            }
+            let mean = qualities.iter().sum::<f32>() / n as f32;
+            let coverage = (n as f32 / label.words.len().max(1) as f32).min(1.0);
+            let mut score = mean * (1.0 - COVERAGE_WEIGHT + COVERAGE_WEIGHT * coverage);
+            if label.folded == folded_query {
+                score += WHOLE_LABEL_BONUS;
+            }
+            let hit = SearchHit {
+                occupation: label.occupation,
+                label: label.label,
+                score,
+            };
+            per_occupation
+                .entry(label.occupation)
+                .and_modify(|current| {
+                    if better(&hit, current) {
+                        *current = hit.clone();
+                    }
+                })
+                .or_insert(hit);
+        }
+        let mut hits: Vec<SearchHit> = per_occupation.into_values().collect();
+        hits.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then_with(|| a.label.min(1).cmp(&b.label.min(1)))
+                .then_with(|| {
+                    data.occupation(a.occupation)
+                        .label
+                        .cmp(&data.occupation(b.occupation).label)
+                })
+                .then_with(|| a.occupation.cmp(&b.occupation))
+        });
+        hits.truncate(limit);
+        hits
+    }
+}
+
+/// Whether `a` should replace `b` as an occupation's best label.
+fn better(a: &SearchHit, b: &SearchHit) -> bool {
+    a.score > b.score || (a.score == b.score && a.label < b.label)
+}
+
+/// How well `query` matches the label word `word`: 0 for no match, up to [`EXACT`].
+///
+/// The last query word may be unfinished, so it also matches words it begins, with or without a
+/// typo; earlier words need a whole-word match (allowing typos).
+fn word_match(query: &str, word: &str, is_last: bool) -> f32 {
+    if query == word {
+        return EXACT;
+    }
+    let query_len = query.chars().count();
+    let word_len = word.chars().count();
+    let allowed = allowed_edits(query_len);
+    if word.starts_with(query) && (is_last || query_len >= 4) {
+        return PREFIX + (EXACT - PREFIX) * 0.5 * query_len as f32 / word_len as f32;
+    }
+    if allowed == 0 {
+        return 0.0;
+    }
+    if query_len.abs_diff(word_len) <= allowed {
+        let edits = strsim::osa_distance(query, word);
+        if edits <= allowed {
+            return ONE_EDIT - PER_EDIT * (edits - 1) as f32;
+        }
+    }
+    if is_last && word_len > query_len {
+        let start: String = word.chars().take(query_len).collect();
+        let edits = strsim::osa_distance(query, &start);
+        if edits <= allowed {
+            return ONE_EDIT - PER_EDIT * edits as f32;
+        }
+    }
+    0.0
+}
+
+/// Typos tolerated in a query word of `len` characters: none in very short words.
+fn allowed_edits(len: usize) -> usize {
+    match len {
+        0..=3 => 0,
+        4..=7 => 1,
+        _ => 2,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exact_beats_prefix_beats_typo() {
+        let exact = word_match("welder", "welder", true);
+        let prefix = word_match("weld", "welder", true);
+        let typo = word_match("weldr", "welder", true);
+        assert!(exact > prefix && prefix > typo && typo > 0.0, "{exact} {prefix} {typo}");
+    }
+
+    #[test]
+    fn short_words_need_exact_or_prefix() {
+        assert_eq!(word_match("gaz", "gas", true), 0.0);
+        assert!(word_match("ga", "gas", true) > 0.0);
+        assert_eq!(word_match("ga", "gas", false), 0.0);
+    }
+
+    #[test]
+    fn transposition_is_one_edit() {
+        assert!(word_match("wleder", "welder", false) > 0.0);
+    }
+}

@@ -1,0 +1,53 @@
+//! Text folding shared by search: case, accents and punctuation do not matter.
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// Folds text for matching: lower case, accents removed, every run of characters that is not a
+/// letter or digit turned into one space, trimmed.
+///
+/// ```
+/// assert_eq!(greenpath::text::fold("  Électricien / HGV-Driver "), "electricien hgv driver");
+/// ```
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for c in text.nfd().filter(|c| !is_combining_mark(*c)) {
+        if c.is_alphanumeric() {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.extend(c.to_lowercase());
+        } else {
+            pending_space = true;
+        }
+    }
+    out
+}
+
+/// The folded words of `text`, in order.
+///
+/// ```
+/// assert_eq!(greenpath::text::words("Gas-Service technician"), ["gas", "service", "technician"]);
+/// ```
+pub fn words(text: &str) -> Vec<String> {
+    fold(text).split(' ').filter(|w| !w.is_empty()).map(str::to_owned).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_handles_empty_and_symbol_only_text() {
+        assert_eq!(fold(""), "");
+        assert_eq!(fold(" -/- "), "");
+        assert!(words("  ").is_empty());
+    }
+
+    #[test]
+    fn fold_removes_accents_and_case() {
+        assert_eq!(fold("CAFÉ Crème"), "cafe creme");
+    }
+}

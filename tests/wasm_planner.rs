@@ -1,0 +1,97 @@
+//! The `Planner` class as JavaScript sees it, run in node and in headless Chromium.
+#![cfg(target_arch = "wasm32")]
+
+use std::io::Read;
+
+use greenpath::wasm::Planner;
+use serde_json::Value;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+static DATA_GZ: &[u8] = include_bytes!("../data/greenpath.json.gz");
+
+fn json_bytes() -> Vec<u8> {
+    let mut json = Vec::new();
+    flate2::read::GzDecoder::new(DATA_GZ)
+        .read_to_end(&mut json)
+        .expect("valid gzip");
+    json
+}
+
+fn planner() -> &'static Planner {
+    // Parse the data once per test run: wasm tests share one thread.
+    thread_local! {
+        static PLANNER: &'static Planner =
+            Box::leak(Box::new(Planner::new(&json_bytes()).expect("loads")));
+    }
+    PLANNER.with(|planner| *planner)
+}
+
+fn plain(value: Result<JsValue, JsValue>) -> Value {
+    serde_wasm_bindgen::from_value(value.expect("call succeeds")).expect("plain JSON data")
+}
+
+fn error_message(value: JsValue) -> String {
+    js_sys::Error::from(value).message().into()
+}
+
+#[wasm_bindgen_test]
+fn dataset_info_counts_the_real_data() {
+    let info = plain(planner().dataset_info());
+    assert_eq!(info["occupations"], 3007);
+    assert!(info["skills"].as_u64().unwrap() > 13_000);
+    assert!(info["attribution"].as_str().unwrap().contains("ESCO"));
+}
+
+#[wasm_bindgen_test]
+fn search_with_a_typo_finds_welder_first() {
+    let hits = plain(planner().search_occupations("weldr", 5.0));
+    assert_eq!(hits[0]["label"], "welder");
+    assert_eq!(hits[0]["isco"], "7212");
+}
+
+#[wasm_bindgen_test]
+fn similar_occupations_explain_with_real_skills() {
+    let welder = plain(planner().search_occupations("welder", 1.0))[0]["id"].clone();
+    let welder = welder.as_str().unwrap();
+    let detail = plain(planner().occupation(welder));
+    let essential: Vec<&str> = detail["essentialSkills"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_str().unwrap())
+        .collect();
+    let similar = plain(planner().similar_occupations(welder, 20.0));
+    let similar = similar.as_array().unwrap();
+    assert_eq!(similar.len(), 20);
+    for result in similar {
+        assert_ne!(result["id"], welder);
+        for shared in result["sharedEssential"].as_array().unwrap() {
+            assert!(essential.contains(&shared["id"].as_str().unwrap()));
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn bad_arguments_are_errors_naming_field_and_value() {
+    let message = error_message(planner().occupation("no-such-id").unwrap_err());
+    assert!(message.contains("id") && message.contains("no-such-id"), "{message}");
+    let message = error_message(planner().search_occupations("gas", f64::NAN).unwrap_err());
+    assert!(message.contains("limit") && message.contains("NaN"), "{message}");
+    let message = error_message(planner().similar_occupations("x", -1.0).unwrap_err());
+    assert!(message.contains("x"), "{message}");
+}
+
+#[wasm_bindgen_test]
+fn blank_search_is_empty_not_an_error() {
+    let hits = plain(planner().search_occupations("   ", 10.0));
+    assert_eq!(hits.as_array().unwrap().len(), 0);
+}
+
+#[wasm_bindgen_test]
+fn broken_data_is_an_error_not_a_panic() {
+    let message = error_message(Planner::new(b"{not json").err().expect("rejected"));
+    assert!(message.contains("could not be read"), "{message}");
+    let message = error_message(Planner::new(b"").err().expect("rejected"));
+    assert!(message.contains("could not be read"), "{message}");
+}
