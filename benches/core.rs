@@ -18,13 +18,16 @@ fn queries(c: &mut Criterion) {
     c.bench_function("similar_occupations(welder, 20)", |b| {
         b.iter(|| greenpath::similar_occupations(data, black_box(welder), 20))
     });
-    c.bench_function("load default dataset (JSON decode + validate + index)", |b| {
-        let json = common::default_json();
-        b.iter(|| {
-            let data = greenpath::Dataset::from_json(black_box(&json)).expect("valid");
-            greenpath::SearchIndex::new(&data)
-        })
-    });
+    c.bench_function(
+        "load default dataset (JSON decode + validate + index)",
+        |b| {
+            let json = common::default_json();
+            b.iter(|| {
+                let data = greenpath::Dataset::from_json(black_box(&json)).expect("valid");
+                greenpath::SearchIndex::new(&data)
+            })
+        },
+    );
 }
 
 criterion_group! {

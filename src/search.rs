@@ -223,7 +223,10 @@ mod tests {
         let exact = word_match("welder", "welder", true);
         let prefix = word_match("weld", "welder", true);
         let typo = word_match("weldr", "welder", true);
-        assert!(exact > prefix && prefix > typo && typo > 0.0, "{exact} {prefix} {typo}");
+        assert!(
+            exact > prefix && prefix > typo && typo > 0.0,
+            "{exact} {prefix} {typo}"
+        );
     }
 
     #[test]

@@ -93,6 +93,10 @@ fn explain(data: &Dataset, held: &[f32], o: OccupationId, score: f32) -> Similar
         score,
         shared_essential,
         missing_essential,
-        shared_optional: d.optional.iter().filter(|&&s| held[s as usize] >= 1.0).count(),
+        shared_optional: d
+            .optional
+            .iter()
+            .filter(|&&s| held[s as usize] >= 1.0)
+            .count(),
     }
 }

@@ -32,7 +32,11 @@ pub fn fold(text: &str) -> String {
 /// assert_eq!(greenpath::text::words("Gas-Service technician"), ["gas", "service", "technician"]);
 /// ```
 pub fn words(text: &str) -> Vec<String> {
-    fold(text).split(' ').filter(|w| !w.is_empty()).map(str::to_owned).collect()
+    fold(text)
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 #[cfg(test)]

@@ -283,7 +283,9 @@ impl Planner {
 /// Pay change as a fraction of the origin's pay, when both are known.
 fn pay_change(origin: Option<u32>, destination: Option<u32>) -> Option<f64> {
     match (origin, destination) {
-        (Some(from), Some(to)) if from > 0 => Some((f64::from(to) - f64::from(from)) / f64::from(from)),
+        (Some(from), Some(to)) if from > 0 => {
+            Some((f64::from(to) - f64::from(from)) / f64::from(from))
+        }
         _ => None,
     }
 }

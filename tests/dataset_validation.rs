@@ -58,7 +58,10 @@ fn every_broken_rule_is_reported_with_its_place() {
 fn the_error_message_lists_problems_in_one_line() {
     let error = Dataset::from_json(EVERY_RULE_BROKEN.as_bytes()).unwrap_err();
     let message = error.to_string();
-    assert!(message.starts_with("the dataset has 19 problem(s): meta.schemaVersion"), "{message}");
+    assert!(
+        message.starts_with("the dataset has 19 problem(s): meta.schemaVersion"),
+        "{message}"
+    );
 }
 
 #[test]
@@ -73,7 +76,11 @@ fn malformed_json_is_a_decode_error_with_position() {
 
 #[test]
 fn unknown_fields_are_rejected_by_name() {
-    let json = TINY_VALID.replacen("\"droppedRelations\":0", "\"droppedRelations\":0,\"extra\":1", 1);
+    let json = TINY_VALID.replacen(
+        "\"droppedRelations\":0",
+        "\"droppedRelations\":0,\"extra\":1",
+        1,
+    );
     let message = Dataset::from_json(json.as_bytes()).unwrap_err().to_string();
     assert!(message.contains("unknown field `extra`"), "{message}");
 }
@@ -85,7 +92,10 @@ fn nan_or_negative_numbers_are_decode_errors() {
             let key = bad.split(':').next().unwrap();
             let json = TINY_VALID.replacen(bad, &format!("{key}:{replacement}"), 1);
             assert!(
-                matches!(Dataset::from_json(json.as_bytes()), Err(Error::Decode { .. })),
+                matches!(
+                    Dataset::from_json(json.as_bytes()),
+                    Err(Error::Decode { .. })
+                ),
                 "{key}:{replacement} was accepted"
             );
         }

@@ -75,9 +75,15 @@ fn similar_occupations_explain_with_real_skills() {
 #[wasm_bindgen_test]
 fn bad_arguments_are_errors_naming_field_and_value() {
     let message = error_message(planner().occupation("no-such-id").unwrap_err());
-    assert!(message.contains("id") && message.contains("no-such-id"), "{message}");
+    assert!(
+        message.contains("id") && message.contains("no-such-id"),
+        "{message}"
+    );
     let message = error_message(planner().search_occupations("gas", f64::NAN).unwrap_err());
-    assert!(message.contains("limit") && message.contains("NaN"), "{message}");
+    assert!(
+        message.contains("limit") && message.contains("NaN"),
+        "{message}"
+    );
     let message = error_message(planner().similar_occupations("x", -1.0).unwrap_err());
     assert!(message.contains("x"), "{message}");
 }

@@ -39,7 +39,10 @@ fn check_isco_groups(file: &DataFile, out: &mut Vec<String>) {
             ));
         }
         if !seen.insert(group.code.as_str()) {
-            out.push(format!("iscoGroups[{i}].code: {:?} appears twice", group.code));
+            out.push(format!(
+                "iscoGroups[{i}].code: {:?} appears twice",
+                group.code
+            ));
         }
     }
 }
@@ -78,7 +81,9 @@ fn check_skills(file: &DataFile, out: &mut Vec<String>) {
         if let Some(broader) = skill.broader {
             check_index(out, &format!("{at}.broader"), broader, file.skills.len());
             if broader as usize == i {
-                out.push(format!("{at}.broader: a skill cannot be broader than itself"));
+                out.push(format!(
+                    "{at}.broader: a skill cannot be broader than itself"
+                ));
             }
         }
     }
@@ -124,7 +129,9 @@ fn check_occupations(file: &DataFile, out: &mut Vec<String>) {
         check_disjoint(out, &at, occupation);
         if let Some(zone) = occupation.job_zone {
             if !(1..=MAX_JOB_ZONE).contains(&zone) {
-                out.push(format!("{at}.jobZone: {zone} is outside 1 to {MAX_JOB_ZONE}"));
+                out.push(format!(
+                    "{at}.jobZone: {zone} is outside 1 to {MAX_JOB_ZONE}"
+                ));
             }
         }
         if let Some(pay) = occupation.annual_earnings {
@@ -160,7 +167,9 @@ fn check_disjoint(out: &mut Vec<String>, at: &str, occupation: &Occupation) {
 
 fn check_index(out: &mut Vec<String>, at: &str, index: u32, len: usize) {
     if index as usize >= len {
-        out.push(format!("{at}: index {index} is out of range (there are {len})"));
+        out.push(format!(
+            "{at}: index {index} is out of range (there are {len})"
+        ));
     }
 }
 

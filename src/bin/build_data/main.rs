@@ -1,0 +1,211 @@
+//! `build-data`: builds greenpath's default dataset (`data/greenpath.json.gz`) from the raw open
+//! data (ESCO v1.1.1 and Nesta's UK earnings and job zones).
+//!
+//! ```text
+//! cargo run --release --features builder --bin build-data -- [--raw DIR] [--out PATH] [--json PATH]
+//! ```
+//!
+//! The raw folder is `--raw`, else `$GREENPATH_RAW_DIR`, else `../shared/data/raw` next to
+//! the crate. Every file read is checked against the folder's `SHA256SUMS` and listed with its
+//! checksum in `meta.sources`. The output is reproducible: the same inputs give byte-identical
+//! output. See `data/README.md` for the schema and the choices made.
+
+mod assemble;
+mod error;
+mod output;
+mod raw;
+mod text;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use crate::assemble::{Built, Stats};
+use crate::error::BuildError;
+use crate::output::Encoded;
+use crate::raw::RawDir;
+
+const USAGE: &str = "usage: build-data [--raw DIR] [--out PATH] [--json PATH]
+
+Builds data/greenpath.json.gz from the raw open data.
+  --raw DIR    raw data folder (default: $GREENPATH_RAW_DIR, else ../shared/data/raw next to the crate)
+  --out PATH   output file (default: data/greenpath.json.gz in the crate)
+  --json PATH  also write the uncompressed JSON there (for inspection)";
+
+/// Where to read and write.
+struct Options {
+    raw: PathBuf,
+    out: PathBuf,
+    json: Option<PathBuf>,
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(BuildError::Usage(message)) if message.is_empty() => {
+            println!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("build-data: error: {error}");
+            if matches!(error, BuildError::Usage(_)) {
+                eprintln!("{USAGE}");
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run() -> Result<(), BuildError> {
+    let options = parse_args(std::env::args_os().skip(1))?;
+    let started = Instant::now();
+    println!("build-data: reading {}", options.raw.display());
+    let mut raw = RawDir::open(&options.raw)?;
+    let Built { data, stats } = assemble::build(&mut raw)?;
+    output::validate(&data)?;
+    let encoded = output::encode(&data)?;
+    summary(&data, &stats, &encoded);
+    if encoded.gz.len() > output::BUDGET_BYTES {
+        return Err(BuildError::OverBudget {
+            bytes: encoded.gz.len(),
+            budget: output::BUDGET_BYTES,
+        });
+    }
+    if let Some(path) = &options.json {
+        output::write_file(path, &encoded.json)?;
+        println!("build-data: wrote {} (uncompressed JSON)", path.display());
+    }
+    output::write_file(&options.out, &encoded.gz)?;
+    println!(
+        "build-data: wrote {} ({} bytes, sha256 {}) in {:.1} s",
+        options.out.display(),
+        encoded.gz.len(),
+        raw::sha256_hex(&encoded.gz),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+/// The raw folder when neither `--raw` nor `$GREENPATH_RAW_DIR` is given.
+fn default_raw_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/raw")
+}
+
+fn parse_args(args: impl Iterator<Item = std::ffi::OsString>) -> Result<Options, BuildError> {
+    let mut raw = std::env::var_os("GREENPATH_RAW_DIR")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from);
+    let mut out = None;
+    let mut json = None;
+    let mut args = args.peekable();
+    while let Some(arg) = args.next() {
+        let text = arg.to_string_lossy().into_owned();
+        let (flag, inline) = match text.split_once('=') {
+            Some((flag, value)) if flag.starts_with("--") => (flag.to_owned(), Some(value.into())),
+            _ => (text.clone(), None),
+        };
+        let slot = match flag.as_str() {
+            "--raw" => &mut raw,
+            "--out" => &mut out,
+            "--json" => &mut json,
+            "-h" | "--help" => return Err(BuildError::Usage(String::new())),
+            _ => return Err(BuildError::Usage(format!("unknown argument {text:?}"))),
+        };
+        let value = match inline {
+            Some(value) => value,
+            None => args
+                .next()
+                .ok_or_else(|| BuildError::Usage(format!("{flag} needs a value")))?,
+        };
+        *slot = Some(PathBuf::from(value));
+    }
+    Ok(Options {
+        raw: raw.unwrap_or_else(default_raw_dir),
+        out: out.unwrap_or_else(|| {
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("data/greenpath.json.gz")
+        }),
+        json,
+    })
+}
+
+fn summary(data: &greenpath::model::DataFile, stats: &Stats, encoded: &Encoded) {
+    let occupations = &data.occupations;
+    let count = |f: &dyn Fn(&greenpath::model::Occupation) -> bool| {
+        occupations.iter().filter(|o| f(o)).count()
+    };
+    let essential: usize = occupations.iter().map(|o| o.essential.len()).sum();
+    let optional: usize = occupations.iter().map(|o| o.optional.len()).sum();
+    let green = data.skills.iter().filter(|s| s.green).count();
+    let transversal = data.skills.iter().filter(|s| s.transversal).count();
+    let knowledge = data
+        .skills
+        .iter()
+        .filter(|s| s.kind == greenpath::model::SkillKind::Knowledge)
+        .count();
+    println!("records:");
+    println!("  occupations      {:>7}", occupations.len());
+    println!(
+        "  skills           {:>7}  ({knowledge} knowledge, {green} green, {transversal} transversal)",
+        data.skills.len()
+    );
+    println!(
+        "  skill groups     {:>7}  (of {} in ESCO)",
+        data.skill_groups.len(),
+        stats.skill_groups_read
+    );
+    println!(
+        "  skill relations  {:>7}  (of {}; {} with an end outside the kept skills, {} from a skill to itself)",
+        data.skill_relations.len(),
+        stats.skill_relations_read,
+        stats.skill_relations_dropped,
+        stats.skill_relations_to_self
+    );
+    println!("  ISCO groups      {:>7}", data.isco_groups.len());
+    println!(
+        "  occupation–skill links {} ({essential} essential, {optional} optional) of {} read",
+        essential + optional,
+        stats.relations_read
+    );
+    println!(
+        "  dropped relations {} ({} unknown occupation, {} unknown skill); {} duplicates merged; {} listed essential and optional kept as essential",
+        data.meta.dropped_relations,
+        stats.dropped_unknown_occupation,
+        stats.dropped_unknown_skill,
+        stats.duplicate_relations,
+        stats.essential_and_optional
+    );
+    println!(
+        "  occupations with earnings {}, with job zone {}; earnings rows for unknown occupations {}; rows whose ISCO differs from ESCO 1.1.1 {}",
+        count(&|o| o.annual_earnings.is_some()),
+        count(&|o| o.job_zone.is_some()),
+        stats.earnings_unknown_occupation,
+        stats.earnings_isco_differs
+    );
+    println!(
+        "  skills: type from relation file {}, type defaulted {}, reuse defaulted {}, without group {}",
+        stats.kind_from_relations,
+        stats.kind_defaulted,
+        stats.reuse_defaulted,
+        stats.skills_without_group
+    );
+    println!(
+        "  descriptions: {} cut after a sentence, {} cut between words, longest {} chars",
+        stats.descriptions_cut_sentence,
+        stats.descriptions_cut_words,
+        occupations
+            .iter()
+            .map(|o| o.description.chars().count())
+            .max()
+            .unwrap_or(0)
+    );
+    println!(
+        "size: {} bytes JSON, {} bytes gzipped (budget {})",
+        encoded.json.len(),
+        encoded.gz.len(),
+        output::BUDGET_BYTES
+    );
+    println!(
+        "sources: {} files verified against SHA256SUMS",
+        data.meta.sources.len()
+    );
+}

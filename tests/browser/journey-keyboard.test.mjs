@@ -1,0 +1,163 @@
+// The worker's journey by keyboard alone: skip link → input → type a misspelt job → arrow to
+// the suggestion → Enter → 20 similar jobs, each explained.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  startSession, assertCleanLog, assertNoAxeViolations, waitForReady, waitForResults, jobInput,
+  expectSuggestionsFor,
+} from './harness.mjs';
+
+/** @type {import('./harness.mjs').Session} */
+let session;
+before(async () => { session = await startSession(); });
+after(async () => { await session?.close(); });
+
+/** Where the results screenshot goes (look at it when changing the page). */
+const SCREENSHOT = '/tmp/greenpath-results.png';
+
+test('keyboard journey: "weldr" → welder → 20 similar metalworking jobs', { timeout: 120_000 }, async () => {
+  const page = await session.open('');
+  await waitForReady(page);
+
+  // Tab from the top of the page: the skip link comes first and leads into <main>.
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Skip to main content');
+  assert.ok(await page.locator('.app-skip-link').isVisible(), 'the skip link is visible when focused');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'main-content');
+  await page.keyboard.press('Tab');
+  const input = jobInput(page);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'job', 'Tab from <main> reaches the job input');
+  assert.equal(await input.getAttribute('aria-describedby'), 'job-hint job-status');
+
+  // Type with a typo; suggestions open; the ARIA combobox wiring is right.
+  await page.keyboard.type('weldr', { delay: 30 });
+  const labels = await expectSuggestionsFor(page, 'weldr');
+  assert.ok(labels.length > 0 && labels.length <= 10, `some suggestions: ${JSON.stringify(labels)}`);
+  const index = labels.indexOf('welder');
+  assert.ok(index >= 0, `"welder" is suggested for "weldr": ${JSON.stringify(labels)}`);
+  assert.equal(await input.getAttribute('aria-expanded'), 'true');
+  const listboxId = await input.getAttribute('aria-controls');
+  assert.equal(await page.getByRole('listbox').getAttribute('id'), listboxId);
+  assert.equal(await input.getAttribute('aria-activedescendant'), null, 'nothing highlighted before arrowing');
+
+  // Suggestions matched on an alternative name say which name matched.
+  const matched = await page.locator('.app-combobox__matched').allTextContents();
+  for (const m of matched) assert.match(m, /^, matched: \S/);
+
+  await assertNoAxeViolations(page, 'suggestions open');
+
+  // ArrowDown to "welder" (checking each step), ArrowUp/ArrowDown wrap consistently.
+  for (let i = 0; i <= index; i += 1) {
+    await page.keyboard.press('ArrowDown');
+    const active = await input.getAttribute('aria-activedescendant');
+    assert.equal(active, await page.getByRole('option').nth(i).getAttribute('id'));
+  }
+  const welderOption = page.getByRole('option').nth(index);
+  assert.equal(await welderOption.getAttribute('aria-selected'), 'true');
+  assert.equal(await page.locator('[role="option"][aria-selected="true"]').count(), 1);
+  await assertNoAxeViolations(page, 'suggestions open, one highlighted');
+
+  // Escape closes without losing the text; ArrowDown reopens.
+  await page.keyboard.press('Escape');
+  assert.equal(await input.getAttribute('aria-expanded'), 'false');
+  assert.equal(await input.inputValue(), 'weldr');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await input.getAttribute('aria-expanded'), 'true');
+  for (let i = 1; i <= index; i += 1) await page.keyboard.press('ArrowDown');
+  assert.equal(await input.getAttribute('aria-activedescendant'), await welderOption.getAttribute('id'));
+  const welderId = await welderOption.getAttribute('data-id');
+
+  await page.keyboard.press('Enter');
+  const results = await waitForResults(page);
+  assert.equal(await input.inputValue(), 'welder');
+  assert.equal(await input.getAttribute('aria-expanded'), 'false');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'job', 'focus stays in the input');
+
+  // The chosen job's summary.
+  const current = page.locator('#current-job');
+  assert.match(await current.getByRole('heading', { level: 2 }).textContent() ?? '', /Your current job\s*welder$/);
+  const summary = (await current.textContent()) ?? '';
+  assert.match(summary, /Occupation group/);
+  assert.match(summary, /Indicative pay(£[\d,]+ a year \(indicative UK estimate, 2019, by occupation group\)|Pay not known)/);
+  assert.match(summary, /\d+ essential skills?/);
+
+  // 20 results, most similar first, metalworking among the first few.
+  assert.equal(await page.getByRole('heading', { level: 2, name: '20 most similar jobs' }).count(), 1);
+  assert.equal(await results.count(), 20);
+  const titles = await page.locator('#results-list .app-result__title').allTextContents();
+  assert.equal(titles.length, 20);
+  titles.forEach((t, i) => assert.ok(t.startsWith(`${i + 1}. `), `rank shown: ${t}`));
+  assert.ok(!titles.some((t) => /^\d+\. welder$/.test(t)), 'the origin is not among its own results');
+  const top = titles.slice(0, 8).join(' | ');
+  assert.match(top, /weld|metal|brazier|solder|flame/i, `metalworking jobs near the top: ${top}`);
+
+  // Each result: similarity as text (the meter is decorative), pay labelled as an estimate,
+  // skills in common (count and list), skills to gain.
+  const percents = [];
+  for (let i = 0; i < 20; i += 1) {
+    const article = results.nth(i);
+    const text = (await article.textContent()) ?? '';
+    const similarity = (await article.locator('.app-result__similarity-text').textContent()) ?? '';
+    const m = /^(\d{1,3})% similar skills$/.exec(similarity);
+    assert.ok(m, `similarity text: ${similarity}`);
+    percents.push(Number(m[1]));
+    assert.equal(await article.locator('meter').count(), 1);
+    assert.match(text, /Indicative pay \(estimate\)(£[\d,]+ a year|Pay not known)/);
+    assert.match(text, /Pay compared with your job \(estimate\)([+\u2212]£[\d,]+ \([+\u2212]\d+%\)|about the same \(0%\)|Not known)/);
+    const shared = article.locator('.app-skills--shared');
+    const sharedTitle = (await shared.getByRole('heading', { level: 4 }).textContent()) ?? '';
+    const sharedCount = Number(/^Skills in common: (\d+)$/.exec(sharedTitle)?.[1] ?? NaN);
+    assert.ok(sharedCount >= 1, `result ${i + 1} shows skills in common: "${sharedTitle}"`);
+    const listed = await shared.locator('li').count();
+    assert.equal(listed, sharedCount, 'every shared skill is listed (first 8 visible, the rest folded)');
+    assert.ok(await shared.locator(':scope > ul > li').count() <= 8);
+    if (sharedCount > 8) {
+      assert.equal(await shared.locator('summary').textContent(), `and ${sharedCount - 8} more skills in common`);
+    }
+    assert.match(await article.locator('.app-skills--missing h4').textContent() ?? '', /^Skills to gain: \d+$/);
+  }
+  for (let i = 1; i < percents.length; i += 1) {
+    assert.ok(percents[i] <= percents[i - 1], `ranked by similarity: ${percents.join(', ')}`);
+  }
+  // Green skills are marked with text, not colour alone.
+  for (const badge of await page.locator('.app-tag--green').allTextContents()) assert.equal(badge, 'green skill');
+  assert.match(await page.locator('#pay-caveat').textContent() ?? '', /Pay figures are estimates/);
+
+  // The choice is in the URL, so the plan can be shared.
+  assert.equal(new URL(page.url()).searchParams.get('job'), welderId);
+
+  await assertNoAxeViolations(page, 'results shown');
+  // Expand one "and N more" list, then re-check.
+  const more = page.locator('#results-list details summary').first();
+  if (await more.count()) {
+    await more.focus();
+    await page.keyboard.press('Enter');
+    await assertNoAxeViolations(page, 'results shown, a folded list opened');
+  }
+  // The summary and the first results, for a person to look at.
+  const top = await page.evaluate(() => (document.getElementById('plan')?.getBoundingClientRect().top ?? 0) + window.scrollY);
+  await page.screenshot({ path: SCREENSHOT, fullPage: true, clip: { x: 0, y: Math.max(0, top - 260), width: 1280, height: 2000 } });
+  assertCleanLog(session);
+});
+
+test('results reflow at 320 CSS px wide without horizontal scrolling', { timeout: 120_000 }, async () => {
+  const page = await session.context.newPage();
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.goto(session.server.url);
+  await waitForReady(page);
+  await jobInput(page).focus();
+  await page.keyboard.type('welder');
+  await expectSuggestionsFor(page, 'welder');
+  await page.keyboard.press('Enter'); // exact name typed: Enter picks it
+  await waitForResults(page);
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth,
+  }));
+  assert.ok(scrollWidth <= clientWidth, `no horizontal scroll at 320px: scrollWidth ${scrollWidth} > ${clientWidth}`);
+  await assertNoAxeViolations(page, 'results at 320px');
+  await page.screenshot({ path: '/tmp/greenpath-results-320.png', fullPage: false });
+  await page.close();
+  assertCleanLog(session);
+});

@@ -1,0 +1,68 @@
+// Data loading: a host that has already decompressed the data works; a missing data file is
+// reported in an error summary, and the typed query is kept.
+
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { gunzipSync } from 'node:zlib';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  DIST, startSession, assertCleanLog, assertNoAxeViolations, waitForReady, waitForResults, jobInput,
+  pickByKeyboard, READY_TIMEOUT_MS,
+} from './harness.mjs';
+
+/** @type {string[]} */
+const scratch = [];
+after(async () => { for (const dir of scratch) await rm(dir, { recursive: true, force: true }); });
+
+/** A copy of dist/ to alter. */
+async function copyOfDist() {
+  const dir = await mkdtemp(join(tmpdir(), 'greenpath-dist-'));
+  scratch.push(dir);
+  await cp(DIST, dir, { recursive: true });
+  return dir;
+}
+
+test('data served already decompressed (no gzip magic bytes) still loads', { timeout: 120_000 }, async () => {
+  const root = await copyOfDist();
+  const file = join(root, 'data', 'greenpath.json.gz');
+  await writeFile(file, gunzipSync(await readFile(file)));
+  const session = await startSession({ root });
+  try {
+    const page = await session.open('');
+    assert.match(await waitForReady(page), /^Ready: 3,007 occupations/);
+    await pickByKeyboard(page, 'welder', 'welder');
+    assert.equal(await (await waitForResults(page)).count(), 20);
+    assertCleanLog(session);
+  } finally {
+    await session.close();
+  }
+});
+
+test('missing data: error summary, status says so, typed text kept', { timeout: 60_000 }, async () => {
+  const root = await copyOfDist();
+  await rm(join(root, 'data', 'greenpath.json.gz'));
+  const session = await startSession({ root });
+  try {
+    const page = await session.open('');
+    // Type straight away, while the planner is (failing to) load.
+    await jobInput(page).focus();
+    await page.keyboard.type('gas engineer', { delay: 10 });
+    await page.waitForFunction(() => document.documentElement.dataset.plannerState === 'failed',
+      null, { timeout: READY_TIMEOUT_MS });
+    const alert = page.getByRole('alert');
+    await alert.waitFor({ state: 'visible' });
+    assert.match(await alert.textContent() ?? '', /occupation data could not be loaded.*HTTP 404/s);
+    assert.equal((await page.getByRole('status').textContent())?.trim(), 'The occupation data could not be loaded.');
+    assert.equal(await jobInput(page).inputValue(), 'gas engineer', 'the typed query is not lost');
+    assert.equal(await page.getByRole('listbox').isVisible(), false);
+    await assertNoAxeViolations(page, 'data failed to load');
+    // The only problem logged is the 404 itself: no uncaught errors, nothing off-origin.
+    assert.deepEqual(session.log.pageErrors, []);
+    assert.deepEqual(session.log.offOrigin, []);
+    assert.ok(session.log.consoleErrors.every((e) => /404/.test(e)), JSON.stringify(session.log.consoleErrors));
+  } finally {
+    await session.close();
+  }
+});

@@ -1,0 +1,230 @@
+//! The committed dataset `data/greenpath.json.gz`: it decodes into the model with the facts the
+//! raw data promises, and (with the `builder` feature and the raw folder present) rebuilding it
+//! from the raw open data gives exactly the same bytes.
+//!
+//! Native only. (The crate doc comes before the `cfg` so that the crate, empty on wasm32, still
+//! has its documentation there and `missing_docs` stays quiet.)
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use flate2::read::GzDecoder;
+use greenpath::model::DataFile;
+
+/// The committed dataset.
+fn committed_path() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("data/greenpath.json.gz")
+}
+
+/// The raw folder, resolved as the builder does: `$GREENPATH_RAW_DIR`, else
+/// `../shared/data/raw` next to the crate.
+#[cfg_attr(not(feature = "builder"), allow(dead_code))]
+fn raw_dir() -> PathBuf {
+    std::env::var_os("GREENPATH_RAW_DIR")
+        .filter(|v| !v.is_empty())
+        .map_or_else(
+            || Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/raw"),
+            PathBuf::from,
+        )
+}
+
+fn committed() -> DataFile {
+    let gz = std::fs::read(committed_path()).expect("data/greenpath.json.gz is committed");
+    let mut json = Vec::new();
+    GzDecoder::new(gz.as_slice())
+        .read_to_end(&mut json)
+        .expect("the dataset is valid gzip");
+    serde_json::from_slice(&json).expect("the dataset decodes into greenpath::model::DataFile")
+}
+
+#[cfg(feature = "builder")]
+#[test]
+fn rebuild_from_raw_data_is_byte_identical() {
+    let raw = raw_dir();
+    if !raw.is_dir() {
+        println!("skipped: raw data not found at {}", raw.display());
+        return;
+    }
+    let out = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("greenpath-rebuild-{}.json.gz", std::process::id()));
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_build-data"))
+        .arg("--raw")
+        .arg(&raw)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .expect("build-data runs");
+    assert!(
+        output.status.success(),
+        "build-data failed:\n{}\n{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let rebuilt = std::fs::read(&out).expect("build-data wrote its output");
+    let _ = std::fs::remove_file(&out);
+    let committed = std::fs::read(committed_path()).expect("data/greenpath.json.gz is committed");
+    assert!(
+        rebuilt == committed,
+        "rebuilding from {} gives {} bytes that differ from the committed {} bytes: \
+         run `make data` and commit data/greenpath.json.gz",
+        raw.display(),
+        rebuilt.len(),
+        committed.len()
+    );
+}
+
+#[cfg(not(feature = "builder"))]
+#[test]
+fn rebuild_from_raw_data_is_byte_identical() {
+    println!(
+        "skipped: the rebuild check needs `--features builder` (it runs the build-data binary)"
+    );
+}
+
+#[test]
+fn committed_dataset_has_the_facts_of_the_raw_data() {
+    let data = committed();
+    assert_eq!(data.meta.schema_version, 1);
+    assert_eq!(data.meta.esco_version, "1.1.1");
+    assert!(data
+        .meta
+        .attribution
+        .starts_with("Contains ESCO classification data of the European Commission;"));
+    assert_eq!(
+        data.occupations.len(),
+        3007,
+        "ESCO v1.1.1 has 3,007 occupations"
+    );
+    assert_eq!(
+        data.isco_groups.len(),
+        619,
+        "ESCO v1.1.1 has 619 ISCO groups"
+    );
+
+    let welder = data
+        .occupations
+        .iter()
+        .find(|o| o.label == "welder")
+        .expect("an occupation labelled \"welder\"");
+    assert_eq!(welder.isco, "7212");
+    assert!(!welder.essential.is_empty());
+
+    // Every occupation's ISCO unit group is listed.
+    for occupation in &data.occupations {
+        assert!(
+            data.isco_groups.iter().any(|g| g.code == occupation.isco),
+            "occupation {} has unknown ISCO {}",
+            occupation.id,
+            occupation.isco
+        );
+    }
+
+    // The data README says 67 occupation–skill relations point at occupations missing from
+    // the list (and none at missing skills): all are dropped and counted.
+    assert_eq!(data.meta.dropped_relations, 67);
+
+    let sources: Vec<&str> = data.meta.sources.iter().map(|s| s.path.as_str()).collect();
+    let mut sorted = sources.clone();
+    sorted.sort_unstable();
+    assert_eq!(sources, sorted, "meta.sources is sorted by path");
+    assert!(sources.contains(&"esco-v1.1.1/occupations_en.csv"));
+    assert!(data
+        .meta
+        .sources
+        .iter()
+        .all(|s| s.sha256.len() == 64 && s.sha256.bytes().all(|b| b.is_ascii_hexdigit())));
+}
+
+#[test]
+fn committed_dataset_indices_are_in_range() {
+    let data = committed();
+    let n_skills = data.skills.len();
+    let n_groups = data.skill_groups.len();
+    for occupation in &data.occupations {
+        for list in [&occupation.essential, &occupation.optional] {
+            assert!(
+                list.windows(2).all(|w| w[0] < w[1]),
+                "{} ascending",
+                occupation.id
+            );
+            assert!(
+                list.iter().all(|&s| (s as usize) < n_skills),
+                "{}",
+                occupation.id
+            );
+        }
+        assert!(
+            occupation
+                .optional
+                .iter()
+                .all(|s| !occupation.essential.contains(s)),
+            "{}: a skill is both essential and optional",
+            occupation.id
+        );
+        assert!(occupation.job_zone.is_none_or(|z| (1..=5).contains(&z)));
+    }
+    for skill in &data.skills {
+        assert!(
+            skill.group.is_none_or(|g| (g as usize) < n_groups),
+            "{}",
+            skill.id
+        );
+        assert!(
+            skill.broader.is_none_or(|b| (b as usize) < n_skills),
+            "{}",
+            skill.id
+        );
+    }
+    for (i, group) in data.skill_groups.iter().enumerate() {
+        assert!(
+            group.parent.is_none_or(|p| (p as usize) < i),
+            "{} after its parent",
+            group.id
+        );
+    }
+    for relation in &data.skill_relations {
+        assert!((relation.0 as usize) < n_skills && (relation.1 as usize) < n_skills);
+    }
+}
+
+/// Counts, straight from the raw CSVs, the relations that point at an occupation or skill
+/// missing from the lists, independently of the builder's code.
+#[cfg(feature = "builder")]
+#[test]
+fn dropped_relations_match_the_raw_data() {
+    use std::collections::HashSet;
+
+    let raw = raw_dir();
+    if !raw.is_dir() {
+        println!("skipped: raw data not found at {}", raw.display());
+        return;
+    }
+    let uris = |file: &str, column: &str| -> HashSet<String> {
+        let mut reader = csv::Reader::from_path(raw.join(file)).expect(file);
+        let index = reader
+            .headers()
+            .expect(file)
+            .iter()
+            .position(|h| h == column)
+            .expect(column);
+        reader
+            .records()
+            .map(|r| r.expect(file)[index].to_owned())
+            .collect()
+    };
+    let occupations = uris("esco-v1.1.1/occupations_en.csv", "conceptUri");
+    let skills = uris("esco-v1.1.1/skills_en.csv", "conceptUri");
+    let mut reader =
+        csv::Reader::from_path(raw.join("esco-v1.1.1/occupationSkillRelations.csv")).unwrap();
+    let headers = reader.headers().unwrap().clone();
+    let occupation_col = headers.iter().position(|h| h == "occupationUri").unwrap();
+    let skill_col = headers.iter().position(|h| h == "skillUri").unwrap();
+    let dropped = reader
+        .records()
+        .map(Result::unwrap)
+        .filter(|r| !occupations.contains(&r[occupation_col]) || !skills.contains(&r[skill_col]))
+        .count();
+    assert!(dropped >= 67, "the data README promises at least 67");
+    assert_eq!(committed().meta.dropped_relations as usize, dropped);
+}
