@@ -137,8 +137,8 @@ test('keyboard journey: "weldr" → welder → 20 similar metalworking jobs', { 
     await assertNoAxeViolations(page, 'results shown, a folded list opened');
   }
   // The summary and the first results, for a person to look at.
-  const top = await page.evaluate(() => (document.getElementById('plan')?.getBoundingClientRect().top ?? 0) + window.scrollY);
-  await page.screenshot({ path: SCREENSHOT, fullPage: true, clip: { x: 0, y: Math.max(0, top - 260), width: 1280, height: 2000 } });
+  const planTop = await page.evaluate(() => (document.getElementById('plan')?.getBoundingClientRect().top ?? 0) + window.scrollY);
+  await page.screenshot({ path: SCREENSHOT, fullPage: true, clip: { x: 0, y: Math.max(0, planTop - 260), width: 1280, height: 2000 } });
   assertCleanLog(session);
 });
 

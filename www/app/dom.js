@@ -1,0 +1,49 @@
+/**
+ * @file A tiny element builder. Text always goes in as text nodes (never HTML), so data from
+ * the planner cannot inject markup, and nothing here creates inline styles (CSP `style-src 'self'`).
+ */
+
+/**
+ * @typedef {string | number | Node | null | undefined | false} Child
+ */
+
+/**
+ * Create an element: `h('p', { class: 'app-hint', id: 'x' }, 'text', h('strong', {}, 'bold'))`.
+ * Attribute values of `true` set an empty attribute; `false`, `null` and `undefined` skip it.
+ * @param {string} tag
+ * @param {Record<string, string | number | boolean | null | undefined>} [attrs]
+ * @param {...(Child | Child[])} children
+ * @returns {HTMLElement}
+ */
+export function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === false || value === null || value === undefined) continue;
+    if (name === 'style') throw new Error('h(): inline styles are blocked by the CSP; use a class');
+    el.setAttribute(name, value === true ? '' : String(value));
+  }
+  append(el, children);
+  return el;
+}
+
+/**
+ * Append children (flattening arrays, skipping empty values).
+ * @param {Element} parent
+ * @param {(Child | Child[])[]} children
+ */
+export function append(parent, children) {
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    parent.append(child instanceof Node ? child : String(child));
+  }
+}
+
+/**
+ * Replace all of an element's children.
+ * @param {Element} parent
+ * @param {...(Child | Child[])} children
+ */
+export function replaceChildren(parent, ...children) {
+  parent.replaceChildren();
+  append(parent, children);
+}

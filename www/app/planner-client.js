@@ -1,0 +1,142 @@
+/**
+ * @file Promise API over the planner Web Worker.
+ *
+ * @example
+ *   const planner = new PlannerClient();
+ *   planner.onProgress((p) => console.log(p.message));
+ *   const info = await planner.ready;
+ *   const matches = await planner.call('searchOccupations', 'welder', 8);
+ */
+
+/**
+ * @typedef {object} DatasetInfo
+ * @property {string} escoVersion
+ * @property {string} attribution
+ * @property {number} occupations
+ * @property {number} skills
+ * @property {number} relations
+ * @property {number} droppedRelations
+ * @property {number} occupationsWithEarnings
+ */
+
+/**
+ * @typedef {object} Progress
+ * @property {'wasm'|'data'|'decompress'|'build'} stage
+ * @property {string} message
+ */
+
+/** An error raised by the planner (bad argument, unknown id) or by loading it. */
+export class PlannerError extends Error {
+  /**
+   * @param {string} message
+   * @param {string} [kind] the original error's name
+   */
+  constructor(message, kind = 'Error') {
+    super(message);
+    this.name = 'PlannerError';
+    /** The name of the error thrown in the worker (for example `Error`, `TypeError`). */
+    this.kind = kind;
+  }
+}
+
+export class PlannerClient {
+  /**
+   * @param {URL | string} [workerUrl] defaults to `planner-worker.js` next to this module
+   */
+  constructor(workerUrl = new URL('./planner-worker.js', import.meta.url)) {
+    /** @type {Map<number, {resolve: (v: any) => void, reject: (e: Error) => void}>} */
+    this._pending = new Map();
+    this._nextId = 1;
+    /** @type {Set<(p: Progress) => void>} */
+    this._progressListeners = new Set();
+    /** @type {PlannerError | null} */
+    this._failure = null;
+
+    /** @type {(info: DatasetInfo) => void} */
+    let resolveReady = () => {};
+    /** @type {(e: Error) => void} */
+    let rejectReady = () => {};
+    /** Resolves with `datasetInfo()` once the planner is built; rejects if loading fails. */
+    this.ready = /** @type {Promise<DatasetInfo & {timings?: Record<string, number>}>} */ (
+      new Promise((resolve, reject) => { resolveReady = resolve; rejectReady = reject; }));
+    this.ready.catch(() => {}); // callers that never await `ready` still get per-call rejections
+
+    /** @param {PlannerError} error */
+    const fail = (error) => {
+      if (this._failure) return;
+      this._failure = error;
+      rejectReady(error);
+      for (const { reject } of this._pending.values()) reject(error);
+      this._pending.clear();
+    };
+
+    this._worker = new Worker(workerUrl, { type: 'module', name: 'greenpath-planner' });
+    this._worker.addEventListener('message', (event) => {
+      const msg = event.data;
+      if (!msg || typeof msg !== 'object') return;
+      if (typeof msg.id === 'number') {
+        const pending = this._pending.get(msg.id);
+        if (!pending) return;
+        this._pending.delete(msg.id);
+        if (msg.ok) pending.resolve(msg.result);
+        else pending.reject(new PlannerError(msg.error?.message ?? 'Unknown planner error', msg.error?.name));
+        return;
+      }
+      switch (msg.type) {
+        case 'progress':
+          for (const listener of this._progressListeners) listener({ stage: msg.stage, message: msg.message });
+          break;
+        case 'ready':
+          resolveReady(msg.info);
+          break;
+        case 'failed':
+          fail(new PlannerError(msg.error?.message ?? 'The planner could not be loaded.', msg.error?.name));
+          break;
+        default:
+          break;
+      }
+    });
+    // A worker script that fails to load or throws at the top level ends up here.
+    this._worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      fail(new PlannerError(`The planner could not start${event.message ? `: ${event.message}` : '.'}`));
+    });
+    this._worker.addEventListener('messageerror', () => {
+      fail(new PlannerError('The planner sent a message that could not be read.'));
+    });
+  }
+
+  /**
+   * Listen to loading progress.
+   * @param {(p: Progress) => void} listener
+   * @returns {() => void} call to stop listening
+   */
+  onProgress(listener) {
+    this._progressListeners.add(listener);
+    return () => this._progressListeners.delete(listener);
+  }
+
+  /**
+   * Call a `Planner` method in the worker. Calls made before the planner is ready wait for it.
+   * @param {string} method for example `'searchOccupations'`
+   * @param {...unknown} args
+   * @returns {Promise<any>} rejects with a {@link PlannerError} carrying the planner's message
+   */
+  call(method, ...args) {
+    if (this._failure) return Promise.reject(this._failure);
+    const id = this._nextId++;
+    return new Promise((resolve, reject) => {
+      this._pending.set(id, { resolve, reject });
+      this._worker.postMessage({ id, method, args });
+    });
+  }
+
+  /** Stop the worker; pending calls reject. */
+  terminate() {
+    this._worker.terminate();
+    const error = new PlannerError('The planner was stopped.');
+    for (const { reject } of this._pending.values()) reject(error);
+    this._pending.clear();
+    this._failure ??= error;
+  }
+}
