@@ -10,10 +10,10 @@ fn queries(c: &mut Criterion) {
     let (data, index) = common::default_data();
     let welder = common::by_label(data, "welder");
     c.bench_function("search 'weldr'", |b| {
-        b.iter(|| index.search(data, black_box("weldr"), 10))
+        b.iter(|| index.search(black_box("weldr"), 10))
     });
     c.bench_function("search 'gas service technician'", |b| {
-        b.iter(|| index.search(data, black_box("gas service technician"), 10))
+        b.iter(|| index.search(black_box("gas service technician"), 10))
     });
     c.bench_function("similar_occupations(welder, 20)", |b| {
         b.iter(|| greenpath::similar_occupations(data, black_box(welder), 20))
@@ -30,9 +30,46 @@ fn queries(c: &mut Criterion) {
     );
 }
 
+fn transitions(c: &mut Criterion) {
+    use greenpath::transitions::{ScoreParams, TransitionEngine, TransitionOptions};
+    let (data, _) = common::default_data();
+    let engine = TransitionEngine::new(data);
+    let origin = common::by_label(data, "gas service technician");
+    let options = TransitionOptions {
+        count: 50,
+        ..TransitionOptions::default()
+    };
+    c.bench_function("transitions(gas service technician, top 50 explained)", |b| {
+        b.iter(|| engine.transitions(data, black_box(origin), &options))
+    });
+    let params = ScoreParams::default();
+    let n = data.occupations().len() as u32;
+    let mut group = c.benchmark_group("matrix");
+    group.sample_size(10);
+    group.bench_function("full 3007 x 3007 score matrix (2 threads)", |b| {
+        b.iter(|| {
+            std::thread::scope(|scope| {
+                let half = n / 2;
+                let engine = &engine;
+                let params = &params;
+                let left = scope.spawn(move || {
+                    (0..half)
+                        .map(|o| engine.scores_from(data, o, params).map(|r| r.len()))
+                        .sum::<Result<usize, _>>()
+                });
+                let right: Result<usize, _> = (half..n)
+                    .map(|o| engine.scores_from(data, o, params).map(|r| r.len()))
+                    .sum();
+                (left.join().expect("thread"), right)
+            })
+        })
+    });
+    group.finish();
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(20);
-    targets = queries
+    targets = queries, transitions
 }
 criterion_main!(benches);

@@ -27,10 +27,10 @@
 //!      "essential":[0]}]}"#;
 //! let data = Dataset::from_json(json)?;
 //! let index = SearchIndex::new(&data);
-//! let hits = index.search(&data, "weldr", 5);
-//! assert_eq!(data.occupation(hits[0].occupation).label, "welder");
+//! let hits = index.search("weldr", 5);
+//! assert_eq!(data.occupation(hits[0].item).label, "welder");
 //!
-//! let similar = similar_occupations(&data, hits[0].occupation, 10)?;
+//! let similar = similar_occupations(&data, hits[0].item, 10)?;
 //! assert_eq!(data.occupation(similar[0].occupation).label, "brazier");
 //! # Ok(())
 //! # }
@@ -42,12 +42,15 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod classification;
+pub mod credit;
 pub mod dataset;
 pub mod error;
 pub mod model;
 pub mod search;
 pub mod similarity;
 pub mod text;
+pub mod transitions;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
@@ -56,3 +59,4 @@ pub use dataset::Dataset;
 pub use error::Error;
 pub use search::{SearchHit, SearchIndex};
 pub use similarity::{similar_occupations, SimilarOccupation};
+pub use transitions::{Transition, TransitionEngine, TransitionOptions};

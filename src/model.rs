@@ -49,6 +49,35 @@ pub struct Meta {
     /// Occupation–skill relations in the source that pointed at unknown occupations or skills
     /// and were dropped.
     pub dropped_relations: u32,
+    /// The carbon-intensive and green classifications the occupations carry, one entry per
+    /// definition (they disagree, so each is kept apart and users pick one), with provenance.
+    #[serde(default)]
+    pub classifications: Vec<Classification>,
+}
+
+/// One definition of "carbon-intensive" or "green" and where it comes from.
+///
+/// Known keys: `"carbonIntensive"` ([`Occupation::carbon`]), `"escoGreenSkills"` (the share of
+/// an occupation's skills flagged [`Skill::green`], computed by the core), `"onetGreenEconomy"`
+/// ([`Occupation::green_economy`]) and `"onsGreenTasks"` ([`Occupation::green_task_share`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Classification {
+    /// Stable key naming the definition, e.g. `"onsGreenTasks"`.
+    pub key: String,
+    /// Short name for menus and legends.
+    pub name: String,
+    /// One or two sentences a worker can read: what being in this class means.
+    pub description: String,
+    /// Where the data comes from (publisher, dataset, and how it reaches ESCO occupations).
+    pub source: String,
+    /// The licence or terms of the source data.
+    pub licence: String,
+    /// Whether values reach ESCO occupations through an estimated crosswalk (show them as
+    /// estimates).
+    pub estimated: bool,
+    /// Number of occupations with a value under this definition.
+    pub coverage: u32,
 }
 
 /// One raw file the dataset was built from.
@@ -174,6 +203,62 @@ pub struct Occupation {
     /// Indicative UK annual earnings in GBP (ONS ASHE 2019, per ISCO group), where known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub annual_earnings: Option<u32>,
+    /// Carbon-intensive ("brown"): why this occupation is likely to shrink or change sharply as
+    /// the UK decarbonises, where it is on the curated list.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub carbon: Option<CarbonIntensity>,
+    /// The O*NET green economy category, where the occupation has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub green_economy: Option<GreenEconomy>,
+    /// Estimated share of working time spent on green tasks (ONS), 0 to 1, rounded to 3
+    /// decimals, where known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub green_task_share: Option<f32>,
+}
+
+/// Why an occupation counts as carbon-intensive ("brown").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CarbonIntensity {
+    /// The kind of carbon-intensive work, e.g. `"fossil_extraction"`, `"heavy_industry"`,
+    /// `"ice_vehicles"` (without the curated list's `_borderline` suffix).
+    pub category: String,
+    /// The ESCO occupation is generic (only some of its jobs are carbon-intensive), or the job
+    /// continues in a decarbonised form, or the evidence is about the sector rather than the
+    /// job's own tasks: needs local judgement.
+    pub borderline: bool,
+    /// Short evidence for the classification (emissions, policy, ESCO skills).
+    pub evidence: String,
+    /// URL of the main source of the evidence.
+    pub source: String,
+}
+
+/// An occupation's place in the O*NET green economy.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct GreenEconomy {
+    /// Which green economy category.
+    pub category: GreenEconomyCategory,
+    /// Whether the category reached the occupation through an estimated crosswalk.
+    pub estimated: bool,
+    /// The path the category came by, e.g. `"O*NET 47-2231.00"` or
+    /// `"SOC 2010 5241 via ISCO 7411"`.
+    pub via: String,
+}
+
+/// O*NET's green economy categories.
+///
+/// Ordered as the builder ranks them when one occupation reaches several: Increased Demand <
+/// Enhanced Skills < New & Emerging.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum GreenEconomyCategory {
+    /// Existing work in more demand in the green economy, its tasks and skills unchanged.
+    IncreasedDemand,
+    /// Existing work whose tasks, skills and knowledge change significantly.
+    EnhancedSkills,
+    /// New work (or new specialisms) created by the green economy.
+    NewAndEmerging,
 }
 
 fn is_false(value: &bool) -> bool {

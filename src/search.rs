@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 
 use crate::dataset::Dataset;
-use crate::model::OccupationId;
+
 use crate::text::{fold, words};
 
 /// Query words beyond this many are ignored (labels are short; this bounds the work).
@@ -27,11 +27,13 @@ const COVERAGE_WEIGHT: f32 = 0.25;
 /// Bonus when the whole query equals the whole label.
 const WHOLE_LABEL_BONUS: f32 = 0.1;
 
-/// One occupation found by [`SearchIndex::search`].
+/// One item (an occupation, or a skill for [`SearchIndex::for_skills`]) found by
+/// [`SearchIndex::search`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct SearchHit {
-    /// The occupation found.
-    pub occupation: OccupationId,
+    /// The item found: an [`crate::model::OccupationId`] in an occupations index, a [`crate::model::SkillId`]
+    /// in a skills index.
+    pub item: u32,
     /// Which label matched best: 0 is the preferred label, `k` is `alt_labels[k - 1]`.
     pub label: usize,
     /// Match quality, higher is better (about 0 to 1.1).
@@ -39,7 +41,8 @@ pub struct SearchHit {
 }
 
 struct Label {
-    occupation: OccupationId,
+    /// The item (occupation or skill) this label names.
+    item: u32,
     label: usize,
     folded: String,
     words: Vec<u32>,
@@ -52,17 +55,43 @@ pub struct SearchIndex {
     labels: Vec<Label>,
     /// For each vocabulary word, the labels containing it.
     postings: Vec<Vec<u32>>,
+    /// Each item's folded preferred label, for tie-breaking.
+    preferred: Vec<String>,
 }
 
 impl SearchIndex {
-    /// Indexes every preferred and alternative label of `data`.
+    /// Indexes every preferred and alternative label of the occupations of `data`.
     pub fn new(data: &Dataset) -> Self {
+        Self::over_labels(data.occupations().iter().map(|o| {
+            std::iter::once(o.label.as_str()).chain(o.alt_labels.iter().map(String::as_str))
+        }))
+    }
+
+    /// Indexes the skill labels of `data` (to let a person add skills they hold).
+    pub fn for_skills(data: &Dataset) -> Self {
+        Self::over_labels(
+            data.skills()
+                .iter()
+                .map(|s| std::iter::once(s.label.as_str())),
+        )
+    }
+
+    /// Indexes items given as lists of labels, the first being the preferred one; the item's
+    /// position is its id in the hits.
+    fn over_labels<'a, I, L>(items: I) -> Self
+    where
+        I: Iterator<Item = L>,
+        L: Iterator<Item = &'a str>,
+    {
         let mut word_ids: HashMap<String, u32> = HashMap::new();
         let mut vocabulary = Vec::new();
         let mut labels = Vec::new();
-        for (o, occupation) in data.occupations().iter().enumerate() {
-            let all = std::iter::once(&occupation.label).chain(&occupation.alt_labels);
-            for (k, text) in all.enumerate() {
+        let mut preferred = Vec::new();
+        for (item, item_labels) in items.enumerate() {
+            for (k, text) in item_labels.enumerate() {
+                if k == 0 {
+                    preferred.push(fold(text));
+                }
                 let ids = words(text)
                     .into_iter()
                     .map(|w| {
@@ -73,7 +102,7 @@ impl SearchIndex {
                     })
                     .collect();
                 labels.push(Label {
-                    occupation: o as OccupationId,
+                    item: item as u32,
                     label: k,
                     folded: fold(text),
                     words: ids,
@@ -93,13 +122,14 @@ impl SearchIndex {
             vocabulary,
             labels,
             postings,
+            preferred,
         }
     }
 
-    /// The `limit` best occupations for `query`, best first; empty for a blank query.
+    /// The `limit` best items for `query`, best first; empty for a blank query.
     ///
     /// Ties are broken by preferred label, then by dataset order, so results are deterministic.
-    pub fn search(&self, data: &Dataset, query: &str, limit: usize) -> Vec<SearchHit> {
+    pub fn search(&self, query: &str, limit: usize) -> Vec<SearchHit> {
         let mut query_words = words(query);
         query_words.truncate(MAX_QUERY_WORDS);
         if query_words.is_empty() || limit == 0 {
@@ -124,7 +154,7 @@ impl SearchIndex {
             }
         }
         let folded_query = query_words.join(" ");
-        let mut per_occupation: HashMap<OccupationId, SearchHit> = HashMap::new();
+        let mut per_item: HashMap<u32, SearchHit> = HashMap::new();
         for (l, qualities) in best {
             let label = &self.labels[l as usize];
             if qualities.iter().any(|&q| q <= 0.0) {
@@ -137,12 +167,12 @@ impl SearchIndex {
                 score += WHOLE_LABEL_BONUS;
             }
             let hit = SearchHit {
-                occupation: label.occupation,
+                item: label.item,
                 label: label.label,
                 score,
             };
-            per_occupation
-                .entry(label.occupation)
+            per_item
+                .entry(label.item)
                 .and_modify(|current| {
                     if better(&hit, current) {
                         *current = hit.clone();
@@ -150,17 +180,13 @@ impl SearchIndex {
                 })
                 .or_insert(hit);
         }
-        let mut hits: Vec<SearchHit> = per_occupation.into_values().collect();
+        let mut hits: Vec<SearchHit> = per_item.into_values().collect();
         hits.sort_by(|a, b| {
             b.score
                 .total_cmp(&a.score)
                 .then_with(|| a.label.min(1).cmp(&b.label.min(1)))
-                .then_with(|| {
-                    data.occupation(a.occupation)
-                        .label
-                        .cmp(&data.occupation(b.occupation).label)
-                })
-                .then_with(|| a.occupation.cmp(&b.occupation))
+                .then_with(|| self.preferred[a.item as usize].cmp(&self.preferred[b.item as usize]))
+                .then_with(|| a.item.cmp(&b.item))
         });
         hits.truncate(limit);
         hits

@@ -101,3 +101,48 @@ fn broken_data_is_an_error_not_a_panic() {
     let message = error_message(Planner::new(b"").err().expect("rejected"));
     assert!(message.contains("could not be read"), "{message}");
 }
+
+#[wasm_bindgen_test]
+fn transitions_rank_green_moves_with_reasons() {
+    let origin = plain(planner().search_occupations("gas service technician", 1.0))[0]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let options = js_sys::JSON::parse(r#"{"onlyGreen": true, "count": 10}"#).unwrap();
+    let moves = plain(planner().transitions(&origin, options));
+    let moves = moves.as_array().unwrap();
+    assert!(!moves.is_empty());
+    for m in moves {
+        assert_eq!(m["flags"]["green"], true);
+        let score = m["score"].as_f64().unwrap();
+        assert!((0.0..=1.0).contains(&score));
+    }
+}
+
+#[wasm_bindgen_test]
+fn transition_options_errors_name_the_field() {
+    let origin = plain(planner().search_occupations("welder", 1.0))[0]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    for (options, field) in [
+        (r#"{"colour": "green"}"#, "colour"),
+        (r#"{"green": "emerald"}"#, "emerald"),
+        (r#"{"payFloor": -5}"#, "payFloor"),
+        (r#"{"extraSkills": ["nope"]}"#, "nope"),
+        (r#"{"count": 1.5}"#, "count"),
+    ] {
+        let value = js_sys::JSON::parse(options).unwrap();
+        let message = error_message(planner().transitions(&origin, value).unwrap_err());
+        assert!(message.contains(field), "{options}: {message}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn skills_can_be_found_to_add() {
+    let skills = plain(planner().search_skills("heat pump", 5.0));
+    let skills = skills.as_array().unwrap();
+    assert!(skills
+        .iter()
+        .any(|s| s["label"].as_str().unwrap().contains("heat pump")));
+}

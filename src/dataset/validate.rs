@@ -4,6 +4,14 @@ use std::collections::HashSet;
 
 use crate::model::{DataFile, Occupation};
 
+/// The classification keys this code knows, in the order the default dataset lists them.
+pub(crate) const CLASSIFICATION_KEYS: [&str; 4] = [
+    "carbonIntensive",
+    "escoGreenSkills",
+    "onetGreenEconomy",
+    "onsGreenTasks",
+];
+
 /// The schema version this code reads.
 pub const SCHEMA_VERSION: u32 = 1;
 /// Highest O*NET job zone.
@@ -25,6 +33,7 @@ pub fn problems(file: &DataFile) -> Vec<String> {
     check_skills(file, &mut out);
     check_skill_relations(file, &mut out);
     check_occupations(file, &mut out);
+    check_classifications(file, &mut out);
     out
 }
 
@@ -140,6 +149,78 @@ fn check_occupations(file: &DataFile, out: &mut Vec<String>) {
                     "{at}.annualEarnings: {pay} is outside 1 to {MAX_ANNUAL_EARNINGS}"
                 ));
             }
+        }
+        check_green_fields(out, &at, occupation);
+    }
+}
+
+/// The carbon-intensive and green fields of one occupation.
+fn check_green_fields(out: &mut Vec<String>, at: &str, occupation: &Occupation) {
+    if let Some(carbon) = &occupation.carbon {
+        require_text(out, &format!("{at}.carbon.category"), &carbon.category);
+        if carbon.category.ends_with("_borderline") {
+            out.push(format!(
+                "{at}.carbon.category: {:?} keeps the _borderline suffix; set borderline instead",
+                carbon.category
+            ));
+        }
+        require_text(out, &format!("{at}.carbon.evidence"), &carbon.evidence);
+        require_text(out, &format!("{at}.carbon.source"), &carbon.source);
+        let url = carbon.source.starts_with("https://") || carbon.source.starts_with("http://");
+        if !carbon.source.trim().is_empty() && !url {
+            out.push(format!(
+                "{at}.carbon.source: {:?} is not an http(s) URL",
+                carbon.source
+            ));
+        }
+    }
+    if let Some(green) = &occupation.green_economy {
+        require_text(out, &format!("{at}.greenEconomy.via"), &green.via);
+    }
+    if let Some(share) = occupation.green_task_share {
+        if share.is_nan() {
+            out.push(format!("{at}.greenTaskShare: NaN is not a share"));
+        } else if !(0.0..=1.0).contains(&share) {
+            out.push(format!("{at}.greenTaskShare: {share} is outside 0 to 1"));
+        }
+    }
+}
+
+/// `meta.classifications`: known, unique keys, text filled in, and coverage equal to the
+/// number of occupations carrying a value.
+fn check_classifications(file: &DataFile, out: &mut Vec<String>) {
+    let mut seen = HashSet::new();
+    for (i, class) in file.meta.classifications.iter().enumerate() {
+        let at = format!("meta.classifications[{i}]");
+        if !CLASSIFICATION_KEYS.contains(&class.key.as_str()) {
+            out.push(format!(
+                "{at}.key: {:?} is not a known classification (known: {})",
+                class.key,
+                CLASSIFICATION_KEYS.join(", ")
+            ));
+        } else if !seen.insert(class.key.as_str()) {
+            out.push(format!("{at}.key: {:?} appears twice", class.key));
+        }
+        require_text(out, &format!("{at}.name"), &class.name);
+        require_text(out, &format!("{at}.description"), &class.description);
+        require_text(out, &format!("{at}.source"), &class.source);
+        require_text(out, &format!("{at}.licence"), &class.licence);
+        let counted = file
+            .occupations
+            .iter()
+            .filter(|o| match class.key.as_str() {
+                "carbonIntensive" => o.carbon.is_some(),
+                "escoGreenSkills" => !o.essential.is_empty() || !o.optional.is_empty(),
+                "onetGreenEconomy" => o.green_economy.is_some(),
+                "onsGreenTasks" => o.green_task_share.is_some(),
+                _ => false,
+            })
+            .count();
+        if CLASSIFICATION_KEYS.contains(&class.key.as_str()) && counted != class.coverage as usize {
+            out.push(format!(
+                "{at}.coverage: {} but {counted} occupations have a {:?} value",
+                class.coverage, class.key
+            ));
         }
     }
 }

@@ -1,0 +1,140 @@
+//! Which occupations are carbon-intensive ("brown") and which are green, by several definitions.
+//!
+//! The definitions disagree, so none is hidden behind another: every transition carries the
+//! destination's standing under each, and the caller picks which one decides "green".
+//! - **ESCO green skills**: the share of an occupation's essential skills that are in ESCO's
+//!   green skills collection (computed from the data; exact).
+//! - **O*NET green economy**: the O*NET green economy category of the occupation (Increased
+//!   Demand, Enhanced Skills, New & Emerging), joined through crosswalks (see `data/README.md`).
+//! - **ONS green tasks**: the ONS estimate of the share of working time spent on green tasks,
+//!   by UK SOC 2010 occupation, joined to ESCO through ISCO-08 (an estimate).
+//!
+//! Carbon-intensive occupations come from a curated list with evidence and sources.
+
+use crate::dataset::Dataset;
+use crate::error::Error;
+use crate::model::{GreenEconomyCategory, OccupationId};
+
+/// Default least share of green essential skills for the ESCO definition (about the top 5% of
+/// occupations: 145 of 3,006 with essential skills).
+pub const ESCO_GREEN_SHARE: f32 = 0.2;
+/// Default least share of working time on green tasks for the ONS definition.
+pub const ONS_GREEN_TASK_SHARE: f32 = 0.1;
+
+/// Which source decides whether a destination is green.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum GreenBasis {
+    /// Green under at least one definition.
+    #[default]
+    Any,
+    /// ESCO green skills share at least the threshold.
+    EscoGreenSkills,
+    /// Any O*NET green economy category.
+    OnetGreenEconomy,
+    /// ONS green task share at least the threshold.
+    OnsGreenTasks,
+}
+
+/// A definition of "green" with its thresholds.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct GreenDefinition {
+    /// Which source decides.
+    pub basis: GreenBasis,
+    /// Least ESCO green skills share.
+    pub esco_min_share: f32,
+    /// Least ONS green task share.
+    pub ons_min_share: f32,
+}
+
+impl Default for GreenDefinition {
+    fn default() -> Self {
+        GreenDefinition {
+            basis: GreenBasis::Any,
+            esco_min_share: ESCO_GREEN_SHARE,
+            ons_min_share: ONS_GREEN_TASK_SHARE,
+        }
+    }
+}
+
+impl GreenDefinition {
+    /// Checks the thresholds are in `(0, 1]`.
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] naming the threshold and value.
+    pub fn validate(&self) -> Result<(), Error> {
+        for (field, value) in [
+            ("escoMinShare", self.esco_min_share),
+            ("onsMinShare", self.ons_min_share),
+        ] {
+            if !(value > 0.0 && value <= 1.0) {
+                return Err(Error::InvalidArgument {
+                    field,
+                    value: value.to_string(),
+                    expected: "a share above 0 and at most 1",
+                });
+            }
+        }
+        Ok(())
+    }
+}
+
+/// An occupation's standing under every green definition.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct GreenStatus {
+    /// Share of essential skills that are ESCO green skills.
+    pub esco_share: f32,
+    /// Green under the ESCO definition's threshold.
+    pub esco: bool,
+    /// O*NET green economy category, if any.
+    pub onet: Option<GreenEconomyCategory>,
+    /// ONS share of working time on green tasks, if known.
+    pub ons_share: Option<f32>,
+    /// Green under the ONS definition's threshold.
+    pub ons: bool,
+    /// Green under the chosen definition.
+    pub selected: bool,
+}
+
+/// The standing of occupation `o` under every definition, and under the chosen one.
+///
+/// # Panics
+/// When `o` is not an index of `data`.
+pub fn green_status(data: &Dataset, o: OccupationId, definition: &GreenDefinition) -> GreenStatus {
+    let occupation = data.occupation(o);
+    let green_essential = occupation
+        .essential
+        .iter()
+        .filter(|&&s| data.skill(s).green)
+        .count();
+    let esco_share = if occupation.essential.is_empty() {
+        0.0
+    } else {
+        green_essential as f32 / occupation.essential.len() as f32
+    };
+    let esco = esco_share >= definition.esco_min_share;
+    let onet = occupation.green_economy.as_ref().map(|g| g.category);
+    let ons_share = occupation.green_task_share;
+    let ons = ons_share.is_some_and(|s| s >= definition.ons_min_share);
+    let selected = match definition.basis {
+        GreenBasis::Any => esco || onet.is_some() || ons,
+        GreenBasis::EscoGreenSkills => esco,
+        GreenBasis::OnetGreenEconomy => onet.is_some(),
+        GreenBasis::OnsGreenTasks => ons,
+    };
+    GreenStatus {
+        esco_share,
+        esco,
+        onet,
+        ons_share,
+        ons,
+        selected,
+    }
+}
+
+/// Whether occupation `o` is on the carbon-intensive list (core or borderline).
+///
+/// # Panics
+/// When `o` is not an index of `data`.
+pub fn is_carbon_intensive(data: &Dataset, o: OccupationId) -> bool {
+    data.occupation(o).carbon.is_some()
+}
