@@ -1,0 +1,154 @@
+# greenpath: build, test and serve the Rust → wasm planner and its static site.
+#
+#   make setup      install pinned tools (idempotent; ~1 s when warm)
+#   make pkg        wasm-pack release build into pkg/ (optimised by npm binaryen's wasm-opt)
+#   make site       assemble dist/ from www/, pkg/ and data/
+#   make serve      serve dist/ on http://127.0.0.1:8080/
+#   make data       rebuild data/greenpath.json.gz from the raw sources
+#   make test       everything CI runs (.ci/run calls this)
+#   make bench      native criterion benches + browser benchmark
+#   make calibrate  run the calibration example
+#   make clean      remove build outputs
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+.DELETE_ON_ERROR:
+MAKEFLAGS += --no-builtin-rules
+
+# npm's binaryen (wasm-opt) and cargo-installed wasm-pack / wasm-bindgen come first, so that
+# neither Debian's binaryen nor any other copy on PATH is picked up.
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+
+PORT ?= 8080
+LOG_DIR := target/ci-logs
+
+.PHONY: help setup pkg site serve data test bench calibrate clean \
+	fmt-check clippy clippy-wasm test-native test-wasm-node test-wasm-chrome test-browser
+
+help:
+	@sed -n 's/^#   make /make /p' $(firstword $(MAKEFILE_LIST))
+
+setup:
+	bash scripts/setup.sh
+
+# ---------------------------------------------------------------------------------------
+# Build
+
+# Canned recipes, so `test` can run the same steps in a fixed order without re-running setup.
+define BUILD_PKG
+	@echo "==> wasm-pack build --release --target web (wasm-opt: $$(command -v wasm-opt || echo MISSING))"
+	@[[ "$$(command -v wasm-opt)" == "$(CURDIR)/node_modules/.bin/wasm-opt" ]] || \
+	  { echo "error: wasm-opt must come from node_modules/.bin (npm binaryen); run make setup" >&2; exit 1; }
+	@mkdir -p $(LOG_DIR)
+	wasm-pack build --release --target web --mode no-install 2>&1 | tee $(LOG_DIR)/wasm-pack-build.log
+	@grep -qF 'found wasm-opt at "$(CURDIR)/node_modules/.bin/wasm-opt"' $(LOG_DIR)/wasm-pack-build.log && \
+	 grep -qF 'Optimizing wasm binaries with `wasm-opt`' $(LOG_DIR)/wasm-pack-build.log || \
+	  { echo "error: wasm-pack did not run npm binaryen's wasm-opt (see $(LOG_DIR)/wasm-pack-build.log)" >&2; exit 1; }
+	@echo "pkg/greenpath_bg.wasm: $$(wc -c < pkg/greenpath_bg.wasm) bytes, $$(gzip -9 -c pkg/greenpath_bg.wasm | wc -c) gzipped"
+endef
+
+define BUILD_SITE
+	@[[ -f data/greenpath.json.gz ]] || \
+	  { echo "error: data/greenpath.json.gz is missing; run 'make data'" >&2; exit 1; }
+	rm -rf dist
+	mkdir -p dist
+	cp -R www/. dist/
+	mkdir -p dist/pkg dist/data
+	cp pkg/greenpath.js pkg/greenpath_bg.wasm pkg/*.d.ts dist/pkg/
+	cp data/greenpath.json.gz dist/data/
+	@echo "dist/: $$(find dist -type f | wc -l) files"
+endef
+
+pkg: setup
+	$(BUILD_PKG)
+
+site: pkg
+	$(BUILD_SITE)
+
+serve: setup site
+	node scripts/serve.mjs --root dist --port $(PORT)
+
+# Extra arguments for build-data, e.g. make data DATA_ARGS='--raw /path/to/raw'.
+DATA_ARGS ?=
+
+data:
+	cargo run --release --features builder --bin build-data -- $(DATA_ARGS)
+
+# ---------------------------------------------------------------------------------------
+# Tests, in the order CI runs them. The individual steps are targets of their own too.
+
+# Sums the N of every `test result: ok. N passed` line that a wasm test binary printed (not the
+# doc-tests' lines, which wasm-pack test also prints) and fails unless N > 0. wasm-bindgen-test's
+# runner prints the same summary line as libtest, in node and in chrome.
+define REQUIRE_TESTS_RAN
+	@awk -v what='$(1)' ' \
+	  /^ *Running / { doc = 0 } \
+	  /^ *Doc-tests / { doc = 1 } \
+	  !doc && /test result: ok\. [0-9]+ passed/ { for (i = 1; i <= NF; i++) if ($$i == "passed;") n += $$(i - 1) } \
+	  END { if (n > 0) { printf "%s: %d tests passed\n", what, n } \
+	        else { printf "error: %s ran no tests (see %s)\n", what, FILENAME > "/dev/stderr"; exit 1 } }' $(2)
+endef
+
+fmt-check:
+	cargo fmt --all -- --check
+
+clippy:
+	cargo clippy --all-targets --all-features -- -D warnings
+
+clippy-wasm:
+	cargo clippy --target wasm32-unknown-unknown --lib --tests -- -D warnings
+
+test-native:
+	cargo test --all-features
+
+test-wasm-node:
+	@mkdir -p $(LOG_DIR)
+	wasm-pack test --node --mode no-install 2>&1 | tee $(LOG_DIR)/wasm-test-node.log
+	$(call REQUIRE_TESTS_RAN,wasm tests in node,$(LOG_DIR)/wasm-test-node.log)
+
+# WASM_BINDGEN_USE_BROWSER=1 only for this command: without it the chrome run exits 0 having
+# run nothing; set globally, the node run would skip instead.
+test-wasm-chrome:
+	@mkdir -p $(LOG_DIR)
+	WASM_BINDGEN_USE_BROWSER=1 wasm-pack test --headless --chrome --chromedriver /usr/bin/chromedriver --mode no-install \
+	  2>&1 | tee $(LOG_DIR)/wasm-test-chrome.log
+	@grep -q 'Running headless tests in Chrome' $(LOG_DIR)/wasm-test-chrome.log || \
+	  { echo "error: no wasm test ran in headless Chrome (see $(LOG_DIR)/wasm-test-chrome.log)" >&2; exit 1; }
+	$(call REQUIRE_TESTS_RAN,wasm tests in headless chrome,$(LOG_DIR)/wasm-test-chrome.log)
+
+test-browser:
+	node --test --test-concurrency=1 tests/browser/
+
+test: setup
+	@echo '==> cargo fmt --check'
+	$(MAKE) --no-print-directory fmt-check
+	@echo '==> clippy (native, all targets, all features)'
+	$(MAKE) --no-print-directory clippy
+	@echo '==> clippy (wasm32)'
+	$(MAKE) --no-print-directory clippy-wasm
+	@echo '==> cargo test (native)'
+	$(MAKE) --no-print-directory test-native
+	@echo '==> wasm-bindgen tests in node'
+	$(MAKE) --no-print-directory test-wasm-node
+	@echo '==> wasm-bindgen tests in headless chrome'
+	$(MAKE) --no-print-directory test-wasm-chrome
+	@echo '==> site'
+	$(BUILD_PKG)
+	$(BUILD_SITE)
+	@echo '==> browser tests (node --test)'
+	$(MAKE) --no-print-directory test-browser
+
+# ---------------------------------------------------------------------------------------
+# Benchmarks and tools
+
+bench: site
+	cargo bench --bench core
+	node benches/browser.mjs
+
+calibrate:
+	cargo run --profile bench --example calibrate
+
+clean:
+	rm -rf dist pkg
+	cargo clean
