@@ -39,9 +39,10 @@ fn transitions(c: &mut Criterion) {
         count: 50,
         ..TransitionOptions::default()
     };
-    c.bench_function("transitions(gas service technician, top 50 explained)", |b| {
-        b.iter(|| engine.transitions(data, black_box(origin), &options))
-    });
+    c.bench_function(
+        "transitions(gas service technician, top 50 explained)",
+        |b| b.iter(|| engine.transitions(data, black_box(origin), &options)),
+    );
     let params = ScoreParams::default();
     let n = data.occupations().len() as u32;
     let mut group = c.benchmark_group("matrix");
