@@ -22,6 +22,12 @@ pub enum Error {
         /// The id given.
         id: String,
     },
+    /// The optimisation solver failed (not a limit of the problem: those are reported in the
+    /// plan).
+    Solver {
+        /// What the solver said.
+        message: String,
+    },
     /// A numeric or text argument out of its allowed range.
     InvalidArgument {
         /// The argument's name.
@@ -41,6 +47,7 @@ impl Error {
             Error::Invalid { .. } => "invalid",
             Error::UnknownOccupation { .. } => "unknownOccupation",
             Error::InvalidArgument { .. } => "invalidArgument",
+            Error::Solver { .. } => "solver",
         }
     }
 }
@@ -64,6 +71,7 @@ impl fmt::Display for Error {
             Error::UnknownOccupation { field, id } => {
                 write!(f, "{field}: no occupation has the id {id:?}")
             }
+            Error::Solver { message } => write!(f, "the optimiser failed: {message}"),
             Error::InvalidArgument {
                 field,
                 value,

@@ -46,6 +46,7 @@ pub mod classification;
 pub mod credit;
 pub mod dataset;
 pub mod error;
+pub mod gap;
 pub mod model;
 pub mod search;
 pub mod similarity;

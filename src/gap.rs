@@ -1,0 +1,318 @@
+//! Closing a skills gap with courses: a small integer programme.
+//!
+//! Given the skills a person lacks for a job (each with an importance) and the courses that teach
+//! them, choose courses that cover as much importance as possible, then, among those covers, the
+//! one that costs least in money and time (weighted as the person chooses), subject to a budget,
+//! a maximum number of weeks, and prerequisites. Solved with `good_lp` and the pure-Rust `microlp`
+//! solver in two phases: maximise the importance covered, then fix it and minimise the cost.
+//! What no affordable course covers is reported as left to learn on the job.
+
+use good_lp::{
+    constraint, microlp, variable, variables, Expression, ResolutionError, Solution,
+    SolutionStatus, SolverModel, Variable, WithTimeLimit,
+};
+
+use crate::error::Error;
+
+/// Relative slack when fixing the covered importance between the two phases.
+const COVER_TOLERANCE: f64 = 1e-6;
+
+/// One course that may be chosen.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GapCourse {
+    /// Indices (into [`GapProblem::skills`]) of the missing skills the course teaches.
+    pub covers: Vec<usize>,
+    /// Out-of-pocket cost to the person, GBP.
+    pub cost: f64,
+    /// Length in weeks.
+    pub weeks: f64,
+    /// Indices of courses that must also be chosen (prerequisites).
+    pub requires: Vec<usize>,
+}
+
+/// A gap-closing problem.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GapProblem {
+    /// Importance of each missing skill (> 0).
+    pub skills: Vec<f64>,
+    /// The candidate courses.
+    pub courses: Vec<GapCourse>,
+    /// Most the person can pay out of pocket, GBP.
+    pub budget: Option<f64>,
+    /// Most weeks of training in total.
+    pub max_weeks: Option<f64>,
+    /// Weight of one pound in the cost objective.
+    pub money_weight: f64,
+    /// Weight of one week in the cost objective.
+    pub week_weight: f64,
+    /// Seconds each phase may run before the best plan found is returned.
+    pub time_limit: f64,
+}
+
+/// How a solve ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SolveStatus {
+    /// Proven optimal.
+    Optimal,
+    /// The time limit stopped the search; the plan is the best found, maybe not the best.
+    TimeLimit,
+}
+
+/// The chosen courses and what they leave uncovered.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GapSolution {
+    /// Indices of the chosen courses, prerequisites before the courses needing them.
+    pub chosen: Vec<usize>,
+    /// Indices of the skills covered.
+    pub covered: Vec<usize>,
+    /// Indices of the skills left uncovered.
+    pub uncovered: Vec<usize>,
+    /// Total out-of-pocket cost, GBP.
+    pub cost: f64,
+    /// Total weeks.
+    pub weeks: f64,
+    /// Importance covered.
+    pub importance_covered: f64,
+    /// Whether both phases proved optimality.
+    pub status: SolveStatus,
+}
+
+impl GapProblem {
+    /// Checks the numbers are finite and in range, naming the first that is not.
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`].
+    pub fn validate(&self) -> Result<(), Error> {
+        let bad = |field: &'static str, value: f64, expected: &'static str| {
+            Err(Error::InvalidArgument {
+                field,
+                value: value.to_string(),
+                expected,
+            })
+        };
+        for &w in &self.skills {
+            if !(w.is_finite() && w > 0.0) {
+                return bad("importance", w, "a positive number");
+            }
+        }
+        for course in &self.courses {
+            if !(course.cost.is_finite() && course.cost >= 0.0) {
+                return bad("cost", course.cost, "a number of pounds, 0 or more");
+            }
+            if !(course.weeks.is_finite() && course.weeks >= 0.0) {
+                return bad("weeks", course.weeks, "a number of weeks, 0 or more");
+            }
+            if let Some(&s) = course.covers.iter().find(|&&s| s >= self.skills.len()) {
+                return bad("covers", s as f64, "indices of the problem's skills");
+            }
+            if let Some(&r) = course.requires.iter().find(|&&r| r >= self.courses.len()) {
+                return bad("requires", r as f64, "indices of the problem's courses");
+            }
+        }
+        for (field, value) in [("budget", self.budget), ("maxWeeks", self.max_weeks)] {
+            if let Some(v) = value {
+                if !(v.is_finite() && v >= 0.0) {
+                    return bad(field, v, "a number, 0 or more");
+                }
+            }
+        }
+        for (field, value) in [
+            ("moneyWeight", self.money_weight),
+            ("weekWeight", self.week_weight),
+        ] {
+            if !(value.is_finite() && value >= 0.0) {
+                return bad(field, value, "a number, 0 or more");
+            }
+        }
+        if !(self.time_limit.is_finite() && self.time_limit > 0.0) {
+            return bad("timeLimit", self.time_limit, "a positive number of seconds");
+        }
+        Ok(())
+    }
+
+    /// Solves the problem: most importance covered first, then least weighted cost.
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] for bad numbers; [`Error::Solver`] if the solver fails.
+    pub fn solve(&self) -> Result<GapSolution, Error> {
+        self.validate()?;
+        // Phase 1: the most importance any allowed choice can cover.
+        let (best_cover, first_status) = {
+            let model = Model::new(self);
+            let objective: Expression = model.cover_expression(self);
+            let (solution, _) = solve_phase(model, self, objective.clone(), None, true)?;
+            (solution.eval(&objective), phase_status(&solution))
+        };
+        // Phase 2: keep that cover, minimise money and time.
+        let model = Model::new(self);
+        let cover = model.cover_expression(self);
+        let penalty = model.penalty_expression(self);
+        let floor = best_cover - COVER_TOLERANCE * best_cover.abs().max(1.0);
+        let (solution, x) = solve_phase(model, self, penalty, Some((cover, floor)), false)?;
+        let status = match (first_status, phase_status(&solution)) {
+            (SolveStatus::Optimal, SolveStatus::Optimal) => SolveStatus::Optimal,
+            _ => SolveStatus::TimeLimit,
+        };
+        Ok(self.read(&x, &solution, status))
+    }
+
+    fn read(&self, x: &[Variable], solution: &impl Solution, status: SolveStatus) -> GapSolution {
+        let picked: Vec<bool> = x.iter().map(|&x| solution.value(x) > 0.5).collect();
+        let mut covered_flags = vec![false; self.skills.len()];
+        for (c, course) in self.courses.iter().enumerate() {
+            if picked[c] {
+                for &s in &course.covers {
+                    covered_flags[s] = true;
+                }
+            }
+        }
+        let (covered, uncovered): (Vec<usize>, Vec<usize>) =
+            (0..self.skills.len()).partition(|&s| covered_flags[s]);
+        let chosen = order_by_prerequisites(self, &picked);
+        GapSolution {
+            cost: chosen.iter().map(|&c| self.courses[c].cost).sum(),
+            weeks: chosen.iter().map(|&c| self.courses[c].weeks).sum(),
+            importance_covered: covered.iter().map(|&s| self.skills[s]).sum(),
+            chosen,
+            covered,
+            uncovered,
+            status,
+        }
+    }
+}
+
+/// The variables of one phase: `x[c]` course chosen, `y[s]` skill covered.
+struct Model {
+    vars: good_lp::ProblemVariables,
+    x: Vec<Variable>,
+    y: Vec<Variable>,
+}
+
+impl Model {
+    fn new(problem: &GapProblem) -> Self {
+        let mut vars = variables!();
+        let x = (0..problem.courses.len())
+            .map(|_| vars.add(variable().binary()))
+            .collect();
+        let y = (0..problem.skills.len())
+            .map(|_| vars.add(variable().min(0.0).max(1.0)))
+            .collect();
+        Model { vars, x, y }
+    }
+
+    fn cover_expression(&self, problem: &GapProblem) -> Expression {
+        self.y
+            .iter()
+            .zip(&problem.skills)
+            .map(|(&y, &w)| w * y)
+            .sum()
+    }
+
+    fn penalty_expression(&self, problem: &GapProblem) -> Expression {
+        self.x
+            .iter()
+            .zip(&problem.courses)
+            .map(|(&x, c)| (problem.money_weight * c.cost + problem.week_weight * c.weeks) * x)
+            .sum()
+    }
+}
+
+/// Solves one phase; returns the solution and the course variables to read it with.
+fn solve_phase(
+    model: Model,
+    problem: &GapProblem,
+    objective: Expression,
+    keep: Option<(Expression, f64)>,
+    maximise: bool,
+) -> Result<(impl Solution, Vec<Variable>), Error> {
+    let Model { vars, x, y } = model;
+    let unsolved = if maximise {
+        vars.maximise(objective)
+    } else {
+        vars.minimise(objective)
+    };
+    let mut lp = unsolved.using(microlp).with_time_limit(problem.time_limit);
+    for (s, &covered) in y.iter().enumerate() {
+        let teachers: Expression = problem
+            .courses
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.covers.contains(&s))
+            .map(|(c, _)| x[c])
+            .sum();
+        lp = lp.with(constraint!(covered <= teachers));
+    }
+    for (c, course) in problem.courses.iter().enumerate() {
+        for &r in &course.requires {
+            lp = lp.with(constraint!(x[c] <= x[r]));
+        }
+    }
+    if let Some(budget) = problem.budget {
+        let cost: Expression = x
+            .iter()
+            .zip(&problem.courses)
+            .map(|(&x, c)| c.cost * x)
+            .sum();
+        lp = lp.with(constraint!(cost <= budget));
+    }
+    if let Some(max_weeks) = problem.max_weeks {
+        let weeks: Expression = x
+            .iter()
+            .zip(&problem.courses)
+            .map(|(&x, c)| c.weeks * x)
+            .sum();
+        lp = lp.with(constraint!(weeks <= max_weeks));
+    }
+    if let Some((cover, floor)) = keep {
+        lp = lp.with(constraint!(cover >= floor));
+    }
+    let solution = lp.solve().map_err(|e| match e {
+        // Choosing nothing is always feasible, so this only happens on a solver fault.
+        ResolutionError::Infeasible => Error::Solver {
+            message: "the solver found no feasible plan".into(),
+        },
+        other => Error::Solver {
+            message: other.to_string(),
+        },
+    })?;
+    Ok((solution, x))
+}
+
+fn phase_status(solution: &impl Solution) -> SolveStatus {
+    match solution.status() {
+        SolutionStatus::Optimal => SolveStatus::Optimal,
+        _ => SolveStatus::TimeLimit,
+    }
+}
+
+/// Chosen courses with every prerequisite before the courses that need it, otherwise in index
+/// order.
+fn order_by_prerequisites(problem: &GapProblem, picked: &[bool]) -> Vec<usize> {
+    let mut placed = vec![false; picked.len()];
+    let mut order = Vec::new();
+    fn visit(
+        c: usize,
+        problem: &GapProblem,
+        picked: &[bool],
+        placed: &mut [bool],
+        order: &mut Vec<usize>,
+        depth: usize,
+    ) {
+        if placed[c] || depth > picked.len() {
+            return;
+        }
+        placed[c] = true;
+        for &r in &problem.courses[c].requires {
+            if picked[r] {
+                visit(r, problem, picked, placed, order, depth + 1);
+            }
+        }
+        order.push(c);
+    }
+    for c in 0..picked.len() {
+        if picked[c] {
+            visit(c, problem, picked, &mut placed, &mut order, 0);
+        }
+    }
+    order
+}
