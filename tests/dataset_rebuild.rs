@@ -228,3 +228,104 @@ fn dropped_relations_match_the_raw_data() {
     assert!(dropped >= 67, "the data README promises at least 67");
     assert_eq!(committed().meta.dropped_relations as usize, dropped);
 }
+
+/// Every row of the curated carbon-intensive list, read straight from the raw CSV, is on its
+/// occupation with the same category and borderline flag, and no other occupation is.
+#[cfg(feature = "builder")]
+#[test]
+fn carbon_intensive_occupations_match_the_curated_list() {
+    let raw = raw_dir();
+    if !raw.is_dir() {
+        println!("skipped: raw data not found at {}", raw.display());
+        return;
+    }
+    let data = committed();
+    let mut reader =
+        csv::Reader::from_path(raw.join("curated/carbon_intensive_occupations.csv")).unwrap();
+    let headers = reader.headers().unwrap().clone();
+    let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let (uri_col, category_col) = (col("esco_uri"), col("category"));
+    let mut rows = 0;
+    for record in reader.records().map(Result::unwrap) {
+        rows += 1;
+        let id = record[uri_col].rsplit('/').next().unwrap();
+        let occupation = data
+            .occupations
+            .iter()
+            .find(|o| o.id == id)
+            .unwrap_or_else(|| panic!("{} is not an ESCO occupation", &record[uri_col]));
+        let carbon = occupation
+            .carbon
+            .as_ref()
+            .expect("listed, so carbon-intensive");
+        let category = &record[category_col];
+        let (expected, borderline) = match category.strip_suffix("_borderline") {
+            Some(core) => (core, true),
+            None => (category, false),
+        };
+        assert_eq!(
+            (carbon.category.as_str(), carbon.borderline),
+            (expected, borderline),
+            "{}",
+            occupation.label
+        );
+    }
+    let brown = data
+        .occupations
+        .iter()
+        .filter(|o| o.carbon.is_some())
+        .count();
+    assert_eq!(brown, rows, "only listed occupations are carbon-intensive");
+}
+
+/// Each green economy category equals the GLA list's category of the SOC 2010 group its
+/// `via` names, read straight from `ons/green_jobs.xlsx`.
+#[cfg(feature = "builder")]
+#[test]
+fn green_economy_categories_match_the_gla_list() {
+    use calamine::{open_workbook, Data, Reader, Xlsx};
+    use greenpath::model::GreenEconomyCategory;
+    use std::collections::HashMap;
+
+    let raw = raw_dir();
+    if !raw.is_dir() {
+        println!("skipped: raw data not found at {}", raw.display());
+        return;
+    }
+    let mut workbook: Xlsx<_> = open_workbook(raw.join("ons/green_jobs.xlsx")).unwrap();
+    let range = workbook.worksheet_range("Sheet1").unwrap();
+    let mut list = HashMap::new();
+    for row in range.rows().skip(1) {
+        let soc = match &row[1] {
+            Data::Int(i) => i.to_string(),
+            Data::Float(f) => format!("{f:.0}"),
+            Data::String(s) => s.trim().to_owned(),
+            other => panic!("unexpected SOC cell {other:?}"),
+        };
+        let category = match row[2].to_string().as_str() {
+            "Green Increased Demand" => GreenEconomyCategory::IncreasedDemand,
+            "Green Enhanced Skills" => GreenEconomyCategory::EnhancedSkills,
+            "Green New and Emerging" => GreenEconomyCategory::NewAndEmerging,
+            other => panic!("unexpected category {other:?}"),
+        };
+        list.insert(soc, category);
+    }
+    assert_eq!(list.len(), 100, "the GLA list has 100 SOC 2010 unit groups");
+    let data = committed();
+    let mut seen = 0;
+    for occupation in &data.occupations {
+        let Some(green) = &occupation.green_economy else {
+            continue;
+        };
+        seen += 1;
+        let soc = &green.via["SOC 2010 ".len().."SOC 2010 ".len() + 4];
+        assert_eq!(
+            list.get(soc),
+            Some(&green.category),
+            "{}: {}",
+            occupation.label,
+            green.via
+        );
+    }
+    assert!(seen > 1000, "{seen} occupations with a category");
+}

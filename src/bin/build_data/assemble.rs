@@ -12,6 +12,7 @@ use greenpath::model::{
     SkillGroupId, SkillId, SkillKind, SkillRelation,
 };
 
+use crate::classify;
 use crate::error::BuildError;
 use crate::raw::{RawDir, Row};
 use crate::text::{self, Trim};
@@ -70,7 +71,7 @@ pub struct Stats {
     pub skill_relations_dropped: usize,
     /// Skill–skill relations from a skill to itself, dropped.
     pub skill_relations_to_self: usize,
-    /// Descriptions cut after the first or second sentence.
+    /// Descriptions cut after the first sentence.
     pub descriptions_cut_sentence: usize,
     /// Descriptions whose first sentence was cut at a word boundary (`…`).
     pub descriptions_cut_words: usize,
@@ -78,6 +79,8 @@ pub struct Stats {
     pub earnings_unknown_occupation: usize,
     /// Earnings/job-zone rows whose ISCO code differs from ESCO 1.1.1's for the occupation.
     pub earnings_isco_differs: usize,
+    /// The carbon-intensive and green classifications.
+    pub classes: classify::Stats,
 }
 
 /// A built dataset and how it was built.
@@ -190,6 +193,14 @@ pub fn build(raw: &mut RawDir) -> Result<Built, BuildError> {
     let skill_relations = read_skill_relations(raw, &skill_index, &mut stats)?;
     read_earnings(raw, &occupation_index, &mut occupations, &mut stats)?;
     let isco_groups = read_isco(raw)?;
+    let green_flags: Vec<bool> = skills.iter().map(|s| s.green).collect();
+    let classifications = classify::classify(
+        raw,
+        &occupation_index,
+        &mut occupations,
+        &green_flags,
+        &mut stats.classes,
+    )?;
 
     let dropped = stats.dropped_unknown_occupation + stats.dropped_unknown_skill;
     let data = DataFile {
@@ -199,6 +210,7 @@ pub fn build(raw: &mut RawDir) -> Result<Built, BuildError> {
             attribution: ATTRIBUTION.to_owned(),
             sources: raw.sources(),
             dropped_relations: u32::try_from(dropped).unwrap_or(u32::MAX),
+            classifications,
         },
         isco_groups,
         skill_groups,
@@ -263,6 +275,9 @@ fn read_occupations(
                 optional: Vec::new(),
                 job_zone: None,
                 annual_earnings: None,
+                carbon: None,
+                green_economy: None,
+                green_task_share: None,
             },
         ));
     }

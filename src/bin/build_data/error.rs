@@ -70,6 +70,18 @@ pub enum BuildError {
         /// What is wrong.
         message: String,
     },
+    /// A spreadsheet cannot be opened, lacks a sheet or header, or one of its cells holds a bad
+    /// or missing value.
+    Sheet {
+        /// Path relative to the raw folder.
+        file: String,
+        /// The worksheet's name ("" when the workbook itself cannot be read).
+        sheet: String,
+        /// 1-based spreadsheet row (0 when not about one row).
+        row: u32,
+        /// What is wrong.
+        message: String,
+    },
     /// The assembled dataset breaks a rule (listed problems) or fails its self-check.
     Invalid(Vec<String>),
     /// The gzipped dataset is larger than the size budget.
@@ -117,6 +129,16 @@ impl fmt::Display for BuildError {
                 line,
                 message,
             } => write!(f, "{file} record {record} (line {line}): {message}"),
+            Self::Sheet {
+                file,
+                sheet,
+                row,
+                message,
+            } => match (sheet.is_empty(), *row) {
+                (true, _) => write!(f, "{file}: {message}"),
+                (false, 0) => write!(f, "{file} sheet {sheet:?}: {message}"),
+                (false, row) => write!(f, "{file} sheet {sheet:?} row {row}: {message}"),
+            },
             Self::Invalid(problems) => {
                 write!(f, "the assembled dataset is invalid ({} problems):", problems.len())?;
                 for problem in problems.iter().take(20) {

@@ -1,5 +1,7 @@
 //! `build-data`: builds greenpath's default dataset (`data/greenpath.json.gz`) from the raw open
-//! data (ESCO v1.1.1 and Nesta's UK earnings and job zones).
+//! data (ESCO v1.1.1, Nesta's UK earnings and job zones, and the carbon-intensive and green
+//! classifications: the curated carbon-intensive list, the GLA's O*NET green economy list and
+//! ONS green task shares by SOC 2010, joined through a derived SOC 2010 → ISCO-08 crosswalk).
 //!
 //! ```text
 //! cargo run --release --features builder --bin build-data -- [--raw DIR] [--out PATH] [--json PATH]
@@ -11,6 +13,7 @@
 //! output. See `data/README.md` for the schema and the choices made.
 
 mod assemble;
+mod classify;
 mod error;
 mod output;
 mod raw;
@@ -142,6 +145,11 @@ fn summary(data: &greenpath::model::DataFile, stats: &Stats, encoded: &Encoded) 
         .iter()
         .filter(|s| s.kind == greenpath::model::SkillKind::Knowledge)
         .count();
+    let mut lengths: Vec<usize> = occupations
+        .iter()
+        .map(|o| o.description.chars().count())
+        .collect();
+    lengths.sort_unstable();
     println!("records:");
     println!("  occupations      {:>7}", occupations.len());
     println!(
@@ -189,15 +197,13 @@ fn summary(data: &greenpath::model::DataFile, stats: &Stats, encoded: &Encoded) 
         stats.skills_without_group
     );
     println!(
-        "  descriptions: {} cut after a sentence, {} cut between words, longest {} chars",
+        "  descriptions: {} cut after the first sentence, {} cut between words, median {} chars, longest {} chars",
         stats.descriptions_cut_sentence,
         stats.descriptions_cut_words,
-        occupations
-            .iter()
-            .map(|o| o.description.chars().count())
-            .max()
-            .unwrap_or(0)
+        lengths.get(lengths.len() / 2).copied().unwrap_or(0),
+        lengths.last().copied().unwrap_or(0)
     );
+    classes_summary(data, &stats.classes);
     println!(
         "size: {} bytes JSON, {} bytes gzipped (budget {})",
         encoded.json.len(),
@@ -208,4 +214,64 @@ fn summary(data: &greenpath::model::DataFile, stats: &Stats, encoded: &Encoded) 
         "sources: {} files verified against SHA256SUMS",
         data.meta.sources.len()
     );
+}
+
+fn classes_summary(data: &greenpath::model::DataFile, c: &classify::Stats) {
+    println!("classifications:");
+    for class in &data.meta.classifications {
+        println!(
+            "  {:<17} {:>5} occupations{}",
+            class.key,
+            class.coverage,
+            if class.estimated { " (estimated)" } else { "" }
+        );
+    }
+    println!(
+        "  carbon-intensive list: {} rows, {} borderline; {} evidence texts shortened",
+        c.carbon_rows, c.carbon_borderline, c.evidence_shortened
+    );
+    for (uri, label) in &c.carbon_unknown {
+        println!("    not an ESCO occupation, skipped: {uri} ({label:?})");
+    }
+    for (label, curated, esco) in &c.carbon_isco_differs {
+        println!("    ISCO differs: {label:?} listed {curated}, ESCO {esco}");
+    }
+    for (curated, esco) in &c.carbon_label_differs {
+        println!("    label differs: listed {curated:?}, ESCO {esco:?}");
+    }
+    println!(
+        "  SOC 2010 links: {} SOC groups in the crosswalk; {} non-modal pairs across managers/non-managers skipped; ISCO groups by rank {:?}; occupations by rank {:?}, {} linked to several SOC groups, {} unlinked",
+        c.crosswalk_soc, c.links_across_managers, c.isco_by_rank, c.occupations_by_rank, c.occupations_multi_soc, c.occupations_unlinked
+    );
+    println!(
+        "  green economy: {} SOC groups listed ({} unreached: {:?}); occupations by category {:?}; {} with some SOC groups off the list, {} with conflicting categories",
+        c.green_list,
+        c.green_list_unreached.len(),
+        c.green_list_unreached,
+        c.green_by_category,
+        c.green_mixed,
+        c.green_conflicting
+    );
+    println!(
+        "  green task share: year {}, {} SOC groups ({} linked groups without a share: {:?}); {} occupations, {} above 0",
+        c.task_share_year,
+        c.task_share_soc,
+        c.task_share_missing_soc.len(),
+        c.task_share_missing_soc,
+        c.task_share_occupations,
+        c.task_share_positive
+    );
+    for (from, to, title) in &c.task_share_recoded {
+        println!("    task share row {from} {title:?} recoded to SOC 2010 {to}");
+    }
+    if !c.task_share_unknown_soc.is_empty() {
+        println!(
+            "    task share rows with a code unknown to the crosswalk (unused): {:?}",
+            c.task_share_unknown_soc
+        );
+    }
+    println!("  with a green ESCO skill: {}", c.esco_green_any);
+    for (what, n) in &c.overlaps {
+        println!("  {what}: {n}");
+    }
 }

@@ -6,6 +6,9 @@ use std::fs;
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
+use std::io::Cursor;
+
+use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
 use csv::StringRecord;
 use greenpath::model::Source;
 use sha2::{Digest, Sha256};
@@ -84,6 +87,12 @@ impl RawDir {
     pub fn ragged_table(&mut self, rel: &str) -> Result<Table, BuildError> {
         let bytes = self.read(rel)?;
         Table::parse(rel, &bytes, true)
+    }
+
+    /// Reads and verifies an `.xlsx` workbook and returns the worksheet named `sheet`.
+    pub fn sheet(&mut self, rel: &str, sheet: &str) -> Result<Sheet, BuildError> {
+        let bytes = self.read(rel)?;
+        Sheet::parse(rel, &bytes, sheet)
     }
 
     /// Every file read so far with its checksum, sorted by path.
@@ -241,6 +250,199 @@ impl<'a> Row<'a> {
     }
 }
 
+/// A spreadsheet cell, reduced to what the builder reads.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    /// No value.
+    Empty,
+    /// A number (Excel keeps integers and decimals alike).
+    Number(f64),
+    /// Text, trimmed; other kinds of cell (dates, booleans, errors) as Excel shows them.
+    Text(String),
+}
+
+impl Cell {
+    fn from_data(data: &Data) -> Self {
+        match data {
+            Data::Empty => Cell::Empty,
+            Data::Int(i) => Cell::Number(*i as f64),
+            Data::Float(f) => Cell::Number(*f),
+            Data::String(text) if text.trim().is_empty() => Cell::Empty,
+            Data::String(text) => Cell::Text(text.trim().to_owned()),
+            other => Cell::Text(other.to_string()),
+        }
+    }
+
+    /// The cell as text: integers without a decimal point, blank for empty cells.
+    pub fn text(&self) -> String {
+        match self {
+            Cell::Empty => String::new(),
+            Cell::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{}", *n as i64),
+            Cell::Number(n) => n.to_string(),
+            Cell::Text(text) => text.clone(),
+        }
+    }
+}
+
+/// One worksheet of an `.xlsx` workbook, its rows kept with their spreadsheet row numbers so
+/// errors can name them.
+pub struct Sheet {
+    file: String,
+    name: String,
+    /// (1-based spreadsheet row, cells from column A).
+    rows: Vec<(u32, Vec<Cell>)>,
+}
+
+impl Sheet {
+    /// Opens the workbook in `bytes` (`file` names it in errors) and reads the worksheet `name`.
+    pub fn parse(file: &str, bytes: &[u8], name: &str) -> Result<Self, BuildError> {
+        let error = |sheet: &str, message: String| BuildError::Sheet {
+            file: file.to_owned(),
+            sheet: sheet.to_owned(),
+            row: 0,
+            message,
+        };
+        let mut workbook: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes))
+            .map_err(|e| error("", format!("not a readable .xlsx workbook: {e}")))?;
+        let range = workbook
+            .worksheet_range(name)
+            .map_err(|e| error(name, format!("cannot read the worksheet: {e}")))?;
+        let (first_row, first_column) = range.start().unwrap_or((0, 0));
+        let rows = range
+            .rows()
+            .enumerate()
+            .map(|(i, cells)| {
+                let mut row: Vec<Cell> = vec![Cell::Empty; first_column as usize];
+                row.extend(cells.iter().map(Cell::from_data));
+                (first_row + u32::try_from(i).unwrap_or(u32::MAX) + 1, row)
+            })
+            .collect();
+        Ok(Self {
+            file: file.to_owned(),
+            name: name.to_owned(),
+            rows,
+        })
+    }
+
+    /// The table whose header row is the first row with `first` in column A: the header's
+    /// cells name the columns, and every later row with a value in it is a record.
+    pub fn table(&self, first: &str) -> Result<SheetTable<'_>, BuildError> {
+        let at = self
+            .rows
+            .iter()
+            .position(|(_, cells)| cells.first().is_some_and(|c| c.text() == first))
+            .ok_or_else(|| BuildError::Sheet {
+                file: self.file.clone(),
+                sheet: self.name.clone(),
+                row: 0,
+                message: format!("no header row starting with {first:?}"),
+            })?;
+        let headers = self.rows[at].1.iter().map(Cell::text).collect();
+        let records = self.rows[at + 1..]
+            .iter()
+            .filter(|(_, cells)| cells.iter().any(|c| *c != Cell::Empty))
+            .collect();
+        Ok(SheetTable {
+            sheet: self,
+            header_row: self.rows[at].0,
+            headers,
+            records,
+        })
+    }
+}
+
+/// A table inside a [`Sheet`]: its header and records.
+pub struct SheetTable<'a> {
+    sheet: &'a Sheet,
+    header_row: u32,
+    headers: Vec<String>,
+    records: Vec<&'a (u32, Vec<Cell>)>,
+}
+
+impl<'a> SheetTable<'a> {
+    /// The column headers, in order.
+    pub fn headers(&self) -> &[String] {
+        &self.headers
+    }
+
+    /// The positions of the named columns, or an error naming the first one missing.
+    pub fn columns<const N: usize>(&self, names: [&str; N]) -> Result<[usize; N], BuildError> {
+        let mut out = [0; N];
+        for (slot, name) in out.iter_mut().zip(names) {
+            *slot =
+                self.headers
+                    .iter()
+                    .position(|h| h == name)
+                    .ok_or_else(|| BuildError::Sheet {
+                        file: self.sheet.file.clone(),
+                        sheet: self.sheet.name.clone(),
+                        row: self.header_row,
+                        message: format!("header has no column {name:?}"),
+                    })?;
+        }
+        Ok(out)
+    }
+
+    /// The records, in sheet order.
+    pub fn rows(&self) -> impl Iterator<Item = SheetRow<'a>> + '_ {
+        self.records.iter().map(|(row, cells)| SheetRow {
+            sheet: self.sheet,
+            row: *row,
+            cells,
+        })
+    }
+}
+
+/// One record of a [`SheetTable`].
+pub struct SheetRow<'a> {
+    sheet: &'a Sheet,
+    row: u32,
+    cells: &'a [Cell],
+}
+
+impl SheetRow<'_> {
+    /// The cell at `column` (empty when absent).
+    pub fn cell(&self, column: usize) -> &Cell {
+        self.cells.get(column).unwrap_or(&Cell::Empty)
+    }
+
+    /// The cell at `column` as text, or an error `missing <name>` when blank.
+    pub fn required(&self, column: usize, name: &str) -> Result<String, BuildError> {
+        let text = self.cell(column).text();
+        if text.is_empty() {
+            Err(self.error(format!("missing {name}")))
+        } else {
+            Ok(text)
+        }
+    }
+
+    /// The finite number at `column` (a number cell, or text holding one), or an error
+    /// naming the field.
+    pub fn number(&self, column: usize, name: &str) -> Result<f64, BuildError> {
+        let value = match self.cell(column) {
+            Cell::Number(n) => Some(*n),
+            Cell::Text(text) => text.parse::<f64>().ok(),
+            Cell::Empty => return Err(self.error(format!("missing {name}"))),
+        };
+        value.filter(|n| n.is_finite()).ok_or_else(|| {
+            self.error(format!(
+                "{name} {:?} is not a number",
+                self.cell(column).text()
+            ))
+        })
+    }
+
+    /// An error about this row.
+    pub fn error(&self, message: String) -> BuildError {
+        BuildError::Sheet {
+            file: self.sheet.file.clone(),
+            sheet: self.sheet.name.clone(),
+            row: self.row,
+            message,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -269,6 +471,26 @@ mod tests {
         assert_eq!(err, "t.csv record 2 (line 3): missing b");
         let err = table.columns(["c"]).unwrap_err().to_string();
         assert_eq!(err, "t.csv: header has no column \"c\"");
+    }
+
+    #[test]
+    fn a_broken_workbook_is_named_in_the_error() {
+        let err = Sheet::parse("ons/x.xlsx", b"not a zip", "Sheet1")
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(
+            err.starts_with("ons/x.xlsx: not a readable .xlsx workbook"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn cells_read_as_text_without_spurious_decimals() {
+        assert_eq!(Cell::Number(5241.0).text(), "5241");
+        assert_eq!(Cell::Number(0.5).text(), "0.5");
+        assert_eq!(Cell::Text("2019".to_owned()).text(), "2019");
+        assert_eq!(Cell::Empty.text(), "");
     }
 
     #[test]

@@ -2,11 +2,11 @@
 
 use std::collections::HashSet;
 
-/// Descriptions aim at this many characters: a second sentence is added only if the two fit.
-pub const DESCRIPTION_TARGET: usize = 220;
-/// A first sentence longer than this is cut at a word boundary before
-/// [`DESCRIPTION_TARGET`] and ends with `…`; shorter ones are kept whole.
+/// A first sentence longer than this is cut at a word boundary before [`DESCRIPTION_CUT`]
+/// characters and ends with `…`; shorter ones are kept whole.
 pub const DESCRIPTION_MAX: usize = 300;
+/// Where a first sentence over [`DESCRIPTION_MAX`] is cut.
+pub const DESCRIPTION_CUT: usize = 220;
 
 /// Cleans a raw ESCO text: drops invisible characters (zero-width spaces, soft hyphens, BOMs),
 /// repairs the mojibake `Â` + no-break space (UTF-8 read as Latin-1), turns Unicode hyphens into
@@ -40,43 +40,67 @@ pub fn alt_labels(preferred: &str, raw: &str) -> Vec<String> {
         .collect()
 }
 
+/// Evidence texts (carbon-intensive occupations) are kept to at most this many characters.
+pub const EVIDENCE_MAX: usize = 160;
+
+/// `text` cleaned and kept within `limit` characters: whole as long as it fits; else as many
+/// whole sentences as fit; else the first sentence up to its last clause break (`; `) that
+/// fits, or its last word boundary, ending with `…`.
+pub fn shorten(text: &str, limit: usize) -> String {
+    let text = squash_space(text);
+    if text.chars().count() <= limit {
+        return text;
+    }
+    let mut out = String::new();
+    for sentence in sentences(&text) {
+        let needed = out.chars().count() + usize::from(!out.is_empty()) + sentence.chars().count();
+        if needed > limit {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(sentence);
+    }
+    if !out.is_empty() {
+        return out;
+    }
+    // Room for the `…`.
+    let head: String = text.chars().take(limit.saturating_sub(1)).collect();
+    match head.rfind("; ") {
+        Some(cut) if head[..cut].chars().count() >= limit / 2 => format!("{}…", &head[..cut]),
+        _ => cut_at_word(&text, limit),
+    }
+}
+
 /// What [`summarise`] did to a description.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Trim {
     /// The whole description was kept.
     Whole,
-    /// Cut after the first or second sentence.
+    /// Cut after the first sentence.
     Sentences,
     /// The first sentence alone was too long and was cut at a word boundary (ends with `…`).
     Words,
 }
 
-/// The first one or two sentences of `text`, aiming at [`DESCRIPTION_TARGET`] characters.
+/// The first sentence of `text`, cut at a word boundary before [`DESCRIPTION_CUT`] characters
+/// (ending with `…`) when it is over [`DESCRIPTION_MAX`].
 pub fn summarise(text: &str) -> (String, Trim) {
     let text = squash_space(text);
     let sentences = sentences(&text);
     let Some(first) = sentences.first() else {
         return (String::new(), Trim::Whole);
     };
-    let first_len = first.chars().count();
-    if first_len > DESCRIPTION_MAX {
-        return (cut_at_word(first, DESCRIPTION_TARGET), Trim::Words);
+    if first.chars().count() > DESCRIPTION_MAX {
+        return (cut_at_word(first, DESCRIPTION_CUT), Trim::Words);
     }
-    let mut out = (*first).to_owned();
-    let mut used = 1;
-    if let Some(second) = sentences.get(1) {
-        if first_len + 1 + second.chars().count() <= DESCRIPTION_TARGET {
-            out.push(' ');
-            out.push_str(second);
-            used = 2;
-        }
-    }
-    let trim = if used == sentences.len() {
+    let trim = if sentences.len() == 1 {
         Trim::Whole
     } else {
         Trim::Sentences
     };
-    (out, trim)
+    ((*first).to_owned(), trim)
 }
 
 /// Splits whitespace-squashed `text` into sentences. A sentence ends at `.`, `!` or `?`
@@ -174,9 +198,9 @@ mod tests {
     }
 
     #[test]
-    fn two_short_sentences_are_kept() {
+    fn only_the_first_sentence_is_kept() {
         let (text, trim) = summarise("Welders join metal.\nThey read drawings. They inspect.");
-        assert_eq!(text, "Welders join metal. They read drawings.");
+        assert_eq!(text, "Welders join metal.");
         assert_eq!(trim, Trim::Sentences);
     }
 
@@ -188,20 +212,33 @@ mod tests {
     }
 
     #[test]
-    fn second_sentence_is_dropped_when_too_long() {
-        let second = format!("They {}.", "work hard ".repeat(30).trim_end());
-        let (text, trim) = summarise(&format!("Welders join metal. {second}"));
-        assert_eq!(text, "Welders join metal.");
-        assert_eq!(trim, Trim::Sentences);
-    }
-
-    #[test]
     fn very_long_first_sentence_is_cut_between_words() {
         let long = format!("Operators {}machines.", "run, ".repeat(80));
         let (text, trim) = summarise(&long);
         assert_eq!(trim, Trim::Words);
         assert!(text.ends_with("run…"), "{text}");
-        assert!(text.chars().count() <= DESCRIPTION_TARGET);
+        assert!(text.chars().count() <= DESCRIPTION_CUT);
+    }
+
+    #[test]
+    fn evidence_is_shortened_at_sentences_then_clauses_then_words() {
+        assert_eq!(shorten("Short; fine.", 20), "Short; fine.");
+        let text = "ONS: oil & gas 15 Mt in 2021 (~18x UK avg). ESCO essential skills incl.: a; b";
+        assert_eq!(
+            shorten(text, 50),
+            "ONS: oil & gas 15 Mt in 2021 (~18x UK avg)."
+        );
+        let text = "Generic role (also nuclear); ONS: electricity 79.8 Mt, gas 42.5 Mt; more words";
+        assert_eq!(
+            shorten(text, 70),
+            "Generic role (also nuclear); ONS: electricity 79.8 Mt, gas 42.5 Mt…"
+        );
+        let text = "one two three four five six seven eight nine ten eleven twelve";
+        let short = shorten(text, 30);
+        assert!(
+            short.ends_with('…') && short.chars().count() <= 30,
+            "{short}"
+        );
     }
 
     #[test]
