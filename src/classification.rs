@@ -9,7 +9,12 @@
 //! - **ONS green tasks**: the ONS estimate of the share of working time spent on green tasks,
 //!   by UK SOC 2010 occupation, joined to ESCO through ISCO-08 (an estimate).
 //!
-//! Carbon-intensive occupations come from a curated list with evidence and sources.
+//! Carbon-intensive occupations come from a curated list with evidence and sources. An
+//! occupation on that list's core (not borderline) counts as green only when its own ESCO skills
+//! say so: the O*NET and ONS figures are per UK occupation group and cannot tell gas boiler work
+//! from heat pump work inside one group (the O*NET mapping counts 98 of the 127 listed
+//! carbon-intensive occupations as green-economy jobs), while ESCO's green skills belong to the
+//! occupation itself.
 
 use crate::dataset::Dataset;
 use crate::error::Error;
@@ -24,8 +29,11 @@ pub const ONS_GREEN_TASK_SHARE: f32 = 0.1;
 /// Which source decides whether a destination is green.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum GreenBasis {
-    /// Green under at least one definition.
+    /// Green under at least two of the three definitions (the default: robust to any one
+    /// source's quirks).
     #[default]
+    Consensus,
+    /// Green under at least one definition.
     Any,
     /// ESCO green skills share at least the threshold.
     EscoGreenSkills,
@@ -49,7 +57,7 @@ pub struct GreenDefinition {
 impl Default for GreenDefinition {
     fn default() -> Self {
         GreenDefinition {
-            basis: GreenBasis::Any,
+            basis: GreenBasis::Consensus,
             esco_min_share: ESCO_GREEN_SHARE,
             ons_min_share: ONS_GREEN_TASK_SHARE,
         }
@@ -91,7 +99,10 @@ pub struct GreenStatus {
     pub ons_share: Option<f32>,
     /// Green under the ONS definition's threshold.
     pub ons: bool,
-    /// Green under the chosen definition.
+    /// On the core carbon-intensive list (then green only if its ESCO skills say so).
+    pub carbon_intensive: bool,
+    /// Green under the chosen definition (for core carbon-intensive occupations, only when the
+    /// ESCO green skills definition agrees).
     pub selected: bool,
 }
 
@@ -115,18 +126,23 @@ pub fn green_status(data: &Dataset, o: OccupationId, definition: &GreenDefinitio
     let onet = occupation.green_economy.as_ref().map(|g| g.category);
     let ons_share = occupation.green_task_share;
     let ons = ons_share.is_some_and(|s| s >= definition.ons_min_share);
-    let selected = match definition.basis {
-        GreenBasis::Any => esco || onet.is_some() || ons,
-        GreenBasis::EscoGreenSkills => esco,
-        GreenBasis::OnetGreenEconomy => onet.is_some(),
-        GreenBasis::OnsGreenTasks => ons,
-    };
+    let agreeing = [esco, onet.is_some(), ons].iter().filter(|&&g| g).count();
+    let carbon_intensive = occupation.carbon.as_ref().is_some_and(|c| !c.borderline);
+    let selected = (!carbon_intensive || esco)
+        && match definition.basis {
+            GreenBasis::Consensus => agreeing >= 2,
+            GreenBasis::Any => agreeing >= 1,
+            GreenBasis::EscoGreenSkills => esco,
+            GreenBasis::OnetGreenEconomy => onet.is_some(),
+            GreenBasis::OnsGreenTasks => ons,
+        };
     GreenStatus {
         esco_share,
         esco,
         onet,
         ons_share,
         ons,
+        carbon_intensive,
         selected,
     }
 }

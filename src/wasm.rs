@@ -152,10 +152,10 @@ pub struct TransitionOptionsDto {
     /// Share of current pay a desirable move must reach (default 0.75).
     #[tsify(optional)]
     pub desirable_pay_ratio: Option<f32>,
-    /// Which definition decides "green" (default `any`).
+    /// Which definition decides "green" (default `consensus`: at least two of the three agree).
     #[tsify(
         optional,
-        type = "\"any\" | \"escoGreenSkills\" | \"onetGreenEconomy\" | \"onsGreenTasks\""
+        type = "\"consensus\" | \"any\" | \"escoGreenSkills\" | \"onetGreenEconomy\" | \"onsGreenTasks\""
     )]
     pub green: Option<String>,
     /// Least share of green essential skills under the ESCO definition (default 0.2).
@@ -536,19 +536,20 @@ impl Planner {
             Some(None) => None,
             Some(Some(pay)) => Some(whole_number("payFloor", pay, 10_000_000.0)? as u32),
         };
-        let basis = match dto.green.as_deref() {
-            None | Some("any") => GreenBasis::Any,
-            Some("escoGreenSkills") => GreenBasis::EscoGreenSkills,
-            Some("onetGreenEconomy") => GreenBasis::OnetGreenEconomy,
-            Some("onsGreenTasks") => GreenBasis::OnsGreenTasks,
-            Some(other) => {
-                return Err(Error::InvalidArgument {
+        let basis =
+            match dto.green.as_deref() {
+                None | Some("consensus") => GreenBasis::Consensus,
+                Some("any") => GreenBasis::Any,
+                Some("escoGreenSkills") => GreenBasis::EscoGreenSkills,
+                Some("onetGreenEconomy") => GreenBasis::OnetGreenEconomy,
+                Some("onsGreenTasks") => GreenBasis::OnsGreenTasks,
+                Some(other) => return Err(Error::InvalidArgument {
                     field: "green",
                     value: format!("{other:?}"),
-                    expected: "one of any, escoGreenSkills, onetGreenEconomy, onsGreenTasks",
-                })
-            }
-        };
+                    expected:
+                        "one of consensus, any, escoGreenSkills, onetGreenEconomy, onsGreenTasks",
+                }),
+            };
         let min_viability = match dto.min_viability.as_deref() {
             None | Some("any") => Viability::Any,
             Some("viable") => Viability::Viable,
