@@ -8,7 +8,8 @@
 //   - page usable: navigation start → the status region says "Ready" (fresh browser profile per
 //     run, so nothing is cached), and the page's own breakdown from the worker;
 //   - inside the page, on the main thread: wasm init, data fetch + gunzip, `new Planner(bytes)`,
-//     and `searchOccupations` / `similarOccupations` calls.
+//     and `searchOccupations` / `similarOccupations` / `transitions` calls (transitions only
+//     when the built Planner has it).
 
 import { mkdtemp, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -123,6 +124,8 @@ function measureApi(page, calls, builds) {
 
     const welder = planner.searchOccupations('welder', 10).find((m) => m.label === 'welder');
     if (!welder) throw new Error('welder not found');
+    const gas = planner.searchOccupations('gas service technician', 10).find((m) => m.label === 'gas service technician');
+    if (!gas) throw new Error('gas service technician not found');
     /** @param {() => unknown} f */
     const time = (f) => {
       for (let i = 0; i < 5; i += 1) f(); // warm-up
@@ -142,6 +145,15 @@ function measureApi(page, calls, builds) {
       searchTypo: time(() => planner.searchOccupations('weldr', 10)),
       searchPhrase: time(() => planner.searchOccupations('gas service technician', 10)),
       similar: time(() => planner.similarOccupations(welder.id, 20)),
+      transitions: typeof planner.transitions === 'function'
+        ? time(() => planner.transitions(gas.id, { count: 50 }))
+        : null,
+      transitionsPool: typeof planner.transitions === 'function'
+        ? time(() => planner.transitions(gas.id, { count: 400 }))
+        : null,
+      transitionsGreen: typeof planner.transitions === 'function'
+        ? time(() => planner.transitions(gas.id, { onlyGreen: true, count: 20 }))
+        : null,
     };
     planner.free();
     return result;
@@ -184,6 +196,9 @@ async function main() {
     rows.push(["searchOccupations('weldr', 10)", api.searchTypo]);
     rows.push(["searchOccupations('gas service technician', 10)", api.searchPhrase]);
     rows.push(['similarOccupations(<welder>, 20)', api.similar]);
+    if (api.transitions) rows.push(['transitions(<gas service technician>, {count: 50})', api.transitions]);
+    if (api.transitionsPool) rows.push(['transitions(<gas service technician>, {count: 400}) (the page\'s "other close jobs" pool)', api.transitionsPool]);
+    if (api.transitionsGreen) rows.push(['transitions(<gas service technician>, {onlyGreen: true, count: 20})', api.transitionsGreen]);
   } finally {
     await server.close();
   }

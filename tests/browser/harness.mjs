@@ -166,7 +166,7 @@ export async function assertNoAxeViolations(page, state) {
  * @param {import('playwright-core').Page} page
  */
 export async function waitForReady(page) {
-  const status = page.getByRole('status');
+  const status = page.locator('#job-status'); // the planner's status (the moves have their own)
   await page.waitForFunction(
     () => ['ready', 'failed'].includes(document.documentElement.dataset.plannerState ?? ''),
     null, { timeout: READY_TIMEOUT_MS });
@@ -197,13 +197,27 @@ export async function suggestionLabels(page) {
 }
 
 /**
- * Wait until the results list shows, and return the result articles.
+ * Wait until the first list of moves shows ("Moves into green jobs", or "Close jobs, green or
+ * not" when "only green" is off), and return its move articles.
  * @param {import('playwright-core').Page} page
  */
 export async function waitForResults(page) {
-  const heading = page.getByRole('heading', { level: 2, name: /most similar job/ });
+  const heading = page.getByRole('heading', { level: 2, name: /^(Moves into green jobs|Close jobs, green or not)$/ });
   await heading.waitFor({ state: 'visible', timeout: READY_TIMEOUT_MS });
-  return page.locator('#results-list > li > article');
+  return page.locator('#green-moves-list > li > article');
+}
+
+/**
+ * Run `action`, then wait until the moves have been re-rendered after it (each render bumps
+ * `data-planner-results` on <html>).
+ * @param {import('playwright-core').Page} page
+ * @param {() => Promise<unknown>} action
+ */
+export async function afterMovesUpdate(page, action) {
+  const before = await page.evaluate(() => document.documentElement.dataset.plannerResults ?? '');
+  await action();
+  await page.waitForFunction((b) => (document.documentElement.dataset.plannerResults ?? '') !== b &&
+    !document.getElementById('plan')?.hasAttribute('aria-busy'), before, { timeout: READY_TIMEOUT_MS });
 }
 
 /**

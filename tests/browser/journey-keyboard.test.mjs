@@ -1,5 +1,5 @@
 // The worker's journey by keyboard alone: skip link → input → type a misspelt job → arrow to
-// the suggestion → Enter → 20 similar jobs, each explained.
+// the suggestion → Enter → moves into green jobs and other close jobs, each explained.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -16,7 +16,7 @@ after(async () => { await session?.close(); });
 /** Where the results screenshot goes (look at it when changing the page). */
 const SCREENSHOT = '/tmp/greenpath-results.png';
 
-test('keyboard journey: "weldr" → welder → 20 similar metalworking jobs', { timeout: 120_000 }, async () => {
+test('keyboard journey: "weldr" → welder → green moves, then close metalworking jobs', { timeout: 120_000 }, async () => {
   const page = await session.open('');
   await waitForReady(page);
 
@@ -83,54 +83,48 @@ test('keyboard journey: "weldr" → welder → 20 similar metalworking jobs', { 
   assert.match(summary, /Indicative pay(£[\d,]+ a year \(indicative UK estimate, 2019, by occupation group\)|Pay not known)/);
   assert.match(summary, /\d+ essential skills?/);
 
-  // 20 results, most similar first, metalworking among the first few.
-  assert.equal(await page.getByRole('heading', { level: 2, name: '20 most similar jobs' }).count(), 1);
-  assert.equal(await results.count(), 20);
-  const titles = await page.locator('#results-list .app-result__title').allTextContents();
-  assert.equal(titles.length, 20);
+  // Moves into green jobs first, each explained; then other close jobs, metalworking among them.
+  assert.equal(await page.getByRole('heading', { level: 2, name: 'Moves into green jobs' }).count(), 1);
+  const count = await results.count();
+  assert.ok(count > 0 && count <= 20, `up to 20 green moves: ${count}`);
+  const titles = await page.locator('#green-moves-list .app-result__title').allTextContents();
   titles.forEach((t, i) => assert.ok(t.startsWith(`${i + 1}. `), `rank shown: ${t}`));
-  assert.ok(!titles.some((t) => /^\d+\. welder$/.test(t)), 'the origin is not among its own results');
-  const top = titles.slice(0, 8).join(' | ');
-  assert.match(top, /weld|metal|brazier|solder|flame/i, `metalworking jobs near the top: ${top}`);
+  assert.ok(!titles.some((t) => /^\d+\. welder$/.test(t)), 'the origin is not among its own moves');
+  const others = await page.locator('#other-moves-list .app-result__title').allTextContents();
+  assert.ok(others.length > 0, 'other close jobs are listed too');
+  const top = others.slice(0, 8).join(' | ');
+  assert.match(top, /weld|metal|brazier|solder|flame/i, `metalworking jobs near the top of other close jobs: ${top}`);
 
-  // Each result: similarity as text (the meter is decorative), pay labelled as an estimate,
-  // skills in common (count and list), skills to gain.
-  const percents = [];
-  for (let i = 0; i < 20; i += 1) {
+  // Each move: a skills match as text (the meter is decorative), the reasons in words, pay as
+  // an estimate, and why it is green.
+  const scores = [];
+  for (let i = 0; i < count; i += 1) {
     const article = results.nth(i);
-    const text = (await article.textContent()) ?? '';
     const similarity = (await article.locator('.app-result__similarity-text').textContent()) ?? '';
-    const m = /^(\d{1,3})% similar skills$/.exec(similarity);
-    assert.ok(m, `similarity text: ${similarity}`);
-    percents.push(Number(m[1]));
+    assert.match(similarity, /^\d{1,3}% skills match$/);
+    const score = /^overall score (\d{1,3})%$/.exec((await article.locator('.app-result__score').textContent()) ?? '');
+    assert.ok(score, 'overall score shown');
+    scores.push(Number(score[1]));
     assert.equal(await article.locator('meter').count(), 1);
-    assert.match(text, /Indicative pay \(estimate\)(£[\d,]+ a year|Pay not known)/);
-    assert.match(text, /Pay compared with your job \(estimate\)([+\u2212]£[\d,]+ \([+\u2212]\d+%\)|about the same \(0%\)|Not known)/);
-    const shared = article.locator('.app-skills--shared');
-    const sharedTitle = (await shared.getByRole('heading', { level: 4 }).textContent()) ?? '';
-    const sharedCount = Number(/^Skills in common: (\d+)$/.exec(sharedTitle)?.[1] ?? NaN);
-    assert.ok(sharedCount >= 1, `result ${i + 1} shows skills in common: "${sharedTitle}"`);
-    const listed = await shared.locator('li').count();
-    assert.equal(listed, sharedCount, 'every shared skill is listed (first 8 visible, the rest folded)');
-    assert.ok(await shared.locator(':scope > ul > li').count() <= 8);
-    if (sharedCount > 8) {
-      assert.equal(await shared.locator('summary').textContent(), `and ${sharedCount - 8} more skills in common`);
-    }
-    assert.match(await article.locator('.app-skills--missing h4').textContent() ?? '', /^Skills to gain: \d+$/);
+    assert.match(await article.locator('.app-why__held').textContent() ?? '', /^You already have \d+ of the \d+ essential skills?/);
+    assert.match(await article.locator('.app-why__pay').textContent() ?? '',
+      /^Pay: (£[\d,]+ a year(, ([+\u2212]£[\d,]+ \([+\u2212]\d+%\)|about the same \(0%\)) vs now)? \(indicative estimate\)|Pay not known)\.$/);
+    assert.match(await article.locator('.app-why__green').textContent() ?? '', /^Green because: .*Green under: /);
+    assert.ok(await article.locator('.app-badges').getByText('Green job', { exact: true }).count() === 1, 'green badge as text');
   }
-  for (let i = 1; i < percents.length; i += 1) {
-    assert.ok(percents[i] <= percents[i - 1], `ranked by similarity: ${percents.join(', ')}`);
+  for (let i = 1; i < scores.length; i += 1) {
+    assert.ok(scores[i] <= scores[i - 1], `ranked by overall score: ${scores.join(', ')}`);
   }
   // Green skills are marked with text, not colour alone.
-  for (const badge of await page.locator('.app-tag--green').allTextContents()) assert.equal(badge, 'green skill');
-  assert.match(await page.locator('#pay-caveat').textContent() ?? '', /Pay figures are estimates/);
+  for (const badge of await page.locator('.app-skill-list .app-tag--green').allTextContents()) assert.equal(badge, 'green skill');
 
+  assert.match(await page.locator('#pay-caveat').textContent() ?? '', /Pay figures are estimates/);
   // The choice is in the URL, so the plan can be shared.
   assert.equal(new URL(page.url()).searchParams.get('job'), welderId);
 
   await assertNoAxeViolations(page, 'results shown');
   // Expand one "and N more" list, then re-check.
-  const more = page.locator('#results-list details summary').first();
+  const more = page.locator('#green-moves-list details summary').first();
   if (await more.count()) {
     await more.focus();
     await page.keyboard.press('Enter');

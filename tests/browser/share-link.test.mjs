@@ -20,7 +20,7 @@ test('?job=<welder id> restores the plan on load', { timeout: 120_000 }, async (
   await waitForResults(first);
   const sharedUrl = first.url();
   assert.equal(new URL(sharedUrl).searchParams.get('job'), welderId);
-  const expected = await first.locator('#results-list .app-result__title').allTextContents();
+  const expected = await first.locator('#green-moves-list .app-result__title').allTextContents();
   await first.close();
 
   // Open the shared link in a fresh page: the same plan appears without typing anything.
@@ -29,8 +29,8 @@ test('?job=<welder id> restores the plan on load', { timeout: 120_000 }, async (
   await waitForResults(page);
   assert.equal(await jobInput(page).inputValue(), 'welder');
   assert.match(await page.locator('#current-job h2').textContent() ?? '', /welder$/);
-  assert.deepEqual(await page.locator('#results-list .app-result__title').allTextContents(), expected,
-    'the same 20 results, in the same order');
+  assert.deepEqual(await page.locator('#green-moves-list .app-result__title').allTextContents(), expected,
+    'the same moves, in the same order');
   assert.match(await page.title(), /welder/);
   await waitForReady(page);
   await assertNoAxeViolations(page, 'plan restored from the URL');

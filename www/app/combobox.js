@@ -30,6 +30,8 @@ import { h, replaceChildren } from './dom.js';
  * @property {(error: Error) => void} onError
  * @property {() => boolean} [isReady] false while data is loading: a "wait" message is shown
  * @property {number} [debounceMs]
+ * @property {{ one: string, many: string, hint: string }} [nouns] what is searched for, in
+ *   messages: defaults to `{ one: 'job', many: 'jobs', hint: 'Check the spelling or try another name for your job.' }`
  */
 
 export class Combobox {
@@ -44,6 +46,7 @@ export class Combobox {
     this.onError = options.onError;
     this.isReady = options.isReady ?? (() => true);
     this.debounceMs = options.debounceMs ?? 80;
+    this.nouns = options.nouns ?? { one: 'job', many: 'jobs', hint: 'Check the spelling or try another name for your job.' };
 
     /** @type {Suggestion[]} */
     this.suggestions = [];
@@ -109,12 +112,12 @@ export class Combobox {
         if (seq !== this.seq) return; // a newer query has been typed: drop this stale answer
         this.setSuggestions(suggestions, query);
         if (suggestions.length === 0) {
-          this.showMessage(`No matching jobs for “${query}”. Check the spelling or try another name for your job.`);
-          this.announce('No matching jobs.');
+          this.showMessage(`No matching ${this.nouns.many} for “${query}”. ${this.nouns.hint}`);
+          this.announce(`No matching ${this.nouns.many}.`);
         } else {
           this.showMessage('');
           if (document.activeElement === this.input) this.open();
-          this.announce(`${suggestions.length} matching ${suggestions.length === 1 ? 'job' : 'jobs'}. Use the up and down arrow keys to choose.`);
+          this.announce(`${suggestions.length} matching ${suggestions.length === 1 ? this.nouns.one : this.nouns.many}. Use the up and down arrow keys to choose.`);
         }
       },
       (error) => {
@@ -258,8 +261,9 @@ export class Combobox {
   async submit() {
     const query = this.query();
     if (!query) {
-      this.showMessage('Type the name of your job, then choose it from the list.');
-      this.announce('Type the name of your job, then choose it from the list.');
+      const text = `Type the name of your ${this.nouns.one}, then choose it from the list.`;
+      this.showMessage(text);
+      this.announce(text);
       return;
     }
     if (this.suggestionsFor !== query) await this.runSearch();
@@ -272,7 +276,7 @@ export class Combobox {
     } else if (this.suggestions.length) {
       this.open();
       this.setActive(0);
-      this.announce('Choose your job from the list. Use the up and down arrow keys, then press Enter.');
+      this.announce(`Choose your ${this.nouns.one} from the list. Use the up and down arrow keys, then press Enter.`);
     }
   }
 

@@ -1,21 +1,31 @@
 /**
- * @file Page entry point: wires the planner worker, the job combobox, the results and the URL.
+ * @file Page entry point: wires the planner worker, the job and skill comboboxes, the move
+ * filters, the moves (green first, then other close jobs), the chart and the URL.
  *
  * The page is usable from first paint: the input accepts typing while the data loads, and any
- * query typed meanwhile is answered as soon as the planner is ready. A chosen job is kept in the
- * URL (`?job=<id>`), so a plan can be bookmarked or shared; nothing is sent anywhere.
+ * query typed meanwhile is answered as soon as the planner is ready. A chosen job, the filters
+ * and the skills added are kept in the URL (`?job=<id>&skills=<id>,<id>&green=…`), so a plan can
+ * be bookmarked or shared; nothing is sent anywhere.
  */
 
 import { PlannerClient } from './planner-client.js';
 import { Combobox } from './combobox.js';
-import { renderCurrentJob, renderResults } from './results.js';
-import { formatCount } from './format.js';
+import { renderCurrentJob } from './results.js';
+import { renderMoves, greenName, GREEN_KEYS } from './moves.js';
+import { renderChart } from './chart.js';
+import { defaultFilters, fromParams, parsePayFloor, toParams, transitionOptions } from './filters.js';
+import { formatCount, plural } from './format.js';
 import { h, replaceChildren } from './dom.js';
 
 /** How many suggestions the combobox shows. */
 const SUGGESTIONS = 10;
-/** How many similar jobs to list. */
-const SIMILAR = 20;
+/** How many moves each list shows. */
+const MOVES = 20;
+/**
+ * How many of all moves to fetch to find the best non-green ones: under "any definition" most
+ * close jobs count as green, so the first 20 non-green moves lie deeper in the ranking.
+ */
+const OTHER_POOL = 400;
 
 /**
  * @template {HTMLElement} T
@@ -40,9 +50,28 @@ const els = {
   errorList: byId('error-summary-list'),
   plan: byId('plan'),
   current: byId('current-job'),
-  results: byId('results'),
   attribution: byId('attribution'),
   version: byId('dataset-version'),
+  greenMoves: byId('green-moves'),
+  otherMoves: byId('other-moves'),
+  chartBody: byId('moves-chart-body'),
+  chartSection: byId('moves-chart'),
+  movesStatus: byId('moves-status'),
+  filtersForm: /** @type {HTMLFormElement} */ (byId('filters-form')),
+  greenOptions: byId('green-options'),
+  onlyGreen: /** @type {HTMLInputElement} */ (byId('only-green')),
+  viability: /** @type {HTMLSelectElement} */ (byId('min-viability')),
+  payFloor: /** @type {HTMLInputElement} */ (byId('pay-floor')),
+  payFloorGroup: byId('pay-floor-group'),
+  payFloorError: byId('pay-floor-error'),
+  payRatio: /** @type {HTMLSelectElement} */ (byId('pay-ratio')),
+  skillsForm: /** @type {HTMLFormElement} */ (byId('skills-form')),
+  skillInput: /** @type {HTMLInputElement} */ (byId('skill')),
+  skillListbox: byId('skill-listbox'),
+  skillMessage: byId('skill-message'),
+  skillAnnouncer: byId('skill-announcer'),
+  chips: byId('skill-chips'),
+  chipsHeading: byId('skill-chips-heading'),
 };
 
 /**
@@ -122,9 +151,33 @@ els.form.addEventListener('submit', (e) => {
 
 /** Increases with every plan request, so that a slow, superseded answer is ignored. */
 let planSeq = 0;
+/** Increases with every moves request (a new job, a filter or a skill changed). */
+let movesSeq = 0;
+
+/** What the page shows: the chosen job, the filters and the skills the worker added. */
+const state = {
+  /** @type {import('./results.js').OccupationDetail | null} */
+  job: null,
+  filters: defaultFilters(),
+  /** @type {import('./results.js').SkillRef[]} */
+  skills: [],
+  /** @type {import('./moves.js').Classification[] | null} */
+  classifications: null,
+};
+
+/** Filters and skills from the link the page was opened with. */
+const initial = fromParams(new URLSearchParams(window.location.search));
+state.filters = initial.filters;
+state.skills = initial.skills.map((id) => ({ id, label: id, kind: 'skill', green: false }));
+
+/** @returns {Promise<import('./moves.js').Classification[]>} */
+async function classifications() {
+  state.classifications ??= await planner.call('classifications');
+  return /** @type {import('./moves.js').Classification[]} */ (state.classifications);
+}
 
 /**
- * Show the chosen job and its most similar jobs, and record the choice in the URL.
+ * Show the chosen job, then its moves, and record the choice in the URL.
  * @param {string} id
  * @param {boolean} fromUrl true when restoring `?job=` on load
  */
@@ -133,23 +186,18 @@ async function showPlan(id, fromUrl) {
   if (!loadError) clearErrors();
   els.plan.setAttribute('aria-busy', 'true');
   try {
-    const [job, similar] = await Promise.all([
-      planner.call('occupation', id),
-      planner.call('similarOccupations', id, SIMILAR),
-    ]);
+    const [job, defs] = await Promise.all([planner.call('occupation', id), classifications()]);
     if (seq !== planSeq) return;
+    state.job = job;
     renderCurrentJob(els.current, job, { onPrint: () => window.print() });
-    renderResults(els.results, job, similar);
-    els.plan.hidden = false;
+    renderGreenOptions(defs);
+    writeFiltersToForm();
     if (fromUrl && !els.input.value.trim()) els.input.value = job.label;
-    const url = new URL(window.location.href);
-    url.searchParams.set('job', id);
-    url.hash = '';
-    history.replaceState(history.state, '', url);
-    document.title = `Jobs similar to ${job.label} – greenpath`;
-    announce(`Showing the ${similar.length} jobs most similar to ${job.label}, below the search box.`);
-    performance.mark('greenpath:results');
-    document.documentElement.dataset.plannerResults = id;
+    document.title = `Green moves from ${job.label} – greenpath`;
+    const shown = await updateMoves({ focusErrors: false });
+    if (seq !== planSeq) return;
+    els.plan.hidden = false;
+    if (shown) announce(`Showing moves from ${job.label}, below the search box.`);
   } catch (error) {
     if (seq !== planSeq) return;
     const message = error instanceof Error ? error.message : String(error);
@@ -157,13 +205,307 @@ async function showPlan(id, fromUrl) {
     showErrors([{
       text: fromUrl
         ? `The job in this link could not be found, so search for your job instead. (${message})`
-        : `Similar jobs could not be shown. (${message})`,
+        : `Moves could not be shown. (${message})`,
       href: '#job',
     }]);
   } finally {
     if (seq === planSeq) els.plan.removeAttribute('aria-busy');
   }
 }
+
+/**
+ * The green-definition radios, with each definition's description and provenance.
+ * @param {import('./moves.js').Classification[]} defs
+ */
+function renderGreenOptions(defs) {
+  if (els.greenOptions.childElementCount > 0) return;
+  const options = [
+    { value: 'consensus', name: 'At least two of these definitions', hint: 'A job counts as green when at least two of the three definitions below agree. This is the default: each source has its own quirks.' },
+    { value: 'any', name: 'Any of these definitions', hint: 'A job counts as green if at least one definition below says so.' },
+    ...GREEN_KEYS.map((key) => {
+      const d = defs.find((c) => c.key === key);
+      return {
+        value: key,
+        name: greenName(key, defs),
+        hint: d ? `${d.description} Known for ${formatCount(d.coverage)} jobs.` : '',
+      };
+    }),
+  ];
+  const sources = GREEN_KEYS.map((key) => defs.find((c) => c.key === key)).filter((d) => d !== undefined);
+  replaceChildren(els.greenOptions,
+    options.map((o) => h('div', { class: 'app-radios__item' },
+      h('input', {
+        id: `green-${o.value}`, name: 'green', type: 'radio', value: o.value, class: 'app-radios__input',
+        'aria-describedby': o.hint ? `green-${o.value}-hint` : null,
+      }),
+      h('label', { for: `green-${o.value}`, class: 'app-radios__label' }, o.name),
+      o.hint && h('p', { id: `green-${o.value}-hint`, class: 'app-hint app-radios__hint' }, o.hint))),
+    sources.length > 0 && h('details', { class: 'app-details' },
+      h('summary', { class: 'app-details__summary' }, 'Where these definitions come from'),
+      h('dl', { class: 'app-details__text app-provenance' }, sources.map((d) => [
+        h('dt', {}, /** @type {import('./moves.js').Classification} */ (d).name),
+        h('dd', {}, `Source: ${/** @type {any} */ (d).source}. Licence: ${/** @type {any} */ (d).licence}.`,
+          /** @type {any} */ (d).estimated ? ' Estimated: it reaches ESCO jobs through a crosswalk between occupation codes.' : ''),
+      ]))));
+}
+
+/** Put `state.filters` into the form controls. */
+function writeFiltersToForm() {
+  const f = state.filters;
+  const radio = /** @type {HTMLInputElement | null} */ (els.greenOptions.querySelector(`input[value="${f.green}"]`));
+  if (radio) radio.checked = true;
+  els.onlyGreen.checked = f.onlyGreen;
+  els.viability.value = f.minViability;
+  els.payFloor.value = f.payFloorText;
+  els.payRatio.value = String(f.desirablePayRatio);
+  renderChips();
+}
+
+/**
+ * Read and check the form; on success update `state.filters`.
+ * @returns {{ text: string, href: string }[]} errors (empty when valid)
+ */
+function readFiltersFromForm() {
+  const checked = /** @type {HTMLInputElement | null} */ (els.greenOptions.querySelector('input:checked'));
+  const floor = parsePayFloor(els.payFloor.value);
+  setFieldError(els.payFloorGroup, els.payFloor, els.payFloorError, floor.ok ? '' : floor.error);
+  if (!floor.ok) return [{ text: floor.error, href: '#pay-floor' }];
+  state.filters = {
+    green: /** @type {any} */ (checked?.value ?? 'consensus'),
+    onlyGreen: els.onlyGreen.checked,
+    minViability: /** @type {any} */ (els.viability.value),
+    payFloor: floor.value,
+    payFloorText: els.payFloor.value.trim(),
+    desirablePayRatio: Number(els.payRatio.value),
+  };
+  return [];
+}
+
+/**
+ * Show or clear a field's error message (GOV.UK pattern).
+ * @param {HTMLElement} group
+ * @param {HTMLInputElement} input
+ * @param {HTMLElement} message
+ * @param {string} text empty to clear
+ */
+function setFieldError(group, input, message, text) {
+  group.classList.toggle('app-form-group--error', Boolean(text));
+  message.hidden = !text;
+  replaceChildren(message, text && h('span', { class: 'app-visually-hidden' }, 'Error: '), text);
+  const hint = input.getAttribute('aria-describedby')?.split(' ').filter((x) => x !== message.id) ?? [];
+  input.setAttribute('aria-describedby', (text ? [...hint, message.id] : hint).join(' '));
+  if (text) input.setAttribute('aria-invalid', 'true'); else input.removeAttribute('aria-invalid');
+}
+
+/** Write the job, the filters and the skills into the address bar. */
+function writeUrl() {
+  const url = new URL(window.location.href);
+  if (state.job) url.searchParams.set('job', state.job.id);
+  toParams(url.searchParams, state.filters, state.skills.map((s) => s.id));
+  url.hash = '';
+  history.replaceState(history.state, '', url);
+}
+
+/**
+ * Fetch and show the moves for the chosen job with the current filters and skills.
+ * @param {{ focusErrors: boolean }} how focusErrors moves focus to the error summary when the form is invalid
+ * @returns {Promise<boolean>} whether moves were shown
+ */
+async function updateMoves({ focusErrors }) {
+  const job = state.job;
+  if (!job) return false;
+  const errors = readFiltersFromForm();
+  if (errors.length > 0) {
+    showErrors(errors);
+    if (focusErrors) els.errorSummary.focus();
+    // Moves shown for another job would mislead: hide them until the form is corrected.
+    if (shownFor !== job.id) setMovesHidden(true);
+    return false;
+  }
+  clearErrors();
+  const seq = ++movesSeq;
+  const f = state.filters;
+  const skills = state.skills.map((s) => s.id);
+  els.plan.setAttribute('aria-busy', 'true');
+  try {
+    const [first, others, defs] = await Promise.all([
+      planner.call('transitions', job.id, transitionOptions(f, skills, { onlyGreen: f.onlyGreen, count: MOVES })),
+      f.onlyGreen
+        ? planner.call('transitions', job.id, transitionOptions(f, skills, { onlyGreen: false, count: OTHER_POOL }))
+        : Promise.resolve([]),
+      classifications(),
+    ]);
+    if (seq !== movesSeq) return false;
+    /** @type {import('./moves.js').Transition[]} */
+    const other = others.filter((/** @type {import('./moves.js').Transition} */ t) => !t.flags.green).slice(0, MOVES);
+    resolveSkillLabels([...first, ...other]);
+    renderAllMoves(job, first, other, defs);
+    shownFor = job.id;
+    setMovesHidden(false);
+    writeUrl();
+    const what = f.onlyGreen
+      ? `${plural(first.length, 'move')} into green jobs and ${plural(other.length, 'other close job')}`
+      : plural(first.length, 'close job');
+    els.movesStatus.textContent = `Showing ${what}.`;
+    performance.mark('greenpath:results');
+    document.documentElement.dataset.plannerResults = `${job.id} ${++resultsVersion}`;
+    return true;
+  } catch (error) {
+    if (seq !== movesSeq) return false;
+    const message = error instanceof Error ? error.message : String(error);
+    if (/extraSkills/.test(message) && state.skills.length > 0) {
+      // A skill in a shared link is not in this version of the data: drop the skills, say so.
+      state.skills = [];
+      renderChips();
+      const shown = await updateMoves({ focusErrors: false });
+      showErrors([{ text: `A skill in this link could not be found, so the added skills were removed. (${message})`, href: '#skill' }]);
+      return shown;
+    }
+    showErrors([{ text: `Moves could not be shown. (${message})`, href: '#job' }]);
+    return false;
+  } finally {
+    if (seq === movesSeq) els.plan.removeAttribute('aria-busy');
+  }
+}
+let resultsVersion = 0;
+/** The job whose moves are on the page. */
+let shownFor = '';
+
+/** @param {boolean} hidden */
+function setMovesHidden(hidden) {
+  els.greenMoves.hidden = hidden;
+  els.chartSection.hidden = hidden;
+  if (hidden) els.otherMoves.hidden = true;
+}
+
+/**
+ * Skills restored from a link only have ids: find their names in the moves' explanations.
+ * @param {import('./moves.js').Transition[]} moves
+ */
+function resolveSkillLabels(moves) {
+  const unnamed = state.skills.filter((s) => s.label === s.id);
+  if (unnamed.length === 0) return;
+  /** @type {Map<string, import('./results.js').SkillRef>} */
+  const known = new Map();
+  for (const t of moves) {
+    for (const s of t.matched) known.set(s.id, s);
+    for (const p of t.partial) known.set(p.held.id, p.held);
+  }
+  for (const x of [...(state.job?.essentialSkills ?? []), ...(state.job?.optionalSkills ?? [])]) known.set(x.id, x);
+  state.skills = state.skills.map((s) => (s.label === s.id && known.has(s.id) ? /** @type {any} */ (known.get(s.id)) : s));
+  renderChips();
+}
+
+/**
+ * @param {import('./results.js').OccupationDetail} job
+ * @param {import('./moves.js').Transition[]} first
+ * @param {import('./moves.js').Transition[]} other
+ * @param {import('./moves.js').Classification[]} defs
+ */
+function renderAllMoves(job, first, other, defs) {
+  const f = state.filters;
+  const definition = f.green === 'any' ? 'any of the definitions above'
+    : f.green === 'consensus' ? 'at least two of the definitions above'
+    : `the definition “${greenName(f.green, defs)}”`;
+  const pay = f.payFloor === null
+    ? `“Good pay” means at least ${Math.round(f.desirablePayRatio * 100)}% of your pay now (no pay floor).`
+    : `“Good pay” means at least ${Math.round(f.desirablePayRatio * 100)}% of your pay now and at least £${formatCount(f.payFloor)} a year.`;
+  const common = {
+    origin: job, classifications: defs, filters: { desirablePayRatio: f.desirablePayRatio, payFloor: f.payFloor },
+  };
+  const ranked = `Ranked best first by how well your skills match (including skills you added), the preparation needed and pay. ${pay}`;
+  renderMoves(els.greenMoves, {
+    ...common,
+    headingId: 'green-moves-heading',
+    heading: f.onlyGreen ? 'Moves into green jobs' : 'Close jobs, green or not',
+    intro: [
+      h('span', { class: 'app-moves__definition' }, f.onlyGreen
+        ? `Green jobs under ${definition}. `
+        : `Every close job; those that are green under ${definition} say so. `),
+      ranked,
+    ],
+    listId: 'green-moves-list',
+    empty: f.onlyGreen
+      ? `No green jobs under ${definition} match these filters. Try another definition, “Any move”, or a lower pay floor.`
+      : 'No jobs match these filters. Try “Any move” or a lower pay floor.',
+    moves: first,
+  });
+  els.otherMoves.hidden = !f.onlyGreen;
+  if (f.onlyGreen) {
+    renderMoves(els.otherMoves, {
+      ...common,
+      headingId: 'other-moves-heading',
+      heading: 'Other close jobs',
+      intro: [`Jobs close to yours that are not green under ${definition}. ${ranked}`],
+      listId: 'other-moves-list',
+      empty: 'No other jobs match these filters.',
+      moves: other,
+    });
+  } else {
+    els.otherMoves.replaceChildren();
+  }
+  renderChart(els.chartBody, [...first, ...other].map((t) => ({
+    label: t.label, score: t.score, payChange: t.payChange, green: t.flags.green,
+  })), { idPrefix: 'moves-chart' });
+}
+
+/** The chips for added skills, each with a "Remove <skill>" button. */
+function renderChips() {
+  const has = state.skills.length > 0;
+  els.chips.hidden = !has;
+  els.chipsHeading.hidden = !has;
+  replaceChildren(els.chips, state.skills.map((s) => h('li', { class: 'app-chip', 'data-id': s.id },
+    h('span', { class: 'app-chip__label' }, s.label === s.id ? 'A skill from the link' : s.label),
+    h('button', { type: 'button', class: 'app-chip__remove', 'data-id': s.id },
+      'Remove', h('span', { class: 'app-visually-hidden' }, ` ${s.label === s.id ? 'skill from the link' : s.label}`)))));
+}
+
+els.chips.addEventListener('click', (e) => {
+  const button = /** @type {HTMLElement | null} */ (/** @type {Element} */ (e.target).closest('button[data-id]'));
+  if (!button) return;
+  const index = state.skills.findIndex((s) => s.id === button.dataset.id);
+  if (index < 0) return;
+  const [removed] = state.skills.splice(index, 1);
+  renderChips();
+  // Focus the next chip's button, or the skill input when none is left.
+  const buttons = els.chips.querySelectorAll('button');
+  /** @type {HTMLElement} */ (buttons[Math.min(index, buttons.length - 1)] ?? els.skillInput).focus();
+  els.skillAnnouncer.textContent = `Removed ${removed.label}. The moves are updated.`;
+  updateMoves({ focusErrors: false });
+});
+
+const skillCombobox = new Combobox({
+  input: els.skillInput,
+  listbox: els.skillListbox,
+  message: els.skillMessage,
+  announcer: els.skillAnnouncer,
+  isReady: () => ready,
+  nouns: { one: 'skill', many: 'skills', hint: 'Try a shorter or different word, e.g. “wiring” or “welding”.' },
+  search: (query) => planner.call('searchSkills', query, SUGGESTIONS),
+  onPick: (s) => {
+    els.skillInput.value = '';
+    const skill = /** @type {import('./results.js').SkillRef} */ (/** @type {unknown} */ (s));
+    if (state.skills.some((x) => x.id === skill.id)) {
+      els.skillAnnouncer.textContent = `${skill.label} is already added.`;
+      return;
+    }
+    state.skills.push({ id: skill.id, label: skill.label, kind: skill.kind, green: skill.green });
+    renderChips();
+    els.skillAnnouncer.textContent = `Added ${skill.label}. The moves are updated.`;
+    updateMoves({ focusErrors: false });
+  },
+  onError: (error) => showErrors([{ text: `Skills could not be searched: ${error.message}`, href: '#skill' }]),
+});
+
+els.skillsForm.addEventListener('submit', (e) => {
+  e.preventDefault();
+  skillCombobox.submit();
+});
+els.filtersForm.addEventListener('change', () => { updateMoves({ focusErrors: false }); });
+els.filtersForm.addEventListener('submit', (e) => {
+  e.preventDefault();
+  updateMoves({ focusErrors: true });
+});
 
 // Anything typed before this module ran is kept and searched.
 if (els.input.value.trim()) combobox.scheduleSearch();

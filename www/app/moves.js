@@ -1,0 +1,263 @@
+/**
+ * @file Renders ranked moves (`Planner.transitions`) with plain-language reasons: skills held,
+ * skills that are close, skills to learn, pay against now, and why a job counts as green under
+ * each definition (saying which definitions agree and which do not).
+ */
+
+import { h, replaceChildren } from './dom.js';
+import { formatCount, formatPayChange, formatPercent, formatPounds, plural } from './format.js';
+
+/**
+ * @typedef {import('./results.js').SkillRef} SkillRef
+ * @typedef {import('./results.js').OccupationDetail} OccupationDetail
+ */
+
+/**
+ * @typedef {object} Transition
+ * @property {string} id
+ * @property {string} label
+ * @property {string} isco
+ * @property {string} iscoLabel
+ * @property {string} description
+ * @property {number} score 0..1 combined
+ * @property {{ skills: number, preparation?: number, pay?: number }} facets
+ * @property {{ viable: boolean, highlyViable: boolean, desirable: boolean, green: boolean }} flags
+ * @property {number} [jobZone]
+ * @property {number} [annualEarnings]
+ * @property {number} [payChange] fraction against now: 0.12 is 12% more
+ * @property {{ escoShare: number, esco: boolean, onet?: string, onetEstimated?: boolean, onsShare?: number, ons: boolean, selected: boolean }} green
+ * @property {boolean} carbonIntensive
+ * @property {SkillRef[]} matched
+ * @property {{ needed: SkillRef, held: SkillRef, relation: string, credit: number }[]} partial
+ * @property {SkillRef[]} missing
+ */
+
+/**
+ * @typedef {object} Classification
+ * @property {string} key
+ * @property {string} name
+ * @property {string} description
+ * @property {string} source
+ * @property {string} licence
+ * @property {boolean} estimated
+ * @property {number} coverage
+ */
+
+/** The green definitions a destination can be judged by, in the order they are shown. */
+export const GREEN_KEYS = ['escoGreenSkills', 'onetGreenEconomy', 'onsGreenTasks'];
+
+/** Fallback names, used if `classifications()` does not describe a key. */
+const GREEN_NAMES = /** @type {Record<string, string>} */ ({
+  consensus: 'At least two definitions',
+  any: 'Any definition',
+  escoGreenSkills: 'ESCO green skills',
+  onetGreenEconomy: 'O*NET green economy',
+  onsGreenTasks: 'ONS green tasks',
+});
+
+const ONET_CATEGORIES = /** @type {Record<string, string>} */ ({
+  increasedDemand: 'Increased Demand',
+  enhancedSkills: 'Enhanced Skills',
+  newAndEmerging: 'New & Emerging',
+});
+
+const RELATIONS = /** @type {Record<string, string>} */ ({
+  related: 'a related skill',
+  broader: 'a broader or narrower form of it',
+  sameGroup: 'same skill group',
+  optionalInOrigin: 'an optional skill in your job',
+});
+
+/** How many "close to" skills and skills to learn to show before folding. */
+const PARTIAL_SHOWN = 3;
+const MISSING_SHOWN = 5;
+
+/** The Real Living Wage for 2019, full time, as the planner's default pay floor. */
+export const DEFAULT_PAY_FLOOR = 18185;
+
+/**
+ * The name of a green definition.
+ * @param {string} key
+ * @param {Classification[]} classifications
+ */
+export function greenName(key, classifications) {
+  return classifications.find((c) => c.key === key)?.name ?? GREEN_NAMES[key] ?? key;
+}
+
+/**
+ * Why a move counts as green (or not) under each definition.
+ * @param {Transition['green']} g
+ * @param {Classification[]} classifications
+ * @returns {{ facts: string[], agree: string[], disagree: string[] }}
+ */
+export function greenReasons(g, classifications) {
+  const name = (/** @type {string} */ key) => greenName(key, classifications);
+  const facts = [];
+  const agree = [];
+  const disagree = [];
+  facts.push(`${formatPercent(g.escoShare)} of its essential skills are ESCO green skills`);
+  (g.esco ? agree : disagree).push(name('escoGreenSkills'));
+  if (g.onet) {
+    facts.push(`O*NET green economy: ${ONET_CATEGORIES[g.onet] ?? g.onet}${g.onetEstimated ? ' (estimated)' : ''}`);
+    agree.push(name('onetGreenEconomy'));
+  } else {
+    facts.push('not in the O*NET green economy');
+    disagree.push(name('onetGreenEconomy'));
+  }
+  if (typeof g.onsShare === 'number') facts.push(`about ${formatPercent(g.onsShare)} of working time on green tasks (ONS estimate)`);
+  else facts.push('no ONS estimate of time on green tasks');
+  (g.ons ? agree : disagree).push(name('onsGreenTasks'));
+  return { facts, agree, disagree };
+}
+
+/**
+ * One sentence on green standing: "Green because: …. Green under: A, B. Not green under: C."
+ * @param {Transition} t
+ * @param {Classification[]} classifications
+ */
+export function greenSentence(t, classifications) {
+  const { facts, agree, disagree } = greenReasons(t.green, classifications);
+  const lead = agree.length > 0 ? 'Green because: ' : 'Not counted as green: ';
+  return `${lead}${facts.join('; ')}. ` +
+    (agree.length > 0 ? `Green under: ${agree.join(', ')}. ` : '') +
+    (disagree.length > 0 ? `Not green under: ${disagree.join(', ')}.` : 'All the definitions agree.');
+}
+
+/**
+ * "You already have 12 of the 17 essential skills".
+ * @param {Transition} t
+ */
+export function skillsHeldSentence(t) {
+  const total = t.matched.length + t.partial.length + t.missing.length;
+  const close = t.partial.length > 0 ? `, and ${plural(t.partial.length, 'more is', 'more are')} close to skills you have` : '';
+  return `You already have ${formatCount(t.matched.length)} of the ${plural(total, 'essential skill')}${close}`;
+}
+
+/**
+ * @param {SkillRef} skill
+ */
+function skillText(skill) {
+  return skill.green ? [skill.label, ' ', h('strong', { class: 'app-tag app-tag--green' }, 'green skill')] : [skill.label];
+}
+
+/**
+ * "install heat pump ← install heating systems (same skill group)"; the arrow is read as words.
+ * @param {Transition['partial'][number]} p
+ */
+function partialItem(p) {
+  const relation = RELATIONS[p.relation] ?? p.relation;
+  return h('li', { class: 'app-skill-list__item' },
+    p.needed.label,
+    p.relation === 'optionalInOrigin' && p.needed.id === p.held.id
+      ? ` (${relation})`
+      : [h('span', { 'aria-hidden': 'true' }, ' ← '),
+        h('span', { class: 'app-visually-hidden' }, ', close to your skill: '),
+        p.held.label, ` (${relation})`]);
+}
+
+/**
+ * Text badges (never colour alone).
+ * @param {Transition} t
+ * @param {{ desirablePayRatio: number, payFloor: number | null }} filters
+ */
+function badges(t, filters) {
+  const list = [];
+  if (t.flags.highlyViable) list.push(['Highly viable move', 'app-tag--viable']);
+  else if (t.flags.viable) list.push(['Viable move', 'app-tag--viable']);
+  if (t.flags.desirable) {
+    const floor = filters.payFloor === null ? '' : ' and above the Real Living Wage (2019)';
+    list.push([`Pay at least ${Math.round(filters.desirablePayRatio * 100)}% of now${floor}`, 'app-tag--pay']);
+  }
+  if (t.flags.green) list.push(['Green job', 'app-tag--green']);
+  if (t.carbonIntensive) list.push(['Carbon-intensive job', 'app-tag--carbon']);
+  if (list.length === 0) return null;
+  return h('ul', { class: 'app-badges', 'aria-label': 'About this move' },
+    list.map(([text, cls]) => h('li', {}, h('strong', { class: `app-tag ${cls}` }, text))));
+}
+
+/**
+ * Pay against now: "£30,000 a year, +£3,200 (+12%) vs now (indicative estimate)".
+ * @param {Transition} t
+ * @param {OccupationDetail} origin
+ */
+export function payText(t, origin) {
+  if (typeof t.annualEarnings !== 'number') return 'Pay not known';
+  const pay = `${formatPounds(t.annualEarnings)} a year`;
+  if (typeof origin.annualEarnings !== 'number' || typeof t.payChange !== 'number') return `${pay} (indicative estimate)`;
+  return `${pay}, ${formatPayChange(t.annualEarnings - origin.annualEarnings, t.payChange)} vs now (indicative estimate)`;
+}
+
+/**
+ * One move, as a list item holding an article.
+ * @param {Transition} t
+ * @param {number} rank
+ * @param {{ origin: OccupationDetail, classifications: Classification[], prefix: string, filters: { desirablePayRatio: number, payFloor: number | null } }} ctx
+ */
+function moveItem(t, rank, ctx) {
+  const titleId = `${ctx.prefix}-${rank}-title`;
+  const partialShown = t.partial.slice(0, PARTIAL_SHOWN);
+  const missingShown = t.missing.slice(0, MISSING_SHOWN);
+  const missingRest = t.missing.slice(MISSING_SHOWN);
+  return h('li', { class: `app-result${t.flags.green ? ' app-result--green' : ''}`, 'data-id': t.id },
+    h('article', { class: 'app-result__article', 'aria-labelledby': titleId },
+      h('h3', { class: 'app-result__title', id: titleId },
+        h('span', { class: 'app-result__rank' }, `${rank}. `), t.label),
+      h('p', { class: 'app-result__group' }, t.iscoLabel ? `${t.iscoLabel} (ISCO ${t.isco})` : `ISCO ${t.isco}`),
+      badges(t, ctx.filters),
+      h('p', { class: 'app-result__similarity' },
+        h('meter', { class: 'app-meter', min: 0, max: 1, value: Math.min(1, Math.max(0, t.facets.skills)), 'aria-hidden': 'true' }),
+        h('span', { class: 'app-result__similarity-text' }, `${formatPercent(t.facets.skills)} skills match`),
+        h('span', { class: 'app-result__score' }, `overall score ${formatPercent(t.score)}`)),
+      h('h4', { class: 'app-skills__title', id: `${ctx.prefix}-${rank}-why` }, 'Why this move'),
+      h('ul', { class: 'app-why', 'aria-labelledby': `${ctx.prefix}-${rank}-why` },
+        h('li', { class: 'app-why__held' }, `${skillsHeldSentence(t)}.`),
+        partialShown.length > 0 && h('li', { class: 'app-why__close' }, 'Close to:',
+          h('ul', { class: 'app-skill-list' }, partialShown.map(partialItem)),
+          t.partial.length > PARTIAL_SHOWN && h('p', { class: 'app-skills__extra' },
+            `and ${plural(t.partial.length - PARTIAL_SHOWN, 'more close skill')}.`)),
+        h('li', { class: 'app-why__learn' },
+          t.missing.length === 0
+            ? 'To learn: nothing — you have or are close to every essential skill listed.'
+            : [`To learn (${formatCount(t.missing.length)}):`,
+              h('ul', { class: 'app-skill-list' }, missingShown.map((s) => h('li', { class: 'app-skill-list__item' }, skillText(s)))),
+              missingRest.length > 0 && h('details', { class: 'app-details' },
+                h('summary', { class: 'app-details__summary' }, `and ${formatCount(missingRest.length)} more to learn`,
+                  h('span', { class: 'app-visually-hidden' }, ` for ${t.label}`)),
+                h('ul', { class: 'app-skill-list app-details__text' },
+                  missingRest.map((s) => h('li', { class: 'app-skill-list__item' }, skillText(s)))))]),
+        h('li', { class: 'app-why__pay' }, `Pay: ${payText(t, ctx.origin)}.`),
+        typeof t.jobZone === 'number' && h('li', { class: 'app-why__prep' },
+          `Preparation needed: level ${t.jobZone} of 5`,
+          typeof ctx.origin.jobZone === 'number' ? ` (your job: ${ctx.origin.jobZone}).` : '.'),
+        h('li', { class: 'app-why__green' }, greenSentence(t, ctx.classifications))),
+      t.description && h('details', { class: 'app-details' },
+        h('summary', { class: 'app-details__summary' }, h('span', {}, 'About this job'),
+          h('span', { class: 'app-visually-hidden' }, `: ${t.label}`)),
+        h('p', { class: 'app-details__text' }, t.description))));
+}
+
+/**
+ * Render one list of moves into a section.
+ * @param {HTMLElement} section has `aria-labelledby` pointing at the heading rendered here
+ * @param {object} o
+ * @param {string} o.headingId
+ * @param {string} o.heading
+ * @param {(string | Node)[]} o.intro paragraphs' content
+ * @param {string} o.listId
+ * @param {string} o.empty text when there are no moves
+ * @param {Transition[]} o.moves
+ * @param {OccupationDetail} o.origin
+ * @param {Classification[]} o.classifications
+ * @param {{ desirablePayRatio: number, payFloor: number | null }} o.filters
+ */
+export function renderMoves(section, o) {
+  replaceChildren(section,
+    h('h2', { id: o.headingId, class: 'app-heading-l' }, o.heading),
+    o.intro.map((p) => h('p', { class: 'app-body' }, p)),
+    o.moves.length === 0
+      ? h('p', { class: 'app-body app-moves__empty' }, o.empty)
+      : h('ol', { class: 'app-results', id: o.listId },
+        o.moves.map((t, i) => moveItem(t, i + 1, {
+          origin: o.origin, classifications: o.classifications, prefix: o.listId, filters: o.filters,
+        }))));
+}
