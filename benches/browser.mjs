@@ -8,8 +8,8 @@
 //   - page usable: navigation start → the status region says "Ready" (fresh browser profile per
 //     run, so nothing is cached), and the page's own breakdown from the worker;
 //   - inside the page, on the main thread: wasm init, data fetch + gunzip, `new Planner(bytes)`,
-//     and `searchOccupations` / `similarOccupations` / `transitions` calls (transitions only
-//     when the built Planner has it).
+//     and `searchOccupations` / `similarOccupations` / `transitions` / `plan` / `pathways` calls
+//     (each only when the built Planner has it; `pathways` is timed over at most 15 calls).
 
 import { mkdtemp, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -126,11 +126,16 @@ function measureApi(page, calls, builds) {
     if (!welder) throw new Error('welder not found');
     const gas = planner.searchOccupations('gas service technician', 10).find((m) => m.label === 'gas service technician');
     if (!gas) throw new Error('gas service technician not found');
-    /** @param {() => unknown} f */
-    const time = (f) => {
-      for (let i = 0; i < 5; i += 1) f(); // warm-up
+    const heatPump = planner.searchOccupations('heat pump technician', 10)
+      .find((m) => m.label === 'refrigeration air condition and heat pump technician');
+    /**
+     * @param {() => unknown} f
+     * @param {number} [n] how many timed calls (fewer for the slow route search)
+     */
+    const time = (f, n = calls) => {
+      for (let i = 0; i < Math.min(5, n); i += 1) f(); // warm-up
       const ts = [];
-      for (let i = 0; i < calls; i += 1) {
+      for (let i = 0; i < n; i += 1) {
         const t = performance.now();
         f();
         ts.push(performance.now() - t);
@@ -154,6 +159,13 @@ function measureApi(page, calls, builds) {
       transitionsGreen: typeof planner.transitions === 'function'
         ? time(() => planner.transitions(gas.id, { onlyGreen: true, count: 20 }))
         : null,
+      plan: typeof planner.plan === 'function' && heatPump
+        ? time(() => planner.plan(gas.id, heatPump.id, {}))
+        : null,
+      pathways: typeof planner.pathways === 'function'
+        ? time(() => planner.pathways(gas.id, {}), Math.min(calls, 15))
+        : null,
+      courses: typeof planner.courses === 'function' ? planner.courses().length : 0,
     };
     planner.free();
     return result;
@@ -199,6 +211,8 @@ async function main() {
     if (api.transitions) rows.push(['transitions(<gas service technician>, {count: 50})', api.transitions]);
     if (api.transitionsPool) rows.push(['transitions(<gas service technician>, {count: 400}) (the page\'s "other close jobs" pool)', api.transitionsPool]);
     if (api.transitionsGreen) rows.push(['transitions(<gas service technician>, {onlyGreen: true, count: 20})', api.transitionsGreen]);
+    if (api.plan) rows.push([`plan(<gas service technician>, <heat pump technician>) (${api.courses} courses)`, api.plan]);
+    if (api.pathways) rows.push(['pathways(<gas service technician>)', api.pathways]);
   } finally {
     await server.close();
   }

@@ -29,13 +29,15 @@ pub const ONS_GREEN_TASK_SHARE: f32 = 0.1;
 /// Which source decides whether a destination is green.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum GreenBasis {
-    /// Green under at least two of the three definitions (the default: robust to any one
-    /// source's quirks).
-    #[default]
+    /// Green under at least two of the three definitions. The O*NET and ONS definitions are
+    /// both per UK occupation group through the same crosswalk, so they often agree for the
+    /// same reason; this is not the default.
     Consensus,
     /// Green under at least one definition.
     Any,
-    /// ESCO green skills share at least the threshold.
+    /// ESCO green skills share at least the threshold: the default, because it is the only
+    /// definition measured on the occupation itself rather than on a UK occupation group.
+    #[default]
     EscoGreenSkills,
     /// Any O*NET green economy category.
     OnetGreenEconomy,
@@ -57,7 +59,7 @@ pub struct GreenDefinition {
 impl Default for GreenDefinition {
     fn default() -> Self {
         GreenDefinition {
-            basis: GreenBasis::Consensus,
+            basis: GreenBasis::EscoGreenSkills,
             esco_min_share: ESCO_GREEN_SHARE,
             ons_min_share: ONS_GREEN_TASK_SHARE,
         }

@@ -56,6 +56,8 @@ pub enum SolveStatus {
     Optimal,
     /// The time limit stopped the search; the plan is the best found, maybe not the best.
     TimeLimit,
+    /// A quick greedy plan ([`GapProblem::greedy`]), not proven optimal.
+    Heuristic,
 }
 
 /// The chosen courses and what they leave uncovered.
@@ -154,6 +156,88 @@ impl GapProblem {
             _ => SolveStatus::TimeLimit,
         };
         Ok(self.read(&x, &solution, status))
+    }
+
+    /// A quick greedy plan (no optimality guarantee): repeatedly take the course, with its
+    /// prerequisites, that adds the most importance per unit of weighted cost and still fits the
+    /// limits. Used to rank many candidate moves before the exact solve of the few kept.
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] for bad numbers.
+    pub fn greedy(&self) -> Result<GapSolution, Error> {
+        self.validate()?;
+        let mut picked = vec![false; self.courses.len()];
+        let mut covered = vec![false; self.skills.len()];
+        let (mut cost, mut weeks) = (0.0, 0.0);
+        loop {
+            let mut best: Option<(f64, Vec<usize>)> = None;
+            for c in 0..self.courses.len() {
+                if picked[c] {
+                    continue;
+                }
+                let bundle = self.with_prerequisites(c, &picked);
+                let add_cost: f64 = bundle.iter().map(|&b| self.courses[b].cost).sum();
+                let add_weeks: f64 = bundle.iter().map(|&b| self.courses[b].weeks).sum();
+                if self.budget.is_some_and(|b| cost + add_cost > b)
+                    || self.max_weeks.is_some_and(|w| weeks + add_weeks > w)
+                {
+                    continue;
+                }
+                let mut gain = 0.0;
+                let mut seen = covered.clone();
+                for &b in &bundle {
+                    for &s in &self.courses[b].covers {
+                        if !seen[s] {
+                            seen[s] = true;
+                            gain += self.skills[s];
+                        }
+                    }
+                }
+                if gain <= 0.0 {
+                    continue;
+                }
+                let penalty = self.money_weight * add_cost + self.week_weight * add_weeks;
+                let value = gain / (penalty + 1e-3);
+                if best.as_ref().is_none_or(|(v, _)| value > *v) {
+                    best = Some((value, bundle));
+                }
+            }
+            let Some((_, bundle)) = best else { break };
+            for b in bundle {
+                picked[b] = true;
+                cost += self.courses[b].cost;
+                weeks += self.courses[b].weeks;
+                for &s in &self.courses[b].covers {
+                    covered[s] = true;
+                }
+            }
+        }
+        let (covered_list, uncovered): (Vec<usize>, Vec<usize>) =
+            (0..self.skills.len()).partition(|&s| covered[s]);
+        Ok(GapSolution {
+            chosen: order_by_prerequisites(self, &picked),
+            importance_covered: covered_list.iter().map(|&s| self.skills[s]).sum(),
+            covered: covered_list,
+            uncovered,
+            cost,
+            weeks,
+            status: SolveStatus::Heuristic,
+        })
+    }
+
+    /// Course `c` and the prerequisites (transitively) not yet picked.
+    fn with_prerequisites(&self, c: usize, picked: &[bool]) -> Vec<usize> {
+        let mut bundle = vec![c];
+        let mut i = 0;
+        while i < bundle.len() {
+            for &r in &self.courses[bundle[i]].requires {
+                if !picked[r] && !bundle.contains(&r) {
+                    bundle.push(r);
+                }
+            }
+            i += 1;
+        }
+        bundle
     }
 
     fn read(&self, x: &[Variable], solution: &impl Solution, status: SolveStatus) -> GapSolution {

@@ -13,7 +13,7 @@
 //! ```
 //! use greenpath::{Dataset, SearchIndex, similar_occupations};
 //! # fn main() -> Result<(), greenpath::Error> {
-//! let json = br#"{"meta":{"schemaVersion":1,"escoVersion":"1.1.1","attribution":"ESCO",
+//! let json = br#"{"meta":{"schemaVersion":2,"escoVersion":"1.1.1","attribution":"ESCO",
 //!   "sources":[],"droppedRelations":0},
 //!   "iscoGroups":[{"code":"7212","label":"Welders and flamecutters"}],
 //!   "skillGroups":[],
@@ -48,6 +48,8 @@ pub mod dataset;
 pub mod error;
 pub mod gap;
 pub mod model;
+pub mod pathways;
+pub mod plan;
 pub mod search;
 pub mod similarity;
 pub mod text;

@@ -1,11 +1,16 @@
-//! The data model: occupations, skills and the groups that classify them.
+//! The data model: occupations, skills, the groups that classify them, and the courses that
+//! teach them.
 //!
 //! Records refer to each other by dense integer indices ([`OccupationId`], [`SkillId`],
-//! [`SkillGroupId`]) so the core never hashes strings on a hot path. The ESCO identifiers
-//! (the UUID at the end of each ESCO concept URI) are kept on every record for the outside world.
+//! [`SkillGroupId`], [`CourseId`]) so the core never hashes strings on a hot path. The ESCO
+//! identifiers (the UUID at the end of each ESCO concept URI) are kept on every record for the
+//! outside world.
 //!
 //! The same types are the on-disk schema of the default dataset (`data/greenpath.json.gz`),
-//! described field by field in `data/README.md`.
+//! described field by field in `data/README.md`. One difference between memory and disk: the
+//! ascending skill lists ([`Occupation::essential`], [`Occupation::optional`],
+//! [`Course::teaches`]) are stored as gaps from the previous entry (see [`ascending_ids`]),
+//! which makes the file smaller; in memory they are plain ascending ids.
 
 use serde::{Deserialize, Serialize};
 
@@ -15,6 +20,18 @@ pub type OccupationId = u32;
 pub type SkillId = u32;
 /// Index of a skill group in [`DataFile::skill_groups`].
 pub type SkillGroupId = u32;
+/// Index of a course in [`DataFile::courses`].
+pub type CourseId = u32;
+
+/// Least [`CourseLink`] confidence at which a course counts as training for the occupation, so
+/// that the core may derive the skills a course teaches from that occupation's skills.
+///
+/// Links below it are kept and shown ("may also prepare for …") but never used to derive
+/// skills. Chosen from the link-quality check in `data/README.md`: the builder's links from an
+/// apprenticeship standard's title (1.0, 0.9, 0.8) or a corroborated job title (0.8) to an ESCO
+/// label were right about 9 times in 10 when checked by eye, keyword links (0.7) about 6 in 10,
+/// and word-overlap links (at most 0.6) under half. Curated links are 1.0.
+pub const COURSE_LINK_THRESHOLD: f32 = 0.75;
 
 /// The whole dataset as stored: the schema of `data/greenpath.json.gz`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -32,6 +49,10 @@ pub struct DataFile {
     pub skill_relations: Vec<SkillRelation>,
     /// All ESCO occupations.
     pub occupations: Vec<Occupation>,
+    /// Courses, qualifications and apprenticeships that train for occupations (empty in older
+    /// files).
+    #[serde(default)]
+    pub courses: Vec<Course>,
 }
 
 /// Provenance and counts of a dataset.
@@ -192,10 +213,11 @@ pub struct Occupation {
     pub isco: String,
     /// The first sentence or two of ESCO's description.
     pub description: String,
-    /// Essential skills, ascending.
+    /// Essential skills, ascending (stored as gaps, see [`ascending_ids`]).
+    #[serde(with = "ascending_ids")]
     pub essential: Vec<SkillId>,
-    /// Optional skills, ascending.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    /// Optional skills, ascending (stored as gaps, see [`ascending_ids`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty", with = "ascending_ids")]
     pub optional: Vec<SkillId>,
     /// O*NET job zone 1–5 (preparation needed), where known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -261,6 +283,222 @@ pub enum GreenEconomyCategory {
     NewAndEmerging,
 }
 
+/// A course, qualification or apprenticeship standard: a retraining route.
+///
+/// Costs are never invented: [`Course::cost`] is absent when no source gave a price to the
+/// learner. Apprenticeships carry their funding band cap in [`Course::max_funding`] instead (what
+/// the levy or government pays the training provider, not a fee).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Course {
+    /// Stable identifier: the curated list's id (`"hp_l3_ashp_lcl"`) or `"ifate-<larsCode>"` for
+    /// an apprenticeship standard (`"ifate-49"`).
+    pub id: String,
+    /// The course's title as published.
+    pub title: String,
+    /// Awarding body or provider; `"Apprenticeship standard (IfATE)"` for standards.
+    pub provider: String,
+    /// What sort of route it is.
+    pub kind: CourseKind,
+    /// RQF level 1 to 8, where stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<u8>,
+    /// Typical duration in weeks (full-time equivalent where the source gave hours), where
+    /// known. For standards: the typical duration in months × 52/12, rounded to 0.1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weeks: Option<f32>,
+    /// Typical price to a learner in GBP, where a source gave one (`0` when a source says it is
+    /// free to the learner); absent when unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost: Option<u32>,
+    /// Apprenticeships: the funding band cap in GBP (IfATE `maxFunding`), paid to the training
+    /// provider by the levy or the government, not by the apprentice.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_funding: Option<u32>,
+    /// Who usually pays.
+    pub funding: Funding,
+    /// How it is taught.
+    pub delivery: Delivery,
+    /// Entry requirements as published, trimmed to at most 200 characters (empty when none were
+    /// published).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub prerequisites: String,
+    /// Catalogue courses that must come first: only where the published prerequisites clearly
+    /// name another course of the catalogue.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub requires: Vec<CourseId>,
+    /// ESCO skills the course teaches, ascending (stored as gaps, see [`ascending_ids`]). Empty
+    /// for apprenticeship standards: the core derives their skills from the occupations they
+    /// link to at or above [`COURSE_LINK_THRESHOLD`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty", with = "ascending_ids")]
+    pub teaches: Vec<SkillId>,
+    /// ESCO occupations the course trains for, with the link's confidence, most confident first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub occupations: Vec<CourseLink>,
+    /// URL of the source (the IfATE standard page, or the curated row's source).
+    pub source: String,
+    /// A short caveat or fact worth showing (at most 160 characters), e.g. a grant or a
+    /// withdrawal.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+}
+
+/// What sort of retraining route a [`Course`] is.
+///
+/// The default catalogue uses: `apprenticeship` for apprenticeship standards and frameworks
+/// (degree apprenticeships included: their level, 6 or 7, says so), `bootcamp` for Skills
+/// Bootcamps, `qualification` for regulated awards, certificates, diplomas and NVQs, and
+/// `shortCourse` for the rest (safety training, licences, one-day courses, recognition
+/// schemes). `degree` is for university degrees outside an apprenticeship (none in the default
+/// catalogue; custom catalogues may use it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum CourseKind {
+    /// A short course, licence or training programme without a regulated qualification.
+    ShortCourse,
+    /// A regulated qualification (award, certificate, diploma, NVQ).
+    Qualification,
+    /// An apprenticeship: a job with training, usually one to four years.
+    Apprenticeship,
+    /// A Skills Bootcamp: free, up to 16 weeks, with a job interview at the end.
+    Bootcamp,
+    /// A university degree outside an apprenticeship.
+    Degree,
+}
+
+/// Who usually pays for a [`Course`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Funding {
+    /// Free to the learner.
+    Free,
+    /// A Skills Bootcamp: free to individuals (employers training their own staff co-fund).
+    SkillsBootcamp,
+    /// An apprenticeship: the levy or the government pays the provider, up to
+    /// [`Course::max_funding`]; the apprentice pays no fee.
+    ApprenticeshipLevy,
+    /// A grant pays part of the price (e.g. the Heat Training Grant).
+    GrantPartFunded,
+    /// Usually paid by the employer.
+    EmployerFunded,
+    /// Usually paid by the learner.
+    SelfFunded,
+    /// Not known.
+    Unknown,
+}
+
+/// How a [`Course`] is taught.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Delivery {
+    /// In a classroom or workshop at a centre.
+    Classroom,
+    /// Online.
+    Online,
+    /// Partly online, partly at a centre.
+    Blended,
+    /// At work (apprenticeships, NVQs assessed on site): the learner needs a job.
+    Workplace,
+    /// Not known.
+    Unknown,
+}
+
+/// A link from a [`Course`] to an occupation it trains for, with a confidence from 0 to 1
+/// (2 decimals): 1 for curated links and exact title matches, lower for weaker evidence (see
+/// [`COURSE_LINK_THRESHOLD`]).
+///
+/// Serialised as a 2-element array `[occupation, confidence]`.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct CourseLink(pub OccupationId, pub f32);
+
 fn is_false(value: &bool) -> bool {
     !*value
+}
+
+/// Serde `with` module for ascending id lists stored as gaps: the first entry is the id itself,
+/// each later entry the difference from the one before (`[3, 7, 8]` is stored as `[3, 4, 1]`).
+/// Sorted skill ids are close together, so the gaps are small numbers that take fewer digits
+/// and compress better.
+///
+/// Decoding sums the gaps; a sum beyond `u32::MAX` is a decode error, never a panic. A gap of 0
+/// decodes to a repeated id, which validation then reports. Encoding a list that is not
+/// ascending (or has repeats) is an error, as gaps cannot express a step down.
+///
+/// ```
+/// #[derive(serde::Serialize, serde::Deserialize, PartialEq, Debug)]
+/// struct Skills(#[serde(with = "greenpath::model::ascending_ids")] Vec<u32>);
+///
+/// let json = serde_json::to_string(&Skills(vec![3, 7, 8])).unwrap();
+/// assert_eq!(json, "[3,4,1]");
+/// assert_eq!(serde_json::from_str::<Skills>(&json).unwrap(), Skills(vec![3, 7, 8]));
+/// assert!(serde_json::from_str::<Skills>("[4294967295,1]").is_err());
+/// ```
+pub mod ascending_ids {
+    use std::fmt;
+
+    use serde::de::{self, SeqAccess, Visitor};
+    use serde::ser::{self, SerializeSeq};
+    use serde::{Deserializer, Serializer};
+
+    /// Writes `ids` (ascending, without repeats) as gaps.
+    ///
+    /// # Errors
+    /// When `ids` is not strictly ascending.
+    pub fn serialize<S: Serializer>(ids: &[u32], serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(Some(ids.len()))?;
+        let mut previous: Option<u32> = None;
+        for &id in ids {
+            let gap = match previous {
+                None => id,
+                Some(p) if id > p => id - p,
+                Some(p) => {
+                    return Err(ser::Error::custom(format!(
+                        "id list is not ascending ({id} after {p}), so it cannot be stored as gaps"
+                    )))
+                }
+            };
+            seq.serialize_element(&gap)?;
+            previous = Some(id);
+        }
+        seq.end()
+    }
+
+    /// Reads gaps and returns the running sums.
+    ///
+    /// # Errors
+    /// When an entry is not a `u32` or a sum overflows `u32`.
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<u32>, D::Error> {
+        deserializer.deserialize_seq(Gaps)
+    }
+
+    struct Gaps;
+
+    impl<'de> Visitor<'de> for Gaps {
+        type Value = Vec<u32>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a list of ids stored as gaps (non-negative integers)")
+        }
+
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<u32>, A::Error> {
+            // Cap the pre-allocation: the size hint comes from untrusted input.
+            let mut ids = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
+            let mut sum: Option<u32> = None;
+            while let Some(gap) = seq.next_element::<u32>()? {
+                let id = match sum {
+                    None => gap,
+                    Some(previous) => previous.checked_add(gap).ok_or_else(|| {
+                        de::Error::custom(format!(
+                            "id list entry {}: gap {gap} after id {previous} is beyond the largest id {}",
+                            ids.len(),
+                            u32::MAX
+                        ))
+                    })?,
+                };
+                ids.push(id);
+                sum = Some(id);
+            }
+            Ok(ids)
+        }
+    }
 }

@@ -85,7 +85,7 @@ fn rebuild_from_raw_data_is_byte_identical() {
 #[test]
 fn committed_dataset_has_the_facts_of_the_raw_data() {
     let data = committed();
-    assert_eq!(data.meta.schema_version, 1);
+    assert_eq!(data.meta.schema_version, greenpath::dataset::SCHEMA_VERSION);
     assert_eq!(data.meta.esco_version, "1.1.1");
     assert!(data
         .meta
@@ -123,6 +123,10 @@ fn committed_dataset_has_the_facts_of_the_raw_data() {
     // The data README says 67 occupation–skill relations point at occupations missing from
     // the list (and none at missing skills): all are dropped and counted.
     assert_eq!(data.meta.dropped_relations, 67);
+
+    // The course catalogue: 84 curated routes (30 of them apprenticeship standards) and the
+    // other 485 standards of the July 2021 IfATE file.
+    assert_eq!(data.courses.len(), 569);
 
     let sources: Vec<&str> = data.meta.sources.iter().map(|s| s.path.as_str()).collect();
     let mut sorted = sources.clone();
@@ -186,6 +190,22 @@ fn committed_dataset_indices_are_in_range() {
     for relation in &data.skill_relations {
         assert!((relation.0 as usize) < n_skills && (relation.1 as usize) < n_skills);
     }
+    for course in &data.courses {
+        assert!(
+            course.teaches.windows(2).all(|w| w[0] < w[1]),
+            "{}",
+            course.id
+        );
+        assert!(course.teaches.iter().all(|&s| (s as usize) < n_skills));
+        assert!(course
+            .occupations
+            .iter()
+            .all(|l| (l.0 as usize) < data.occupations.len()));
+        assert!(course
+            .requires
+            .iter()
+            .all(|&r| (r as usize) < data.courses.len()));
+    }
 }
 
 /// Counts, straight from the raw CSVs, the relations that point at an occupation or skill
@@ -227,6 +247,80 @@ fn dropped_relations_match_the_raw_data() {
         .count();
     assert!(dropped >= 67, "the data README promises at least 67");
     assert_eq!(committed().meta.dropped_relations as usize, dropped);
+}
+
+/// Every curated course row and every IfATE standard, read straight from the raw files, is in
+/// the catalogue once: a curated row under its own id, a standard as `ifate-<larsCode>` or, when
+/// a curated row is the same standard (its source is the standard's page), as that row.
+#[cfg(feature = "builder")]
+#[test]
+fn courses_match_the_curated_list_and_the_ifate_standards() {
+    use std::collections::HashMap;
+
+    let raw = raw_dir();
+    if !raw.is_dir() {
+        println!("skipped: raw data not found at {}", raw.display());
+        return;
+    }
+    let data = committed();
+    let by_id: HashMap<&str, &greenpath::model::Course> =
+        data.courses.iter().map(|c| (c.id.as_str(), c)).collect();
+    assert_eq!(by_id.len(), data.courses.len(), "course ids are unique");
+
+    let mut reader = csv::Reader::from_path(raw.join("curated/green_courses_uk.csv")).unwrap();
+    let headers = reader.headers().unwrap().clone();
+    let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let (id_col, source_col) = (col("id"), col("source_url"));
+    let mut curated_sources = HashMap::new();
+    let mut rows = 0;
+    for record in reader.records().map(Result::unwrap) {
+        rows += 1;
+        let course = by_id
+            .get(&record[id_col])
+            .unwrap_or_else(|| panic!("curated course {} is missing", &record[id_col]));
+        curated_sources.insert(
+            record[source_col].trim_end_matches('/').to_lowercase(),
+            course.id.clone(),
+        );
+    }
+    assert_eq!(rows, 84);
+
+    let file: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(raw.join("ifate-standards-2021/standards.json")).unwrap(),
+    )
+    .unwrap();
+    let standards = file["list"].as_array().unwrap();
+    assert_eq!(standards.len(), 515);
+    let mut merged = 0;
+    for standard in standards {
+        let lars = standard["larsCode"].as_u64().unwrap();
+        let url = standard["standardPageUrl"].as_str().unwrap();
+        let key = url.trim_end_matches('/').to_lowercase();
+        let course = match curated_sources.get(&key) {
+            Some(id) => {
+                merged += 1;
+                assert!(
+                    !by_id.contains_key(format!("ifate-{lars}").as_str()),
+                    "{id} and ifate-{lars} are the same standard"
+                );
+                by_id[id.as_str()]
+            }
+            None => by_id
+                .get(format!("ifate-{lars}").as_str())
+                .unwrap_or_else(|| panic!("standard {lars} is missing")),
+        };
+        assert_eq!(
+            course.level,
+            Some(standard["level"].as_u64().unwrap() as u8)
+        );
+        assert_eq!(
+            course.max_funding,
+            Some(standard["maxFunding"].as_u64().unwrap() as u32)
+        );
+        assert_eq!(course.source, url);
+    }
+    assert_eq!(merged, 30);
+    assert_eq!(data.courses.len(), rows + standards.len() - merged);
 }
 
 /// Every row of the curated carbon-intensive list, read straight from the raw CSV, is on its

@@ -36,8 +36,9 @@ fn every_broken_rule_is_reported_with_its_place() {
         "skillRelations[0][1]: index 9 is out of range",
         "skillRelations[1]: relates skill 1 to itself",
         "occupations[0].isco: \"721\" is not a 4-digit",
-        "occupations[0].essential[1]: 0 is not above the previous entry 1",
-        "occupations[0].essential[2]: index 7 is out of range",
+        // Skill lists are stored as gaps: [1,0,7] reads as skills 1, 1 and 8.
+        "occupations[0].essential[1]: 1 is not above the previous entry 1",
+        "occupations[0].essential[2]: index 8 is out of range",
         "occupations[0].optional: skill 1 is also essential",
         "occupations[0].jobZone: 9",
         "occupations[0].annualEarnings: 0",

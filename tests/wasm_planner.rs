@@ -146,3 +146,53 @@ fn skills_can_be_found_to_add() {
         .iter()
         .any(|s| s["label"].as_str().unwrap().contains("heat pump")));
 }
+
+fn first_id(query: &str) -> String {
+    plain(planner().search_occupations(query, 1.0))[0]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+#[wasm_bindgen_test]
+fn a_plan_lists_ordered_courses_and_what_is_left() {
+    let origin = first_id("gas service technician");
+    let destination = first_id("refrigeration air condition and heat pump technician");
+    let plan = plain(planner().plan(&origin, &destination, JsValue::UNDEFINED));
+    assert_eq!(plan["origin"]["id"], origin.as_str());
+    assert_eq!(plan["status"], "optimal");
+    let gap = plan["gap"].as_array().unwrap().len();
+    let left = plan["leftToLearn"].as_array().unwrap().len();
+    assert!(gap >= left);
+    for step in plan["steps"].as_array().unwrap() {
+        assert!(!step["closes"].as_array().unwrap().is_empty());
+    }
+}
+
+#[wasm_bindgen_test]
+fn plan_options_errors_name_the_field() {
+    let origin = first_id("welder");
+    for (options, field) in [
+        (r#"{"budget": -1}"#, "budget"),
+        (r#"{"delivery": ["by pigeon"]}"#, "pigeon"),
+        (r#"{"moneyVsTime": 3}"#, "moneyVsTime"),
+        (r#"{"heldCourses": ["nope"]}"#, "nope"),
+        (r#"{"budgett": 5}"#, "budgett"),
+    ] {
+        let value = js_sys::JSON::parse(options).unwrap();
+        let message = error_message(planner().plan(&origin, &origin, value).unwrap_err());
+        assert!(message.contains(field), "{options}: {message}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn pathways_end_in_green_jobs() {
+    let origin = first_id("gas service technician");
+    let options = js_sys::JSON::parse(r#"{"maxMoves": 2}"#).unwrap();
+    let routes = plain(planner().pathways(&origin, options));
+    for route in routes.as_array().unwrap() {
+        let steps = route["steps"].as_array().unwrap();
+        assert!(!steps.is_empty() && steps.len() <= 2);
+        assert_eq!(steps.last().unwrap()["green"], true);
+    }
+}

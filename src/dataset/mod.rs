@@ -6,11 +6,14 @@
 
 mod validate;
 
+pub use validate::SCHEMA_VERSION;
+
 use std::collections::HashMap;
 
 use crate::error::Error;
 use crate::model::{
-    DataFile, IscoGroup, Meta, Occupation, OccupationId, Skill, SkillGroup, SkillId, SkillRelation,
+    Course, CourseId, DataFile, IscoGroup, Meta, Occupation, OccupationId, Skill, SkillGroup,
+    SkillId, SkillRelation,
 };
 
 /// A validated dataset with look-ups by ESCO id and ISCO code.
@@ -22,6 +25,7 @@ pub struct Dataset {
     file: DataFile,
     occupation_by_id: HashMap<String, OccupationId>,
     skill_by_id: HashMap<String, SkillId>,
+    course_by_id: HashMap<String, CourseId>,
     isco_by_code: HashMap<String, usize>,
 }
 
@@ -50,6 +54,7 @@ impl Dataset {
         }
         let occupation_by_id = index_by(&file.occupations, |o| &o.id);
         let skill_by_id = index_by(&file.skills, |s| &s.id);
+        let course_by_id = index_by(&file.courses, |c| &c.id);
         let isco_by_code = file
             .isco_groups
             .iter()
@@ -60,6 +65,7 @@ impl Dataset {
             file,
             occupation_by_id,
             skill_by_id,
+            course_by_id,
             isco_by_code,
         })
     }
@@ -119,6 +125,25 @@ impl Dataset {
     /// The skill with this ESCO id.
     pub fn skill_id(&self, esco_id: &str) -> Option<SkillId> {
         self.skill_by_id.get(esco_id).copied()
+    }
+
+    /// All courses; a [`CourseId`] is an index into this slice.
+    pub fn courses(&self) -> &[Course] {
+        &self.file.courses
+    }
+
+    /// The course at `id`.
+    ///
+    /// # Panics
+    /// When `id` is not an index of this dataset (ids from [`Dataset::course_id`], from
+    /// [`Course::requires`] and from this crate's results always are).
+    pub fn course(&self, id: CourseId) -> &Course {
+        &self.file.courses[id as usize]
+    }
+
+    /// The course with this id (`"hp_l3_ashp_lcl"`, `"ifate-49"`).
+    pub fn course_id(&self, id: &str) -> Option<CourseId> {
+        self.course_by_id.get(id).copied()
     }
 
     /// The title of an ISCO-08 group, if the dataset has it.

@@ -54,3 +54,24 @@ export function formatPayChange(diffPounds, fraction) {
 export function plural(n, singular, plural = `${singular}s`) {
   return `${formatCount(n)} ${n === 1 ? singular : plural}`;
 }
+
+/**
+ * An exact amount in whole pounds: `1500` → `"£1,500"` (costs are not rounded like pay).
+ * @param {number} pounds
+ */
+export function formatGbp(pounds) {
+  return `£${integer.format(Math.round(pounds))}`;
+}
+
+const weeksFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
+
+/**
+ * A length of training: `1` → `"1 week"`, `4.3` → `"4.3 weeks"`, `208` → `"208 weeks (about 4 years)"`.
+ * @param {number} weeks
+ */
+export function formatWeeks(weeks) {
+  const text = `${weeksFormat.format(weeks)} ${weeksFormat.format(weeks) === '1' ? 'week' : 'weeks'}`;
+  if (weeks < 52) return text;
+  const years = Math.round((weeks / 52) * 2) / 2;
+  return `${text} (about ${weeksFormat.format(years)} ${years === 1 ? 'year' : 'years'})`;
+}

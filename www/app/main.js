@@ -16,6 +16,7 @@ import { renderChart } from './chart.js';
 import { defaultFilters, fromParams, parsePayFloor, toParams, transitionOptions } from './filters.js';
 import { formatCount, plural } from './format.js';
 import { h, replaceChildren } from './dom.js';
+import { Retraining } from './retraining.js';
 
 /** How many suggestions the combobox shows. */
 const SUGGESTIONS = 10;
@@ -170,6 +171,14 @@ const initial = fromParams(new URLSearchParams(window.location.search));
 state.filters = initial.filters;
 state.skills = initial.skills.map((id) => ({ id, label: id, kind: 'skill', green: false }));
 
+/** The retraining plan for one move: its limits and its destination are kept in the URL too. */
+const retraining = new Retraining({
+  planner,
+  context: () => ({ origin: state.job, skills: state.skills.map((s) => s.id), green: state.filters.green }),
+  onUrl: () => writeUrl(),
+});
+retraining.restore(new URLSearchParams(window.location.search));
+
 /** @returns {Promise<import('./moves.js').Classification[]>} */
 async function classifications() {
   state.classifications ??= await planner.call('classifications');
@@ -184,6 +193,7 @@ async function classifications() {
 async function showPlan(id, fromUrl) {
   const seq = ++planSeq;
   if (!loadError) clearErrors();
+  if (!fromUrl) retraining.close({ restoreFocus: false }); // a plan was for the previous job
   els.plan.setAttribute('aria-busy', 'true');
   try {
     const [job, defs] = await Promise.all([planner.call('occupation', id), classifications()]);
@@ -198,6 +208,7 @@ async function showPlan(id, fromUrl) {
     if (seq !== planSeq) return;
     els.plan.hidden = false;
     if (shown) announce(`Showing moves from ${job.label}, below the search box.`);
+    if (fromUrl && shown) await retraining.openPending();
   } catch (error) {
     if (seq !== planSeq) return;
     const message = error instanceof Error ? error.message : String(error);
@@ -302,6 +313,7 @@ function writeUrl() {
   const url = new URL(window.location.href);
   if (state.job) url.searchParams.set('job', state.job.id);
   toParams(url.searchParams, state.filters, state.skills.map((s) => s.id));
+  retraining.writeParams(url.searchParams);
   url.hash = '';
   history.replaceState(history.state, '', url);
 }
@@ -347,6 +359,7 @@ async function updateMoves({ focusErrors }) {
       ? `${plural(first.length, 'move')} into green jobs and ${plural(other.length, 'other close job')}`
       : plural(first.length, 'close job');
     els.movesStatus.textContent = `Showing ${what}.`;
+    retraining.refresh();
     performance.mark('greenpath:results');
     document.documentElement.dataset.plannerResults = `${job.id} ${++resultsVersion}`;
     return true;
@@ -496,6 +509,15 @@ const skillCombobox = new Combobox({
   },
   onError: (error) => showErrors([{ text: `Skills could not be searched: ${error.message}`, href: '#skill' }]),
 });
+
+// "Plan the retraining for <job>" on every move opens the plan and moves focus to its heading.
+for (const list of [els.greenMoves, els.otherMoves]) {
+  list.addEventListener('click', (e) => {
+    const button = /** @type {HTMLElement | null} */ (/** @type {Element} */ (e.target).closest('button[data-action="plan"]'));
+    if (!button?.dataset.id) return;
+    retraining.open(button.dataset.id, { focus: true, label: button.dataset.label });
+  });
+}
 
 els.skillsForm.addEventListener('submit', (e) => {
   e.preventDefault();

@@ -233,7 +233,12 @@ function moveItem(t, rank, ctx) {
       t.description && h('details', { class: 'app-details' },
         h('summary', { class: 'app-details__summary' }, h('span', {}, 'About this job'),
           h('span', { class: 'app-visually-hidden' }, `: ${t.label}`)),
-        h('p', { class: 'app-details__text' }, t.description))));
+        h('p', { class: 'app-details__text' }, t.description)),
+      h('p', { class: 'app-actions app-result__actions' },
+        h('button', {
+          type: 'button', class: 'app-button app-result__plan', 'data-action': 'plan', 'data-id': t.id,
+          'data-label': t.label, 'aria-controls': 'retraining',
+        }, `Plan the retraining for ${t.label}`))));
 }
 
 /**

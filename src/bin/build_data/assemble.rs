@@ -13,12 +13,13 @@ use greenpath::model::{
 };
 
 use crate::classify;
+use crate::courses;
 use crate::error::BuildError;
 use crate::raw::{RawDir, Row};
 use crate::text::{self, Trim};
 
 /// The dataset schema version written to `meta.schemaVersion`.
-pub const SCHEMA_VERSION: u32 = 1;
+pub use greenpath::dataset::SCHEMA_VERSION;
 /// The ESCO release the raw files come from.
 pub const ESCO_VERSION: &str = "1.1.1";
 /// The attribution every page must show.
@@ -81,6 +82,8 @@ pub struct Stats {
     pub earnings_isco_differs: usize,
     /// The carbon-intensive and green classifications.
     pub classes: classify::Stats,
+    /// The course catalogue.
+    pub courses: courses::Stats,
 }
 
 /// A built dataset and how it was built.
@@ -202,6 +205,16 @@ pub fn build(raw: &mut RawDir) -> Result<Built, BuildError> {
         &mut stats.classes,
     )?;
 
+    let courses = courses::build(
+        raw,
+        &courses::Context {
+            occupation_index: &occupation_index,
+            skill_index: &skill_index,
+            occupations: &occupations,
+        },
+        &mut stats.courses,
+    )?;
+
     let dropped = stats.dropped_unknown_occupation + stats.dropped_unknown_skill;
     let data = DataFile {
         meta: Meta {
@@ -217,6 +230,7 @@ pub fn build(raw: &mut RawDir) -> Result<Built, BuildError> {
         skills,
         skill_relations,
         occupations,
+        courses,
     };
     Ok(Built { data, stats })
 }

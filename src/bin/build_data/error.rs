@@ -52,6 +52,13 @@ pub enum BuildError {
         /// The CSV reader's message, with its position.
         message: String,
     },
+    /// A JSON file cannot be parsed, or one of its records holds a bad value.
+    Json {
+        /// Path relative to the raw folder.
+        file: String,
+        /// What is wrong, and where (the parser's line and column, or the record).
+        message: String,
+    },
     /// A CSV header lacks a column the builder needs.
     MissingColumn {
         /// Path relative to the raw folder.
@@ -119,7 +126,9 @@ impl fmt::Display for BuildError {
                 f,
                 "{file}: checksum mismatch: expected sha256 {expected}, actual {actual}"
             ),
-            Self::Csv { file, message } => write!(f, "{file}: {message}"),
+            Self::Csv { file, message } | Self::Json { file, message } => {
+                write!(f, "{file}: {message}")
+            }
             Self::MissingColumn { file, column } => {
                 write!(f, "{file}: header has no column {column:?}")
             }

@@ -14,7 +14,9 @@
 
 mod assemble;
 mod classify;
+mod courses;
 mod error;
+mod link;
 mod output;
 mod raw;
 mod text;
@@ -204,6 +206,7 @@ fn summary(data: &greenpath::model::DataFile, stats: &Stats, encoded: &Encoded) 
         lengths.last().copied().unwrap_or(0)
     );
     classes_summary(data, &stats.classes);
+    courses_summary(data, &stats.courses);
     println!(
         "size: {} bytes JSON, {} bytes gzipped (budget {})",
         encoded.json.len(),
@@ -214,6 +217,67 @@ fn summary(data: &greenpath::model::DataFile, stats: &Stats, encoded: &Encoded) 
         "sources: {} files verified against SHA256SUMS",
         data.meta.sources.len()
     );
+}
+
+fn courses_summary(data: &greenpath::model::DataFile, c: &courses::Stats) {
+    use greenpath::model::{Funding, COURSE_LINK_THRESHOLD};
+    let courses = &data.courses;
+    let count =
+        |f: &dyn Fn(&greenpath::model::Course) -> bool| courses.iter().filter(|c| f(c)).count();
+    println!("courses:");
+    println!(
+        "  {} courses: {} curated rows ({} merged with their standard) + {} other standards (of {} read); curated kinds {:?}",
+        courses.len(),
+        c.curated_rows,
+        c.merged.len(),
+        c.standards_read - c.merged.len(),
+        c.standards_read,
+        c.curated_kinds
+    );
+    println!("  merged (curated id, larsCode, by URL): {:?}", c.merged);
+    for (id, field, curated, standard) in &c.merge_differences {
+        println!("    {id}: {field} curated {curated}, standard {standard} (curated kept)");
+    }
+    println!(
+        "  with cost {} (free {}), with maxFunding {}, with weeks {}, with level {}, levy-funded {}, closed to new starts {}; curated cost bases {:?}",
+        count(&|c| c.cost.is_some()),
+        count(&|c| c.cost == Some(0)),
+        count(&|c| c.max_funding.is_some()),
+        count(&|c| c.weeks.is_some()),
+        count(&|c| c.level.is_some()),
+        count(&|c| c.funding == Funding::ApprenticeshipLevy),
+        c.closed_to_starts,
+        c.cost_basis
+    );
+    println!(
+        "  skills taught: {} links on {} courses; prerequisite links {:?}; notes on {} courses (longest {} chars), prerequisites on {}",
+        c.skills_taught,
+        count(&|c| !c.teaches.is_empty()),
+        c.requires,
+        count(&|c| !c.notes.is_empty()),
+        courses.iter().map(|c| c.notes.chars().count()).max().unwrap_or(0),
+        count(&|c| !c.prerequisites.is_empty())
+    );
+    let others = c.standards_read - c.merged.len();
+    println!(
+        "  standards linked (of {others} not merged): {} with a link, {} with a link ≥ {COURSE_LINK_THRESHOLD}; links by confidence {:?}; best link by evidence {:?}",
+        c.standards_linked, c.standards_above_threshold, c.links_by_band, c.best_by_evidence
+    );
+    println!(
+        "  linker vs curated targets on the {} merged standards: {} linked ≥ threshold, {} of them to a curated target; {} of {} links ≥ threshold are curated targets",
+        c.merged.len(),
+        c.check_standards_linked,
+        c.check_standards_found,
+        c.check_agree,
+        c.check_links
+    );
+    for (id, label, confidence) in &c.check_disagree {
+        println!("    {id}: the linker adds {label:?} ({confidence:.2}), not a curated target");
+    }
+    println!("  sample of links to check by eye:");
+    for (title, label, confidence, evidence) in &c.sample {
+        println!("    | {title} | {label} | {confidence:.2} | {evidence} |");
+    }
 }
 
 fn classes_summary(data: &greenpath::model::DataFile, c: &classify::Stats) {

@@ -73,6 +73,41 @@ pub fn shorten(text: &str, limit: usize) -> String {
     }
 }
 
+/// Course notes are kept to at most this many characters.
+pub const NOTES_MAX: usize = 160;
+/// Course prerequisites are kept to at most this many characters.
+pub const PREREQUISITES_MAX: usize = 200;
+
+/// A curated course's notes, within [`NOTES_MAX`] characters: without the provenance of the
+/// cost and duration figures (the lowercase `cost: …` and `duration: …` notes the curated list
+/// appends, which the fields and `source` already carry), without sentences that only restate a
+/// field ("Cost unknown.", "IfATE data (standards.json, July 2021): …"), then [`shorten`]ed.
+pub fn course_notes(text: &str) -> String {
+    let text = squash_space(text);
+    let cut = [" cost: ", " duration: "]
+        .iter()
+        .filter_map(|marker| text.find(marker))
+        .min();
+    let head = cut.map_or(text.as_str(), |at| &text[..at]);
+    let kept: Vec<&str> = sentences(head)
+        .into_iter()
+        .filter(|s| !restates_fields(s))
+        .collect();
+    shorten(&kept.join(" "), NOTES_MAX)
+}
+
+/// Whether a sentence of a course's notes only restates its fields.
+fn restates_fields(sentence: &str) -> bool {
+    const FIELD_ONLY: [&str; 5] = [
+        "Cost unknown.",
+        "Duration unknown.",
+        "Duration/cost unknown.",
+        "Cost to workers not verified.",
+        "Figures indicative.",
+    ];
+    sentence.starts_with("IfATE data (standards.json") || FIELD_ONLY.contains(&sentence)
+}
+
 /// What [`summarise`] did to a description.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Trim {
@@ -239,6 +274,22 @@ mod tests {
             short.ends_with('…') && short.chars().count() <= 30,
             "{short}"
         );
+    }
+
+    #[test]
+    fn course_notes_drop_provenance_and_field_restatements() {
+        assert_eq!(
+            course_notes("Pilot course. Duration/cost unknown. cost: £600 = DESNZ statement."),
+            "Pilot course."
+        );
+        assert_eq!(
+            course_notes(
+                "IfATE data (standards.json, July 2021): typicalDuration 14 months. Revised in 2023."
+            ),
+            "Revised in 2023."
+        );
+        let long = "word ".repeat(60);
+        assert!(course_notes(&long).chars().count() <= NOTES_MAX);
     }
 
     #[test]

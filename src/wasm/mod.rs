@@ -5,329 +5,24 @@
 //! them are generated from the types below. Errors are JS `Error`s whose message names the field
 //! and value, with a machine-readable `kind` property.
 
-use serde::{Deserialize, Serialize};
-use tsify::Tsify;
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
+
+mod dto;
+
+pub use dto::*;
 
 use crate::classification::{GreenBasis, GreenDefinition};
 use crate::credit::Closeness;
-use crate::model::{GreenEconomyCategory, OccupationId, SkillId, SkillKind};
+use crate::gap::SolveStatus;
+use crate::model::{CourseId, Delivery, OccupationId, SkillId, SkillKind};
+use crate::pathways::{PathwayFinder, PathwayOptions};
+use crate::plan::{CoursePlanner, PlanOptions};
 use crate::transitions::{ScoreParams, Transition, TransitionEngine, TransitionOptions, Viability};
 use crate::{similar_occupations, Dataset, Error, SearchIndex};
 
 /// Most search results one call returns.
 const MAX_SEARCH_LIMIT: f64 = 100.0;
-
-/// Facts about the loaded dataset, for the page's status line and footer.
-#[derive(Serialize, Tsify)]
-#[serde(rename_all = "camelCase")]
-pub struct DatasetInfo {
-    /// ESCO release.
-    pub esco_version: String,
-    /// Attribution text to show with any use of the data.
-    pub attribution: String,
-    /// Number of occupations.
-    pub occupations: usize,
-    /// Number of skills.
-    pub skills: usize,
-    /// Number of occupation–skill relations.
-    pub relations: usize,
-    /// Relations dropped when building (pointing at unknown occupations or skills).
-    pub dropped_relations: u32,
-    /// Occupations with an indicative UK pay figure.
-    pub occupations_with_earnings: usize,
-}
-
-/// One search result.
-#[derive(Serialize, Tsify)]
-#[serde(rename_all = "camelCase")]
-pub struct OccupationMatch {
-    /// ESCO occupation id.
-    pub id: String,
-    /// Preferred label.
-    pub label: String,
-    /// The label that matched the query (preferred or alternative).
-    pub matched_label: String,
-    /// Whether the matched label is the preferred one.
-    pub matched_preferred: bool,
-    /// ISCO-08 unit group.
-    pub isco: String,
-    /// Match quality, higher is better.
-    pub score: f32,
-}
-
-/// A skill as shown to people.
-#[derive(Serialize, Tsify)]
-#[serde(rename_all = "camelCase")]
-pub struct SkillRef {
-    /// ESCO skill id.
-    pub id: String,
-    /// Preferred label.
-    pub label: String,
-    /// Skill or knowledge.
-    #[tsify(type = "\"skill\" | \"knowledge\"")]
-    pub kind: &'static str,
-    /// In ESCO's green skills collection.
-    pub green: bool,
-}
-
-/// An occupation with its skills.
-#[derive(Serialize, Tsify)]
-#[serde(rename_all = "camelCase")]
-pub struct OccupationDetail {
-    /// ESCO occupation id.
-    pub id: String,
-    /// Preferred label.
-    pub label: String,
-    /// Alternative labels.
-    pub alt_labels: Vec<String>,
-    /// ISCO-08 unit group code.
-    pub isco: String,
-    /// ISCO-08 unit group title.
-    pub isco_label: String,
-    /// A sentence or two from ESCO.
-    pub description: String,
-    /// O*NET job zone 1–5, where known.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
-    pub job_zone: Option<u8>,
-    /// Indicative UK annual pay in GBP (2019, by ISCO group), where known.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
-    pub annual_earnings: Option<u32>,
-    /// Essential skills.
-    pub essential_skills: Vec<SkillRef>,
-    /// Optional skills.
-    pub optional_skills: Vec<SkillRef>,
-    /// Why the occupation counts as carbon-intensive, when it is on the curated list.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
-    pub carbon: Option<CarbonDto>,
-}
-
-/// Why an occupation counts as carbon-intensive.
-#[derive(Serialize, Tsify)]
-#[serde(rename_all = "camelCase")]
-pub struct CarbonDto {
-    /// Kind of carbon-intensive work, e.g. `fossil_extraction`.
-    pub category: String,
-    /// Only some jobs under this ESCO occupation are carbon-intensive.
-    pub borderline: bool,
-    /// The evidence, in a sentence.
-    pub evidence: String,
-    /// Where the evidence comes from (URL).
-    pub source: String,
-}
-
-/// A definition of "carbon-intensive" or "green" with its provenance.
-#[derive(Serialize, Tsify)]
-#[serde(rename_all = "camelCase")]
-pub struct ClassificationDto {
-    /// Machine name, e.g. `onetGreenEconomy`.
-    pub key: String,
-    /// Name to show.
-    pub name: String,
-    /// What it means, in a sentence or two.
-    pub description: String,
-    /// Where it comes from.
-    pub source: String,
-    /// Licence of the source.
-    pub licence: String,
-    /// Whether the values are estimates (joined through an estimated crosswalk).
-    pub estimated: bool,
-    /// Occupations with a value.
-    pub coverage: u32,
-}
-
-/// Options of `transitions`; every field may be left out.
-#[derive(Deserialize, Tsify, Default)]
-#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
-pub struct TransitionOptionsDto {
-    /// ESCO ids of skills the person holds beyond their job.
-    pub extra_skills: Vec<String>,
-    /// Annual pay (GBP) a desirable move must reach; `null` for none. Default: the 2019 Real
-    /// Living Wage for a full-time year (18,185).
-    #[tsify(optional, type = "number | null")]
-    pub pay_floor: Option<Option<f64>>,
-    /// Share of current pay a desirable move must reach (default 0.75).
-    #[tsify(optional)]
-    pub desirable_pay_ratio: Option<f32>,
-    /// Which definition decides "green" (default `consensus`: at least two of the three agree).
-    #[tsify(
-        optional,
-        type = "\"consensus\" | \"any\" | \"escoGreenSkills\" | \"onetGreenEconomy\" | \"onsGreenTasks\""
-    )]
-    pub green: Option<String>,
-    /// Least share of green essential skills under the ESCO definition (default 0.2).
-    #[tsify(optional)]
-    pub esco_green_min_share: Option<f32>,
-    /// Least share of working time on green tasks under the ONS definition (default 0.1).
-    #[tsify(optional)]
-    pub ons_green_min_share: Option<f32>,
-    /// List green destinations only.
-    #[tsify(optional)]
-    pub only_green: bool,
-    /// Least viability to list (default `any`).
-    #[tsify(optional, type = "\"any\" | \"viable\" | \"highlyViable\"")]
-    pub min_viability: Option<String>,
-    /// How many moves to list (default 50).
-    #[tsify(optional)]
-    pub count: Option<f64>,
-}
-
-/// The facets of a move's score.
-#[derive(Serialize, Tsify)]
-#[serde(rename_all = "camelCase")]
-pub struct FacetsDto {
-    /// Skills coverage with partial credit, 0–1.
-    pub skills: f32,
-    /// 1 − job-zone rise / 4, when both job zones are known.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
-    pub preparation: Option<f32>,
-    /// min(1, destination pay / current pay), when both are known.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
-    pub pay: Option<f32>,
-}
-
-/// Yes/no judgements of a move.
-#[derive(Serialize, Tsify)]
-#[serde(rename_all = "camelCase")]
-pub struct FlagsDto {
-    /// Viable: score at least the calibrated threshold, job-zone rise at most one.
-    pub viable: bool,
-    /// Highly viable.
-    pub highly_viable: bool,
-    /// Pay at least the chosen share of current pay and the pay floor.
-    pub desirable: bool,
-    /// Green under the chosen definition.
-    pub green: bool,
-}
-
-/// A destination's standing under every green definition.
-#[derive(Serialize, Tsify)]
-#[serde(rename_all = "camelCase")]
-pub struct GreenDto {
-    /// Share of essential skills that are ESCO green skills.
-    pub esco_share: f32,
-    /// Green under the ESCO definition.
-    pub esco: bool,
-    /// O*NET green economy category.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[tsify(
-        optional,
-        type = "\"increasedDemand\" | \"enhancedSkills\" | \"newAndEmerging\""
-    )]
-    pub onet: Option<GreenEconomyCategory>,
-    /// Whether the O*NET category was joined through an estimated crosswalk.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
-    pub onet_estimated: Option<bool>,
-    /// ONS share of working time on green tasks (estimate).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
-    pub ons_share: Option<f32>,
-    /// Green under the ONS definition.
-    pub ons: bool,
-    /// Green under the chosen definition.
-    pub selected: bool,
-}
-
-/// A destination skill credited partly through a held skill.
-#[derive(Serialize, Tsify)]
-#[serde(rename_all = "camelCase")]
-pub struct PartialDto {
-    /// The skill the destination needs.
-    pub needed: SkillRef,
-    /// The held skill that earns the credit.
-    pub held: SkillRef,
-    /// How they are close.
-    #[tsify(type = "\"related\" | \"broader\" | \"sameGroup\" | \"optionalInOrigin\"")]
-    pub relation: &'static str,
-    /// Credit earned, 0–1.
-    pub credit: f32,
-}
-
-/// One ranked move.
-#[derive(Serialize, Tsify)]
-#[serde(rename_all = "camelCase")]
-pub struct TransitionDto {
-    /// ESCO occupation id.
-    pub id: String,
-    /// Preferred label.
-    pub label: String,
-    /// ISCO-08 unit group code.
-    pub isco: String,
-    /// ISCO-08 unit group title.
-    pub isco_label: String,
-    /// A sentence or two from ESCO.
-    pub description: String,
-    /// Combined score, 0–1.
-    pub score: f32,
-    /// The facets behind the score.
-    pub facets: FacetsDto,
-    /// Viable, desirable, green.
-    pub flags: FlagsDto,
-    /// O*NET job zone, where known.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
-    pub job_zone: Option<u8>,
-    /// Indicative UK annual pay, where known.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
-    pub annual_earnings: Option<u32>,
-    /// Pay change against now as a fraction, when both are known.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
-    pub pay_change: Option<f64>,
-    /// Standing under every green definition.
-    pub green: GreenDto,
-    /// On the carbon-intensive list itself.
-    pub carbon_intensive: bool,
-    /// Essential skills held.
-    pub matched: Vec<SkillRef>,
-    /// Essential skills partly credited.
-    pub partial: Vec<PartialDto>,
-    /// Essential skills to learn, most important first.
-    pub missing: Vec<SkillRef>,
-}
-
-/// A destination ranked by similarity, with why.
-#[derive(Serialize, Tsify)]
-#[serde(rename_all = "camelCase")]
-pub struct SimilarOccupationDto {
-    /// ESCO occupation id.
-    pub id: String,
-    /// Preferred label.
-    pub label: String,
-    /// ISCO-08 unit group code.
-    pub isco: String,
-    /// ISCO-08 unit group title.
-    pub isco_label: String,
-    /// A sentence or two from ESCO.
-    pub description: String,
-    /// Skills coverage in [0, 1].
-    pub score: f32,
-    /// O*NET job zone 1–5, where known.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
-    pub job_zone: Option<u8>,
-    /// Indicative UK annual pay in GBP, where known.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
-    pub annual_earnings: Option<u32>,
-    /// Pay change against the origin as a fraction (0.12 is 12% more), when both are known.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
-    pub pay_change: Option<f64>,
-    /// Essential skills of the destination the origin has too.
-    pub shared_essential: Vec<SkillRef>,
-    /// Essential skills of the destination to learn.
-    pub missing_essential: Vec<SkillRef>,
-    /// Optional skills of the destination the origin has.
-    pub shared_optional_count: usize,
-}
 
 /// The planner: a loaded dataset and its search index.
 #[wasm_bindgen]
@@ -336,6 +31,7 @@ pub struct Planner {
     index: SearchIndex,
     skill_index: SearchIndex,
     engine: TransitionEngine,
+    courses: CoursePlanner,
 }
 
 #[wasm_bindgen]
@@ -347,11 +43,13 @@ impl Planner {
         let index = SearchIndex::new(&data);
         let skill_index = SearchIndex::for_skills(&data);
         let engine = TransitionEngine::new(&data);
+        let courses = CoursePlanner::new(&data);
         Ok(Planner {
             data,
             index,
             skill_index,
             engine,
+            courses,
         })
     }
 
@@ -501,7 +199,7 @@ impl Planner {
         #[wasm_bindgen(unchecked_param_type = "TransitionOptionsDto")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
         let origin = self.lookup("id", id)?;
-        let dto = transition_options(&options).map_err(to_js)?;
+        let dto: TransitionOptionsDto = read_options(&options).map_err(to_js)?;
         let options = self.options_from(dto).map_err(to_js)?;
         let moves = self
             .engine
@@ -514,23 +212,272 @@ impl Planner {
             .collect();
         to_value(&dtos)
     }
+
+    /// Every course in the catalogue.
+    #[wasm_bindgen(unchecked_return_type = "CourseDto[]")]
+    pub fn courses(&self) -> Result<JsValue, JsValue> {
+        let list: Vec<CourseDto> = (0..self.data.courses().len() as CourseId)
+            .map(|c| self.course_dto(c))
+            .collect();
+        to_value(&list)
+    }
+
+    /// The retraining plan from occupation `origin` to occupation `destination`.
+    #[wasm_bindgen(unchecked_return_type = "PlanDto")]
+    pub fn plan(
+        &self,
+        origin: &str,
+        destination: &str,
+        #[wasm_bindgen(unchecked_param_type = "PlanOptionsDto")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let from = self.lookup("origin", origin)?;
+        let to = self.lookup("destination", destination)?;
+        let dto: PlanOptionsDto = read_options(&options).map_err(to_js)?;
+        let options = self.plan_options_from(dto).map_err(to_js)?;
+        let plan = self
+            .courses
+            .plan(&self.data, from, to, &options)
+            .map_err(to_js)?;
+        to_value(&PlanDto {
+            origin: self.occupation_ref(from),
+            destination: self.occupation_ref(to),
+            gap: plan
+                .gap
+                .iter()
+                .map(|g| GapSkillDto {
+                    skill: self.skill_ref(g.skill),
+                    credit: g.credit,
+                })
+                .collect(),
+            steps: plan
+                .steps
+                .iter()
+                .map(|s| PlanStepDto {
+                    course: self.course_dto(s.course),
+                    closes: self.skill_refs(&s.closes),
+                    out_of_pocket: s.out_of_pocket,
+                    funded: s.funded,
+                    cost_unknown: s.cost_unknown,
+                    weeks_unknown: s.weeks_unknown,
+                })
+                .collect(),
+            weeks: plan.weeks,
+            out_of_pocket: plan.out_of_pocket,
+            funded: plan.funded,
+            left_to_learn: self.skill_refs(&plan.left_to_learn),
+            binding: plan
+                .binding
+                .iter()
+                .map(|b| BindingLimitDto {
+                    limit: b.limit,
+                    more_skills: b.more_skills,
+                    more_cost: b.more_cost,
+                    more_weeks: b.more_weeks,
+                })
+                .collect(),
+            status: status_name(plan.status),
+        })
+    }
+
+    /// Pareto-optimal routes of up to three moves from occupation `id` to green jobs.
+    #[wasm_bindgen(unchecked_return_type = "PathwayDto[]")]
+    pub fn pathways(
+        &self,
+        id: &str,
+        #[wasm_bindgen(unchecked_param_type = "PathwayOptionsDto")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let origin = self.lookup("id", id)?;
+        let dto: PathwayOptionsDto = read_options(&options).map_err(to_js)?;
+        let defaults = PathwayOptions::default();
+        let transitions = self
+            .options_from(TransitionOptionsDto {
+                extra_skills: dto.plan.extra_skills.clone(),
+                green: dto.green.clone(),
+                ..TransitionOptionsDto::default()
+            })
+            .map_err(to_js)?;
+        let max_moves = match dto.max_moves {
+            Some(n) => whole_number("maxMoves", n, 3.0).map_err(to_js)?,
+            None => defaults.max_moves,
+        };
+        let max_routes = match dto.max_routes {
+            Some(n) => whole_number("maxRoutes", n, 50.0).map_err(to_js)?,
+            None => defaults.max_routes,
+        };
+        let options = PathwayOptions {
+            transitions,
+            plan: self.plan_options_from(dto.plan).map_err(to_js)?,
+            max_moves,
+            max_routes,
+            ..defaults
+        };
+        let finder = PathwayFinder::new(&self.data, &self.engine, &self.courses);
+        let routes = finder.find(origin, &options).map_err(to_js)?;
+        let dtos: Vec<PathwayDto> = routes
+            .iter()
+            .map(|r| PathwayDto {
+                steps: r
+                    .steps
+                    .iter()
+                    .map(|s| PathwayStepDto {
+                        from: self.occupation_ref(s.from),
+                        to: self.occupation_ref(s.to),
+                        score: s.score,
+                        green: s.green,
+                        courses: s
+                            .courses
+                            .iter()
+                            .map(|&c| CourseRef {
+                                id: self.data.course(c).id.clone(),
+                                title: self.data.course(c).title.clone(),
+                            })
+                            .collect(),
+                        weeks: s.weeks,
+                        out_of_pocket: s.out_of_pocket,
+                        left_to_learn: s.left_to_learn,
+                        status: status_name(s.status),
+                    })
+                    .collect(),
+                weeks: r.weeks,
+                out_of_pocket: r.out_of_pocket,
+                final_pay: r.final_pay,
+                left_to_learn: r.left_to_learn,
+            })
+            .collect();
+        to_value(&dtos)
+    }
 }
 
 impl Planner {
+    fn plan_options_from(&self, dto: PlanOptionsDto) -> Result<PlanOptions, Error> {
+        let defaults = PlanOptions::default();
+        let extra_skills = self.skill_ids(&dto.extra_skills)?;
+        let mut held_courses = Vec::with_capacity(dto.held_courses.len());
+        for id in &dto.held_courses {
+            held_courses.push(
+                self.data
+                    .course_id(id)
+                    .ok_or_else(|| Error::InvalidArgument {
+                        field: "heldCourses",
+                        value: format!("{id:?}"),
+                        expected: "course ids of the catalogue",
+                    })?,
+            );
+        }
+        let mut delivery = Vec::with_capacity(dto.delivery.len());
+        for mode in &dto.delivery {
+            delivery.push(match mode.as_str() {
+                "classroom" => Delivery::Classroom,
+                "online" => Delivery::Online,
+                "blended" => Delivery::Blended,
+                "workplace" => Delivery::Workplace,
+                "unknown" => Delivery::Unknown,
+                other => {
+                    return Err(Error::InvalidArgument {
+                        field: "delivery",
+                        value: format!("{other:?}"),
+                        expected: "classroom, online, blended, workplace or unknown",
+                    })
+                }
+            });
+        }
+        let budget = match dto.budget {
+            Some(b) => Some(whole_number("budget", b, 1_000_000.0)? as u32),
+            None => None,
+        };
+        let max_weeks = match dto.max_weeks {
+            Some(w) if w.is_finite() && (0.0..=520.0).contains(&w) => Some(w as f32),
+            Some(w) => {
+                return Err(Error::InvalidArgument {
+                    field: "maxWeeks",
+                    value: w.to_string(),
+                    expected: "a number of weeks from 0 to 520",
+                })
+            }
+            None => None,
+        };
+        let money_vs_time = match dto.money_vs_time {
+            Some(t) if (0.0..=1.0).contains(&t) => t as f32,
+            Some(t) => {
+                return Err(Error::InvalidArgument {
+                    field: "moneyVsTime",
+                    value: t.to_string(),
+                    expected: "a number from 0 (only time matters) to 1 (only money matters)",
+                })
+            }
+            None => defaults.money_vs_time,
+        };
+        Ok(PlanOptions {
+            extra_skills,
+            held_courses,
+            budget,
+            max_weeks,
+            funded_only: dto.funded_only,
+            delivery,
+            apprenticeships: dto.apprenticeships.unwrap_or(defaults.apprenticeships),
+            money_vs_time,
+            ..defaults
+        })
+    }
+
+    fn skill_ids(&self, ids: &[String]) -> Result<Vec<SkillId>, Error> {
+        ids.iter()
+            .map(|id| {
+                self.data
+                    .skill_id(id)
+                    .ok_or_else(|| Error::InvalidArgument {
+                        field: "extraSkills",
+                        value: format!("{id:?}"),
+                        expected: "ESCO skill ids of the dataset",
+                    })
+            })
+            .collect()
+    }
+
+    fn occupation_ref(&self, o: OccupationId) -> OccupationRef {
+        let occupation = self.data.occupation(o);
+        OccupationRef {
+            id: occupation.id.clone(),
+            label: occupation.label.clone(),
+            annual_earnings: occupation.annual_earnings,
+        }
+    }
+
+    fn course_dto(&self, c: CourseId) -> CourseDto {
+        let course = self.data.course(c);
+        CourseDto {
+            id: course.id.clone(),
+            title: course.title.clone(),
+            provider: course.provider.clone(),
+            kind: course.kind,
+            level: course.level,
+            weeks: course.weeks,
+            cost: course.cost,
+            max_funding: course.max_funding,
+            funding: course.funding,
+            delivery: course.delivery,
+            prerequisites: course.prerequisites.clone(),
+            source: course.source.clone(),
+            notes: course.notes.clone(),
+        }
+    }
+
+    fn skill_ref(&self, s: SkillId) -> SkillRef {
+        let skill = self.data.skill(s);
+        SkillRef {
+            id: skill.id.clone(),
+            label: skill.label.clone(),
+            kind: match skill.kind {
+                SkillKind::Skill => "skill",
+                SkillKind::Knowledge => "knowledge",
+            },
+            green: skill.green,
+        }
+    }
+
     fn options_from(&self, dto: TransitionOptionsDto) -> Result<TransitionOptions, Error> {
         let defaults = TransitionOptions::default();
-        let mut extra_skills = Vec::with_capacity(dto.extra_skills.len());
-        for id in &dto.extra_skills {
-            let skill = self
-                .data
-                .skill_id(id)
-                .ok_or_else(|| Error::InvalidArgument {
-                    field: "extraSkills",
-                    value: format!("{id:?}"),
-                    expected: "ESCO skill ids of the dataset",
-                })?;
-            extra_skills.push(skill);
-        }
+        let extra_skills = self.skill_ids(&dto.extra_skills)?;
         let pay_floor = match dto.pay_floor {
             None => defaults.pay_floor,
             Some(None) => None,
@@ -538,9 +485,9 @@ impl Planner {
         };
         let basis =
             match dto.green.as_deref() {
-                None | Some("consensus") => GreenBasis::Consensus,
+                Some("consensus") => GreenBasis::Consensus,
                 Some("any") => GreenBasis::Any,
-                Some("escoGreenSkills") => GreenBasis::EscoGreenSkills,
+                None | Some("escoGreenSkills") => GreenBasis::EscoGreenSkills,
                 Some("onetGreenEconomy") => GreenBasis::OnetGreenEconomy,
                 Some("onsGreenTasks") => GreenBasis::OnsGreenTasks,
                 Some(other) => return Err(Error::InvalidArgument {
@@ -593,7 +540,6 @@ impl Planner {
 
     fn transition_dto(&self, t: &Transition, origin_pay: Option<u32>) -> TransitionDto {
         let o = self.data.occupation(t.occupation);
-        let skill = |s: SkillId| self.skill_refs(&[s]).remove(0);
         TransitionDto {
             id: o.id.clone(),
             label: o.label.clone(),
@@ -631,8 +577,8 @@ impl Planner {
                 .partial
                 .iter()
                 .map(|p| PartialDto {
-                    needed: skill(p.needed),
-                    held: skill(p.held),
+                    needed: self.skill_ref(p.needed),
+                    held: self.skill_ref(p.held),
                     relation: match p.closeness {
                         Closeness::Held => "optionalInOrigin",
                         Closeness::Related => "related",
@@ -660,39 +606,34 @@ impl Planner {
     }
 
     fn skill_refs(&self, skills: &[SkillId]) -> Vec<SkillRef> {
-        skills
-            .iter()
-            .map(|&s| {
-                let skill = self.data.skill(s);
-                SkillRef {
-                    id: skill.id.clone(),
-                    label: skill.label.clone(),
-                    kind: match skill.kind {
-                        SkillKind::Skill => "skill",
-                        SkillKind::Knowledge => "knowledge",
-                    },
-                    green: skill.green,
-                }
-            })
-            .collect()
+        skills.iter().map(|&s| self.skill_ref(s)).collect()
     }
 }
 
-/// Reads `TransitionOptions` through JSON, so that unknown fields are reported by name
-/// (serde-wasm-bindgen only looks up the fields it knows).
-fn transition_options(options: &JsValue) -> Result<TransitionOptionsDto, Error> {
+/// Reads an options object through JSON, so that unknown fields are reported by name
+/// (serde-wasm-bindgen only looks up the fields it knows). `undefined` and `null` give the
+/// defaults.
+fn read_options<T: serde::de::DeserializeOwned + Default>(options: &JsValue) -> Result<T, Error> {
     if options.is_undefined() || options.is_null() {
-        return Ok(TransitionOptionsDto::default());
+        return Ok(T::default());
     }
     let invalid = |value: String| Error::InvalidArgument {
         field: "options",
         value,
-        expected: "an object with the fields of TransitionOptionsDto",
+        expected: "an object with the documented option fields",
     };
     let json: String = js_sys::JSON::stringify(options)
         .map_err(|_| invalid("a value that cannot be written as JSON".into()))?
         .into();
     serde_json::from_str(&json).map_err(|e| invalid(e.to_string()))
+}
+
+fn status_name(status: SolveStatus) -> &'static str {
+    match status {
+        SolveStatus::Optimal => "optimal",
+        SolveStatus::TimeLimit => "timeLimit",
+        SolveStatus::Heuristic => "heuristic",
+    }
 }
 
 /// Pay change as a fraction of the origin's pay, when both are known.

@@ -1,0 +1,350 @@
+//! Multi-step pathways: routes of up to three moves from a job to a green job, through
+//! stepping-stone jobs, with the training each move needs.
+//!
+//! A stepping stone is a job that is a viable move now and from which a green job is a viable
+//! move later. Every route is scored on four criteria: weeks of training, out-of-pocket cost,
+//! pay at the end (higher is better) and essential skills left to learn on the job. The routes
+//! returned are the Pareto-optimal ones: no returned route is beaten by another on every
+//! criterion. Candidate moves are ranked with a quick greedy training plan; the routes kept
+//! are then planned exactly with the integer programme ([`crate::plan`]).
+
+use std::collections::HashMap;
+
+use crate::dataset::Dataset;
+use crate::error::Error;
+use crate::gap::SolveStatus;
+use crate::model::{CourseId, OccupationId};
+use crate::plan::{CoursePlanner, PlanOptions};
+use crate::transitions::{TransitionEngine, TransitionOptions, Viability};
+
+/// How wide and deep to search.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PathwayOptions {
+    /// Scoring, viability and the green definition (its `count` is ignored).
+    pub transitions: TransitionOptions,
+    /// Limits on each move's training.
+    pub plan: PlanOptions,
+    /// Most moves in a route, 1 to 3.
+    pub max_moves: usize,
+    /// Viable moves considered from each job.
+    pub breadth: usize,
+    /// Most routes returned (the Pareto set, best-balanced first, cut here).
+    pub max_routes: usize,
+}
+
+impl Default for PathwayOptions {
+    fn default() -> Self {
+        PathwayOptions {
+            transitions: TransitionOptions::default(),
+            plan: PlanOptions::default(),
+            max_moves: 3,
+            breadth: 8,
+            max_routes: 12,
+        }
+    }
+}
+
+/// One move of a route and its training.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PathwayStep {
+    /// The job moved from.
+    pub from: OccupationId,
+    /// The job moved to.
+    pub to: OccupationId,
+    /// Transition score of the move.
+    pub score: f32,
+    /// Whether the job moved to is green.
+    pub green: bool,
+    /// Courses for this move, in order.
+    pub courses: Vec<CourseId>,
+    /// Weeks of training.
+    pub weeks: f32,
+    /// Out-of-pocket cost, GBP.
+    pub out_of_pocket: u32,
+    /// Essential skills of `to` no course covers.
+    pub left_to_learn: usize,
+    /// Whether the training plan was proven optimal.
+    pub status: SolveStatus,
+}
+
+/// A route from the origin to a green job.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pathway {
+    /// The moves, in order.
+    pub steps: Vec<PathwayStep>,
+    /// Total weeks of training.
+    pub weeks: f32,
+    /// Total out-of-pocket cost, GBP.
+    pub out_of_pocket: u32,
+    /// Indicative pay of the last job, GBP, when known.
+    pub final_pay: Option<u32>,
+    /// Essential skills left to learn on the job, over all moves.
+    pub left_to_learn: usize,
+}
+
+impl Pathway {
+    /// The last job of the route.
+    pub fn destination(&self) -> OccupationId {
+        self.steps.last().map_or(0, |s| s.to)
+    }
+
+    /// Whether `self` is at least as good as `other` on every criterion and better on one.
+    pub fn dominates(&self, other: &Pathway) -> bool {
+        let a = self.criteria();
+        let b = other.criteria();
+        a.iter().zip(&b).all(|(x, y)| x <= y) && a.iter().zip(&b).any(|(x, y)| x < y)
+    }
+
+    /// The criteria to minimise: weeks, cost, negated pay, skills left to learn.
+    fn criteria(&self) -> [f64; 4] {
+        [
+            f64::from(self.weeks),
+            f64::from(self.out_of_pocket),
+            -f64::from(self.final_pay.unwrap_or(0)),
+            self.left_to_learn as f64,
+        ]
+    }
+}
+
+/// Finds Pareto-optimal pathways; build once per dataset.
+pub struct PathwayFinder<'a> {
+    data: &'a Dataset,
+    engine: &'a TransitionEngine,
+    planner: &'a CoursePlanner,
+}
+
+/// A move found while searching, with its quick training estimate.
+#[derive(Clone, Copy)]
+struct Move {
+    to: OccupationId,
+    score: f32,
+    green: bool,
+    weeks: f32,
+    cost: u32,
+    left: usize,
+}
+
+impl<'a> PathwayFinder<'a> {
+    /// A finder over `data` using its transition engine and course planner.
+    pub fn new(
+        data: &'a Dataset,
+        engine: &'a TransitionEngine,
+        planner: &'a CoursePlanner,
+    ) -> Self {
+        PathwayFinder {
+            data,
+            engine,
+            planner,
+        }
+    }
+
+    /// The Pareto-optimal routes of 1 to `max_moves` moves from `origin` to a green job.
+    ///
+    /// # Errors
+    /// Bad ids or options, or a solver fault.
+    pub fn find(
+        &self,
+        origin: OccupationId,
+        options: &PathwayOptions,
+    ) -> Result<Vec<Pathway>, Error> {
+        if !(1..=3).contains(&options.max_moves) {
+            return Err(Error::InvalidArgument {
+                field: "maxMoves",
+                value: options.max_moves.to_string(),
+                expected: "1, 2 or 3",
+            });
+        }
+        if !(1..=50).contains(&options.breadth) {
+            return Err(Error::InvalidArgument {
+                field: "breadth",
+                value: options.breadth.to_string(),
+                expected: "a whole number from 1 to 50",
+            });
+        }
+        let mut cache: HashMap<OccupationId, Vec<Move>> = HashMap::new();
+        let mut routes: Vec<Vec<Move>> = Vec::new();
+        self.extend(origin, origin, &[], options, &mut cache, &mut routes)?;
+        // Rank by the quick estimates, keep the Pareto set, then plan those exactly.
+        let estimated: Vec<Pathway> = routes.iter().map(|r| self.estimate(origin, r)).collect();
+        let mut keep: Vec<usize> = pareto(&estimated);
+        keep.truncate(options.max_routes * 3);
+        let mut exact = Vec::new();
+        for i in keep {
+            exact.push(self.exact(origin, &routes[i], options)?);
+        }
+        let mut best: Vec<Pathway> = pareto(&exact)
+            .into_iter()
+            .map(|i| exact[i].clone())
+            .collect();
+        best.sort_by(order);
+        best.dedup_by(|a, b| a.criteria() == b.criteria() && route_ids(a) == route_ids(b));
+        best.truncate(options.max_routes);
+        Ok(best)
+    }
+
+    /// Depth-first search: every route ending in a green job, through viable moves.
+    fn extend(
+        &self,
+        origin: OccupationId,
+        from: OccupationId,
+        path: &[Move],
+        options: &PathwayOptions,
+        cache: &mut HashMap<OccupationId, Vec<Move>>,
+        routes: &mut Vec<Vec<Move>>,
+    ) -> Result<(), Error> {
+        if path.len() >= options.max_moves {
+            return Ok(());
+        }
+        let moves = match cache.get(&from) {
+            Some(moves) => moves.clone(),
+            None => {
+                let moves = self.moves_from(from, options)?;
+                cache.insert(from, moves.clone());
+                moves
+            }
+        };
+        let visited = |o: OccupationId| path.iter().any(|m| m.to == o);
+        for m in moves {
+            if visited(m.to) || m.to == origin {
+                continue;
+            }
+            let mut next = path.to_vec();
+            next.push(m);
+            if m.green {
+                routes.push(next.clone());
+            }
+            self.extend(origin, m.to, &next, options, cache, routes)?;
+        }
+        Ok(())
+    }
+
+    /// The `breadth` best viable moves from `from` (green ones always included), with a quick
+    /// training estimate each.
+    fn moves_from(&self, from: OccupationId, options: &PathwayOptions) -> Result<Vec<Move>, Error> {
+        let viable = TransitionOptions {
+            min_viability: Viability::Viable,
+            count: options.breadth,
+            only_green: false,
+            ..options.transitions.clone()
+        };
+        let green = TransitionOptions {
+            only_green: true,
+            ..viable.clone()
+        };
+        let mut found = self.engine.transitions(self.data, from, &viable)?;
+        for t in self.engine.transitions(self.data, from, &green)? {
+            if !found.iter().any(|f| f.occupation == t.occupation) {
+                found.push(t);
+            }
+        }
+        let mut moves = Vec::with_capacity(found.len());
+        for t in found {
+            let (weeks, cost, left) = self.quick_training(from, t.occupation, &options.plan)?;
+            moves.push(Move {
+                to: t.occupation,
+                score: t.score,
+                green: t.flags.green,
+                weeks,
+                cost,
+                left,
+            });
+        }
+        Ok(moves)
+    }
+
+    fn quick_training(
+        &self,
+        from: OccupationId,
+        to: OccupationId,
+        plan: &PlanOptions,
+    ) -> Result<(f32, u32, usize), Error> {
+        let solution = self.planner.quick(self.data, from, to, plan)?;
+        Ok((
+            solution.weeks as f32,
+            solution.cost.round() as u32,
+            solution.uncovered.len(),
+        ))
+    }
+
+    fn estimate(&self, origin: OccupationId, route: &[Move]) -> Pathway {
+        let mut from = origin;
+        let steps = route
+            .iter()
+            .map(|m| {
+                let step = PathwayStep {
+                    from,
+                    to: m.to,
+                    score: m.score,
+                    green: m.green,
+                    courses: Vec::new(),
+                    weeks: m.weeks,
+                    out_of_pocket: m.cost,
+                    left_to_learn: m.left,
+                    status: SolveStatus::Heuristic,
+                };
+                from = m.to;
+                step
+            })
+            .collect();
+        self.total(steps)
+    }
+
+    fn exact(
+        &self,
+        origin: OccupationId,
+        route: &[Move],
+        options: &PathwayOptions,
+    ) -> Result<Pathway, Error> {
+        let mut from = origin;
+        let mut steps = Vec::with_capacity(route.len());
+        for m in route {
+            let plan = self.planner.plan(self.data, from, m.to, &options.plan)?;
+            steps.push(PathwayStep {
+                from,
+                to: m.to,
+                score: m.score,
+                green: m.green,
+                courses: plan.steps.iter().map(|s| s.course).collect(),
+                weeks: plan.weeks,
+                out_of_pocket: plan.out_of_pocket,
+                left_to_learn: plan.left_to_learn.len(),
+                status: plan.status,
+            });
+            from = m.to;
+        }
+        Ok(self.total(steps))
+    }
+
+    fn total(&self, steps: Vec<PathwayStep>) -> Pathway {
+        let destination = steps.last().map(|s| s.to);
+        Pathway {
+            weeks: steps.iter().map(|s| s.weeks).sum(),
+            out_of_pocket: steps.iter().map(|s| s.out_of_pocket).sum(),
+            left_to_learn: steps.iter().map(|s| s.left_to_learn).sum(),
+            final_pay: destination.and_then(|d| self.data.occupation(d).annual_earnings),
+            steps,
+        }
+    }
+}
+
+/// Indices of the routes no other route dominates, in input order.
+pub fn pareto(routes: &[Pathway]) -> Vec<usize> {
+    (0..routes.len())
+        .filter(|&i| !routes.iter().any(|other| other.dominates(&routes[i])))
+        .collect()
+}
+
+/// Shorter, cheaper, better paid, fewer skills left, fewer moves, then by the jobs' ids.
+fn order(a: &Pathway, b: &Pathway) -> std::cmp::Ordering {
+    a.left_to_learn
+        .cmp(&b.left_to_learn)
+        .then(a.weeks.total_cmp(&b.weeks))
+        .then(a.out_of_pocket.cmp(&b.out_of_pocket))
+        .then(b.final_pay.cmp(&a.final_pay))
+        .then(a.steps.len().cmp(&b.steps.len()))
+        .then_with(|| route_ids(a).cmp(&route_ids(b)))
+}
+
+fn route_ids(p: &Pathway) -> Vec<OccupationId> {
+    p.steps.iter().map(|s| s.to).collect()
+}

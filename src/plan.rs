@@ -1,0 +1,552 @@
+//! A worker's retraining plan: which courses close the gap between their job and a new one.
+//!
+//! The gap is the destination's essential skills the person does not hold, each weighted by how
+//! much is still to learn (a skill partly credited through a close skill weighs less; see
+//! [`crate::credit`]). Courses teach the skills the catalogue lists for them, and apprenticeship
+//! standards teach the essential skills of the occupations they are linked to with at least
+//! [`COURSE_LINK_THRESHOLD`] confidence (weaker links are shown, never used). The choice is the
+//! integer programme of [`crate::gap`]: cover the most, then spend the least money and time.
+
+use crate::credit::{CreditWeights, SkillGraph};
+use crate::dataset::Dataset;
+use crate::error::Error;
+use crate::gap::{GapCourse, GapProblem, GapSolution, SolveStatus};
+use crate::model::{
+    Course, CourseId, Delivery, Funding, OccupationId, SkillId, COURSE_LINK_THRESHOLD,
+};
+
+/// Default seconds each optimisation phase may take before the best plan found is used.
+pub const DEFAULT_TIME_LIMIT: f64 = 0.5;
+/// Pounds that weigh as much as one week of training when `money_vs_time` is one half.
+const POUNDS_PER_WEEK: f64 = 1000.0;
+
+/// What the person wants and already has.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanOptions {
+    /// Skills held beyond the origin occupation's.
+    pub extra_skills: Vec<SkillId>,
+    /// Courses whose certificate the person already holds (their skills count as held).
+    pub held_courses: Vec<CourseId>,
+    /// Most the person can pay out of pocket, GBP.
+    pub budget: Option<u32>,
+    /// Most weeks of training in total.
+    pub max_weeks: Option<f32>,
+    /// Only courses with public or levy funding.
+    pub funded_only: bool,
+    /// Delivery modes the person can attend; empty for any.
+    pub delivery: Vec<Delivery>,
+    /// Include apprenticeships (which mean being employed as an apprentice).
+    pub apprenticeships: bool,
+    /// 0: only time matters; 1: only money matters.
+    pub money_vs_time: f32,
+    /// Partial credit for close skills when judging what is missing.
+    pub credit: CreditWeights,
+    /// Seconds each optimisation phase may take.
+    pub time_limit: f64,
+}
+
+impl Default for PlanOptions {
+    fn default() -> Self {
+        PlanOptions {
+            extra_skills: Vec::new(),
+            held_courses: Vec::new(),
+            budget: None,
+            max_weeks: None,
+            funded_only: false,
+            delivery: Vec::new(),
+            apprenticeships: true,
+            money_vs_time: 0.5,
+            credit: CreditWeights::default(),
+            time_limit: DEFAULT_TIME_LIMIT,
+        }
+    }
+}
+
+/// One skill of the gap.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct GapSkill {
+    /// The skill.
+    pub skill: SkillId,
+    /// Credit already held through close skills, in `[0, 1)`.
+    pub credit: f32,
+}
+
+/// One course of a plan.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanStep {
+    /// The course.
+    pub course: CourseId,
+    /// Gap skills this course closes (some may also be closed by another step).
+    pub closes: Vec<SkillId>,
+    /// What the person pays, GBP (0 when funded).
+    pub out_of_pocket: u32,
+    /// Public, levy or grant money that pays for it, GBP, where known.
+    pub funded: u32,
+    /// Whether the price is unknown.
+    pub cost_unknown: bool,
+    /// Whether the length is unknown.
+    pub weeks_unknown: bool,
+}
+
+/// A limit that kept the plan from covering more, and what lifting it would buy.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BindingLimit {
+    /// `budget`, `maxWeeks`, `fundedOnly`, `delivery` or `apprenticeships`.
+    pub limit: &'static str,
+    /// Gap skills a plan without this limit would also cover.
+    pub more_skills: usize,
+    /// Extra out-of-pocket cost of that plan, GBP.
+    pub more_cost: u32,
+    /// Extra weeks of that plan.
+    pub more_weeks: f32,
+}
+
+/// A retraining plan from one occupation to another.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plan {
+    /// Where the person is.
+    pub origin: OccupationId,
+    /// Where they want to be.
+    pub destination: OccupationId,
+    /// Every essential skill of the destination still to learn, with credit already held.
+    pub gap: Vec<GapSkill>,
+    /// Courses in the order to take them.
+    pub steps: Vec<PlanStep>,
+    /// Total weeks (courses of unknown length count 0; see `weeks_unknown`).
+    pub weeks: f32,
+    /// Total out-of-pocket cost, GBP (unknown prices count 0; see `cost_unknown`).
+    pub out_of_pocket: u32,
+    /// Total funded, GBP.
+    pub funded: u32,
+    /// Gap skills no chosen course covers: to learn on the job.
+    pub left_to_learn: Vec<SkillId>,
+    /// Limits that kept skills uncovered, each with what lifting it would add.
+    pub binding: Vec<BindingLimit>,
+    /// Whether the optimiser proved the plan optimal or stopped at its time limit.
+    pub status: SolveStatus,
+}
+
+/// Plans retraining over a dataset; build once, reuse.
+#[derive(Debug, Clone)]
+pub struct CoursePlanner {
+    graph: SkillGraph,
+    /// Skills each course teaches (listed and derived from confident occupation links).
+    teaches: Vec<Vec<SkillId>>,
+}
+
+impl CoursePlanner {
+    /// Prepares the skill graph and each course's taught skills.
+    pub fn new(data: &Dataset) -> Self {
+        let teaches = data.courses().iter().map(|c| taught(data, c)).collect();
+        CoursePlanner {
+            graph: SkillGraph::new(data),
+            teaches,
+        }
+    }
+
+    /// The skills course `c` teaches.
+    ///
+    /// # Panics
+    /// When `c` is not a course of the dataset this planner was built for.
+    pub fn teaches(&self, c: CourseId) -> &[SkillId] {
+        &self.teaches[c as usize]
+    }
+
+    /// The essential skills of `destination` a person from `origin` (with `options`' extra
+    /// skills and certificates) still has to learn.
+    ///
+    /// # Errors
+    /// [`Error::UnknownOccupation`] or [`Error::InvalidArgument`] for bad ids.
+    pub fn gap(
+        &self,
+        data: &Dataset,
+        origin: OccupationId,
+        destination: OccupationId,
+        options: &PlanOptions,
+    ) -> Result<Vec<GapSkill>, Error> {
+        check(data, origin, "origin")?;
+        check(data, destination, "destination")?;
+        self.check_options(data, options)?;
+        let from = data.occupation(origin);
+        let mut held = vec![0.0f32; data.skills().len()];
+        let held_skills = from
+            .essential
+            .iter()
+            .chain(&from.optional)
+            .chain(&options.extra_skills)
+            .chain(options.held_courses.iter().flat_map(|&c| self.teaches(c)));
+        for &s in held_skills {
+            held[s as usize] = 1.0;
+        }
+        let credit = self.graph.spread(&held, &options.credit);
+        Ok(data
+            .occupation(destination)
+            .essential
+            .iter()
+            .filter(|&&s| credit.credit[s as usize] < 1.0)
+            .map(|&s| GapSkill {
+                skill: s,
+                credit: credit.credit[s as usize],
+            })
+            .collect())
+    }
+
+    /// The best plan from `origin` to `destination` under `options`.
+    ///
+    /// # Errors
+    /// Bad ids or options ([`Error::UnknownOccupation`], [`Error::InvalidArgument`]), or a
+    /// solver fault ([`Error::Solver`]). Limits that make full cover impossible are not
+    /// errors: the plan says what is left and which limit binds.
+    pub fn plan(
+        &self,
+        data: &Dataset,
+        origin: OccupationId,
+        destination: OccupationId,
+        options: &PlanOptions,
+    ) -> Result<Plan, Error> {
+        let gap = self.gap(data, origin, destination, options)?;
+        let candidates = self.candidates(data, &gap, options, true);
+        let problem = self.problem(data, &gap, &candidates, options, true);
+        let solution = problem.solve()?;
+        let binding = self.binding_limits(data, &gap, options, &solution)?;
+        Ok(self.assemble(
+            data,
+            origin,
+            destination,
+            gap,
+            &candidates,
+            &solution,
+            binding,
+        ))
+    }
+
+    /// A quick greedy plan (see [`GapProblem::greedy`]), for ranking many candidate moves.
+    ///
+    /// # Errors
+    /// As [`CoursePlanner::plan`].
+    pub fn quick(
+        &self,
+        data: &Dataset,
+        origin: OccupationId,
+        destination: OccupationId,
+        options: &PlanOptions,
+    ) -> Result<GapSolution, Error> {
+        let gap = self.gap(data, origin, destination, options)?;
+        let candidates = self.candidates(data, &gap, options, true);
+        self.problem(data, &gap, &candidates, options, true)
+            .greedy()
+    }
+
+    fn check_options(&self, data: &Dataset, options: &PlanOptions) -> Result<(), Error> {
+        if let Some(&s) = options
+            .extra_skills
+            .iter()
+            .find(|&&s| s as usize >= data.skills().len())
+        {
+            return Err(invalid(
+                "extraSkills",
+                s.to_string(),
+                "skills of the dataset",
+            ));
+        }
+        if let Some(&c) = options
+            .held_courses
+            .iter()
+            .find(|&&c| c as usize >= data.courses().len())
+        {
+            return Err(invalid(
+                "heldCourses",
+                c.to_string(),
+                "courses of the dataset",
+            ));
+        }
+        if !(0.0..=1.0).contains(&options.money_vs_time) {
+            return Err(invalid(
+                "moneyVsTime",
+                options.money_vs_time.to_string(),
+                "a number from 0 (time) to 1 (money)",
+            ));
+        }
+        if let Some(w) = options.max_weeks {
+            if !(w.is_finite() && w >= 0.0) {
+                return Err(invalid(
+                    "maxWeeks",
+                    w.to_string(),
+                    "a number of weeks, 0 or more",
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Courses worth considering: those teaching a gap skill and allowed by the options (or,
+    /// with `limits` off, allowed by everything but the limits), plus their prerequisites.
+    fn candidates(
+        &self,
+        data: &Dataset,
+        gap: &[GapSkill],
+        options: &PlanOptions,
+        limits: bool,
+    ) -> Vec<CourseId> {
+        let allowed = |c: CourseId| {
+            let course = data.course(c);
+            !options.held_courses.contains(&c) && (!limits || self.allowed(course, options))
+        };
+        let mut picked: Vec<CourseId> = (0..data.courses().len() as CourseId)
+            .filter(|&c| allowed(c))
+            .filter(|&c| {
+                self.teaches(c)
+                    .iter()
+                    .any(|s| gap.iter().any(|g| g.skill == *s))
+            })
+            .collect();
+        // Prerequisites the person does not hold come along (they cost time and money too).
+        let mut i = 0;
+        while i < picked.len() {
+            for &r in &data.course(picked[i]).requires {
+                if !picked.contains(&r) && !options.held_courses.contains(&r) && allowed(r) {
+                    picked.push(r);
+                }
+            }
+            i += 1;
+        }
+        picked.sort_unstable();
+        picked
+    }
+
+    fn allowed(&self, course: &Course, options: &PlanOptions) -> bool {
+        (!options.funded_only || is_funded(course.funding))
+            && (options.delivery.is_empty() || options.delivery.contains(&course.delivery))
+            && (options.apprenticeships || course.kind != crate::model::CourseKind::Apprenticeship)
+    }
+
+    fn problem(
+        &self,
+        data: &Dataset,
+        gap: &[GapSkill],
+        candidates: &[CourseId],
+        options: &PlanOptions,
+        limits: bool,
+    ) -> GapProblem {
+        let courses = candidates
+            .iter()
+            .map(|&c| {
+                let course = data.course(c);
+                GapCourse {
+                    covers: gap
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, g)| self.teaches(c).contains(&g.skill))
+                        .map(|(i, _)| i)
+                        .collect(),
+                    cost: f64::from(out_of_pocket(course).0),
+                    weeks: f64::from(course.weeks.unwrap_or(0.0)),
+                    requires: course
+                        .requires
+                        .iter()
+                        .filter_map(|r| candidates.iter().position(|x| x == r))
+                        .collect(),
+                }
+            })
+            .collect();
+        let t = f64::from(options.money_vs_time);
+        GapProblem {
+            skills: gap.iter().map(|g| f64::from(1.0 - g.credit)).collect(),
+            courses,
+            budget: if limits {
+                options.budget.map(f64::from)
+            } else {
+                None
+            },
+            max_weeks: if limits {
+                options.max_weeks.map(f64::from)
+            } else {
+                None
+            },
+            money_weight: t / POUNDS_PER_WEEK,
+            week_weight: 1.0 - t,
+            time_limit: options.time_limit,
+        }
+    }
+
+    /// For a plan that leaves skills uncovered, which limits bind: re-plan without each.
+    fn binding_limits(
+        &self,
+        data: &Dataset,
+        gap: &[GapSkill],
+        options: &PlanOptions,
+        solution: &GapSolution,
+    ) -> Result<Vec<BindingLimit>, Error> {
+        if solution.uncovered.is_empty() {
+            return Ok(Vec::new());
+        }
+        let relaxations: [(&'static str, PlanOptions); 5] = [
+            (
+                "budget",
+                PlanOptions {
+                    budget: None,
+                    ..options.clone()
+                },
+            ),
+            (
+                "maxWeeks",
+                PlanOptions {
+                    max_weeks: None,
+                    ..options.clone()
+                },
+            ),
+            (
+                "fundedOnly",
+                PlanOptions {
+                    funded_only: false,
+                    ..options.clone()
+                },
+            ),
+            (
+                "delivery",
+                PlanOptions {
+                    delivery: Vec::new(),
+                    ..options.clone()
+                },
+            ),
+            (
+                "apprenticeships",
+                PlanOptions {
+                    apprenticeships: true,
+                    ..options.clone()
+                },
+            ),
+        ];
+        let mut out = Vec::new();
+        for (limit, relaxed) in relaxations {
+            if relaxed == *options {
+                continue;
+            }
+            let candidates = self.candidates(data, gap, &relaxed, true);
+            let better = self
+                .problem(data, gap, &candidates, &relaxed, true)
+                .solve()?;
+            if better.covered.len() > solution.covered.len() {
+                out.push(BindingLimit {
+                    limit,
+                    more_skills: better.covered.len() - solution.covered.len(),
+                    more_cost: (better.cost - solution.cost).max(0.0).round() as u32,
+                    more_weeks: (better.weeks - solution.weeks).max(0.0) as f32,
+                });
+            }
+        }
+        Ok(out)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn assemble(
+        &self,
+        data: &Dataset,
+        origin: OccupationId,
+        destination: OccupationId,
+        gap: Vec<GapSkill>,
+        candidates: &[CourseId],
+        solution: &GapSolution,
+        binding: Vec<BindingLimit>,
+    ) -> Plan {
+        let steps: Vec<PlanStep> = solution
+            .chosen
+            .iter()
+            .map(|&i| {
+                let c = candidates[i];
+                let course = data.course(c);
+                let (pay, unknown) = out_of_pocket(course);
+                PlanStep {
+                    course: c,
+                    closes: gap
+                        .iter()
+                        .filter(|g| self.teaches(c).contains(&g.skill))
+                        .map(|g| g.skill)
+                        .collect(),
+                    out_of_pocket: pay,
+                    funded: funded_amount(course),
+                    cost_unknown: unknown,
+                    weeks_unknown: course.weeks.is_none(),
+                }
+            })
+            .collect();
+        Plan {
+            origin,
+            destination,
+            left_to_learn: solution.uncovered.iter().map(|&i| gap[i].skill).collect(),
+            weeks: steps
+                .iter()
+                .map(|s| data.course(s.course).weeks.unwrap_or(0.0))
+                .sum(),
+            out_of_pocket: steps.iter().map(|s| s.out_of_pocket).sum(),
+            funded: steps.iter().map(|s| s.funded).sum(),
+            gap,
+            steps,
+            binding,
+            status: solution.status,
+        }
+    }
+}
+
+/// Skills a course teaches: those it lists, and for confident occupation links the linked
+/// occupation's essential skills.
+fn taught(data: &Dataset, course: &Course) -> Vec<SkillId> {
+    let mut skills = course.teaches.clone();
+    for link in &course.occupations {
+        if link.1 >= COURSE_LINK_THRESHOLD && course.teaches.is_empty() {
+            skills.extend(&data.occupation(link.0).essential);
+        }
+    }
+    skills.sort_unstable();
+    skills.dedup();
+    skills
+}
+
+/// Whether a funding route means the learner does not pay (or pays only part).
+pub fn is_funded(funding: Funding) -> bool {
+    matches!(
+        funding,
+        Funding::Free
+            | Funding::SkillsBootcamp
+            | Funding::ApprenticeshipLevy
+            | Funding::GrantPartFunded
+    )
+}
+
+/// What the learner pays, and whether the price is unknown.
+pub fn out_of_pocket(course: &Course) -> (u32, bool) {
+    match course.funding {
+        Funding::Free | Funding::SkillsBootcamp | Funding::ApprenticeshipLevy => (0, false),
+        _ => (course.cost.unwrap_or(0), course.cost.is_none()),
+    }
+}
+
+/// Money from public funds or the apprenticeship levy that pays for the course, where known.
+/// Employer-funded and part-funded courses count as paid by the learner: the employer or the
+/// grant may not be there for someone changing jobs, so plans stay on the safe side.
+pub fn funded_amount(course: &Course) -> u32 {
+    match course.funding {
+        Funding::ApprenticeshipLevy => course.max_funding.or(course.cost).unwrap_or(0),
+        Funding::Free | Funding::SkillsBootcamp => course.cost.unwrap_or(0),
+        _ => 0,
+    }
+}
+
+fn check(data: &Dataset, o: OccupationId, field: &'static str) -> Result<(), Error> {
+    if (o as usize) < data.occupations().len() {
+        Ok(())
+    } else {
+        Err(Error::UnknownOccupation {
+            field,
+            id: o.to_string(),
+        })
+    }
+}
+
+fn invalid(field: &'static str, value: String, expected: &'static str) -> Error {
+    Error::InvalidArgument {
+        field,
+        value,
+        expected,
+    }
+}

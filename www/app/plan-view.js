@@ -1,0 +1,320 @@
+/**
+ * @file Renders a retraining plan (`Planner.plan`): the totals, the courses in order with what
+ * each costs, how it is funded and which skills it closes, what is left to learn on the job,
+ * which of the worker's limits stop more cover; and the alternative routes (`Planner.pathways`)
+ * through stepping-stone jobs. Text only goes in as text nodes (see dom.js).
+ */
+
+import { h, replaceChildren } from './dom.js';
+import { formatCount, formatGbp, formatPounds, formatWeeks, plural } from './format.js';
+import { sourceName } from './results.js';
+
+/**
+ * @typedef {import('./results.js').SkillRef} SkillRef
+ * @typedef {import('./plan-options.js').PlanLimits} PlanLimits
+ */
+
+/**
+ * @typedef {object} OccupationRef
+ * @property {string} id
+ * @property {string} label
+ * @property {number} [annualEarnings]
+ */
+
+/**
+ * @typedef {object} Course
+ * @property {string} id
+ * @property {string} title
+ * @property {string} provider
+ * @property {'shortCourse'|'qualification'|'apprenticeship'|'bootcamp'|'degree'} kind
+ * @property {number} [level]
+ * @property {number} [weeks]
+ * @property {number} [cost]
+ * @property {number} [maxFunding]
+ * @property {'free'|'skillsBootcamp'|'apprenticeshipLevy'|'grantPartFunded'|'employerFunded'|'selfFunded'|'unknown'} funding
+ * @property {import('./plan-options.js').DeliveryMode} delivery
+ * @property {string} prerequisites
+ * @property {string} source URL
+ * @property {string} notes
+ */
+
+/**
+ * @typedef {object} Binding
+ * @property {'budget'|'maxWeeks'|'fundedOnly'|'delivery'|'apprenticeships'} limit
+ * @property {number} moreSkills
+ * @property {number} moreCost
+ * @property {number} moreWeeks
+ */
+
+/**
+ * @typedef {object} Plan
+ * @property {OccupationRef} origin
+ * @property {OccupationRef} destination
+ * @property {{ skill: SkillRef, credit: number }[]} gap
+ * @property {{ course: Course, closes: SkillRef[], outOfPocket: number, funded: number, costUnknown: boolean, weeksUnknown: boolean }[]} steps
+ * @property {number} weeks
+ * @property {number} outOfPocket
+ * @property {number} funded
+ * @property {SkillRef[]} leftToLearn
+ * @property {Binding[]} binding
+ * @property {'optimal'|'timeLimit'|'heuristic'} status
+ */
+
+/**
+ * @typedef {object} Pathway
+ * @property {{ from: OccupationRef, to: OccupationRef, score: number, green: boolean, courses: { id: string, title: string }[], weeks: number, outOfPocket: number, leftToLearn: number, status: string }[]} steps
+ * @property {number} weeks
+ * @property {number} outOfPocket
+ * @property {number} [finalPay]
+ * @property {number} leftToLearn
+ */
+
+const KINDS = /** @type {Record<string, string>} */ ({
+  shortCourse: 'Short course',
+  qualification: 'Qualification',
+  apprenticeship: 'Apprenticeship',
+  bootcamp: 'Skills Bootcamp',
+  degree: 'Degree',
+});
+
+/** How each kind of funding works, in plain words. */
+export const FUNDING = /** @type {Record<Course['funding'], string>} */ ({
+  free: 'Free to you',
+  skillsBootcamp: 'Skills Bootcamp: free to you, paid for by the government (an employer may pay part)',
+  apprenticeshipLevy: 'Apprenticeship: you are employed and paid a wage; the training is paid by your employer’s apprenticeship levy or the government',
+  grantPartFunded: 'Part-paid by a grant; you pay the rest',
+  employerFunded: 'Usually paid by the employer',
+  selfFunded: 'You pay for it yourself',
+  unknown: 'How it is paid for is not known',
+});
+
+/** How a course is taught, in plain words. */
+export const DELIVERY = /** @type {Record<import('./plan-options.js').DeliveryMode, string>} */ ({
+  classroom: 'In a classroom',
+  online: 'Online',
+  blended: 'Online and in a classroom',
+  workplace: 'At work',
+  unknown: 'Not stated',
+});
+
+/** Short names of the delivery modes, for sentences ("only online or classroom courses"). */
+const DELIVERY_SHORT = /** @type {Record<import('./plan-options.js').DeliveryMode, string>} */ ({
+  classroom: 'classroom',
+  online: 'online',
+  blended: 'blended',
+  workplace: 'workplace',
+  unknown: 'not-stated',
+});
+
+/** The caveat on pay figures, shown (and printed) with the plan. */
+export const PAY_CAVEAT = 'Pay figures are estimates: average UK earnings in 2019 for each job’s whole occupation group (ONS), not what an employer would pay you.';
+
+/**
+ * "a, b or c".
+ * @param {string[]} xs
+ * @param {string} [last]
+ */
+function listText(xs, last = 'or') {
+  return xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} ${last} ${xs[xs.length - 1]}`;
+}
+
+/**
+ * One plain sentence for a limit that stops more skills being covered:
+ * "Your £500 budget stops 3 more skills being covered; £600 more would cover them."
+ * @param {Binding} b
+ * @param {PlanLimits} limits
+ */
+export function bindingSentence(b, limits) {
+  const lead = {
+    budget: `Your ${formatGbp(limits.budget ?? 0)} budget`,
+    maxWeeks: `Your limit of ${formatWeeks(limits.maxWeeks ?? 0)} of training`,
+    fundedOnly: 'Choosing funded courses only',
+    delivery: `Choosing only ${listText(limits.delivery.map((d) => DELIVERY_SHORT[d]))} courses`,
+    apprenticeships: 'Leaving out apprenticeships',
+  }[b.limit] ?? `The limit “${b.limit}”`;
+  const them = b.moreSkills === 1 ? 'it' : 'them';
+  const weeksMore = (/** @type {number} */ w) => `${formatWeeks(w).replace(/^([\d.,]+) (weeks?)/, '$1 more $2')} of training`;
+  const cost = b.moreCost > 0 ? `${formatGbp(b.moreCost)} more` : '';
+  const time = b.moreWeeks > 0 ? weeksMore(b.moreWeeks) : '';
+  let lift;
+  if (b.limit === 'budget') {
+    lift = cost ? `${cost}${time ? ` (and ${time})` : ''} would cover ${them}` : `a bigger budget would cover ${them}`;
+  } else if (b.limit === 'maxWeeks') {
+    lift = time ? `${time.replace(/ of training$/, '')}${cost ? ` (and ${cost})` : ''} would cover ${them}` : `more weeks would cover ${them}`;
+  } else {
+    const allow = {
+      fundedOnly: 'allowing courses you pay for',
+      delivery: 'allowing courses taught other ways',
+      apprenticeships: 'including apprenticeships',
+    }[b.limit] ?? 'lifting it';
+    const extra = [cost && `${cost} to pay`, time].filter(Boolean);
+    lift = `${allow} would cover ${them}${extra.length > 0 ? `, with ${listText(extra, 'and')}` : ' at no extra cost or time'}`;
+  }
+  return `${lead} stops ${plural(b.moreSkills, 'more skill')} being covered; ${lift}.`;
+}
+
+/**
+ * A summary-list row.
+ * @param {string} key
+ * @param {...any} value
+ */
+function row(key, ...value) {
+  return h('div', { class: 'app-summary-list__row' },
+    h('dt', { class: 'app-summary-list__key' }, key),
+    h('dd', { class: 'app-summary-list__value' }, ...value));
+}
+
+/** @param {SkillRef} skill */
+function skillItem(skill) {
+  return h('li', { class: 'app-skill-list__item' },
+    skill.label, skill.green && [' ', h('strong', { class: 'app-tag app-tag--green' }, 'green skill')]);
+}
+
+/**
+ * "£30,800 a year (indicative estimate)".
+ * @param {number | undefined} pay
+ */
+function payText(pay) {
+  return typeof pay === 'number' ? `${formatPounds(pay)} a year (indicative estimate)` : 'Pay not known';
+}
+
+/**
+ * A link naming its source host, or the plain text when it is not a web address.
+ * @param {string} source
+ */
+function sourceLink(source) {
+  let isUrl = false;
+  try { isUrl = /^https?:$/.test(new URL(source).protocol); } catch { isUrl = false; }
+  return isUrl ? h('a', { href: source, rel: 'noreferrer', class: 'app-course__source' }, sourceName(source)) : source;
+}
+
+/**
+ * One course of the plan, as a list item holding an article.
+ * @param {Plan['steps'][number]} step
+ * @param {number} n 1-based position
+ */
+function courseItem(step, n) {
+  const c = step.course;
+  const titleId = `plan-course-${n}-title`;
+  const type = `${KINDS[c.kind] ?? c.kind}${typeof c.level === 'number' ? `, level ${c.level}` : ''}`;
+  const length = step.weeksUnknown || typeof c.weeks !== 'number' ? 'Length not known' : formatWeeks(c.weeks);
+  const cost = step.costUnknown ? 'Price not known'
+    : typeof c.cost === 'number' ? (c.cost === 0 ? 'Free to you' : formatGbp(c.cost))
+    : typeof c.maxFunding === 'number' ? `No fee to you (the funding band pays the provider up to ${formatGbp(c.maxFunding)})`
+    : 'No fee to you';
+  return h('li', { class: 'app-course', 'data-id': c.id },
+    h('article', { class: 'app-course__article', 'aria-labelledby': titleId },
+      h('h4', { class: 'app-course__title', id: titleId },
+        h('span', { class: 'app-result__rank' }, `${n}. `), c.title),
+      h('dl', { class: 'app-summary-list app-course__facts' },
+        row('Provider', c.provider || 'Not stated'),
+        row('Type', type),
+        row('Length', length),
+        row('Price', cost),
+        row('You pay', step.costUnknown ? 'Not known (counted as £0 in the total)' : formatGbp(step.outOfPocket)),
+        step.funded > 0 && row('Funding covers', formatGbp(step.funded)),
+        row('Funding', FUNDING[c.funding] ?? c.funding),
+        row('How it is taught', DELIVERY[c.delivery] ?? c.delivery),
+        row('Entry requirements', c.prerequisites || 'None published'),
+        row('Closes', step.closes.length === 0
+          ? 'No further skills of the gap (it comes before a course that needs it)'
+          : h('ul', { class: 'app-skill-list app-course__closes' }, step.closes.map(skillItem)))),
+      c.notes && h('p', { class: 'app-body app-course__notes' }, h('strong', {}, 'Note: '), c.notes),
+      c.source && h('p', { class: 'app-body app-course__source-line' }, 'Source: ', sourceLink(c.source))));
+}
+
+/**
+ * Render a plan into the plan body.
+ * @param {HTMLElement} body
+ * @param {Plan} plan
+ * @param {{ limits: PlanLimits, catalogueSize: number }} ctx
+ */
+export function renderPlan(body, plan, ctx) {
+  const closed = new Set(plan.steps.flatMap((s) => s.closes.map((x) => x.id))).size;
+  const gap = plan.gap.length;
+  const unknownWeeks = plan.steps.filter((s) => s.weeksUnknown).length;
+  const unknownCost = plan.steps.filter((s) => s.costUnknown).length;
+  const dest = plan.destination.label;
+  /** @type {string} */
+  let empty = '';
+  if (plan.steps.length === 0) {
+    if (gap === 0) empty = `You already have, or are close to, every essential skill for ${dest}: no course is needed.`;
+    else if (ctx.catalogueSize === 0) empty = 'There are no courses in this version of the data, so no course can be suggested. The skills you need are listed below to learn on the job.';
+    else if (plan.binding.length > 0) empty = `No course fits your limits. ${plural(gap, 'skill')} to learn for ${dest} are listed below; the limits that stop courses covering them are explained above.`;
+    else empty = `No course in the list teaches the skills you need for ${dest}. They are listed below to learn on the job.`;
+  }
+  replaceChildren(body,
+    h('dl', { class: 'app-summary-list app-plan-summary', id: 'plan-summary' },
+      row('Your job now', `${plan.origin.label}: ${payText(plan.origin.annualEarnings)}`),
+      row('Moving to', `${dest}: ${payText(plan.destination.annualEarnings)}`),
+      row('Training time', plan.steps.length === 0 ? 'None'
+        : unknownWeeks === plan.steps.length ? `Not known (${plural(unknownWeeks, 'course does', 'courses do')} not say how long)`
+        : `${formatWeeks(plan.weeks)}${unknownWeeks > 0 ? ` (and ${plural(unknownWeeks, 'course does', 'courses do')} not say how long)` : ''}`),
+      row('You pay', formatGbp(plan.outOfPocket),
+        unknownCost > 0 ? ` (and ${plural(unknownCost, 'course has', 'courses have')} no published price)` : ''),
+      row('Funding covers', plan.funded > 0 ? `${formatGbp(plan.funded)} paid by grants, Skills Bootcamps or apprenticeship funding, not by you` : 'Nothing'),
+      row('Skills covered', gap === 0
+        ? 'There are no essential skills to learn'
+        : `Courses close ${formatCount(closed)} of the ${plural(gap, 'skill')} you need to learn`)),
+    h('p', { class: 'app-body app-plan-caveat' }, PAY_CAVEAT),
+    plan.status !== 'optimal' && h('div', { class: 'app-inset', id: 'plan-time-note' },
+      h('p', { class: 'app-inset__text' }, plan.status === 'timeLimit'
+        ? 'This is the best plan found in the time allowed. A slightly better one may exist.'
+        : 'This plan was found by a quick method and may not be the best possible.')),
+    plan.binding.length > 0 && h('div', { class: 'app-inset app-inset--limits', id: 'plan-binding' },
+      h('h3', { class: 'app-heading-s' }, 'What your limits stop'),
+      h('ul', { class: 'app-plan-binding' }, plan.binding.map((b) =>
+        h('li', { 'data-limit': b.limit }, bindingSentence(b, ctx.limits))))),
+    h('h3', { class: 'app-heading-m', id: 'plan-courses-heading' }, 'Courses, in the order to take them'),
+    plan.steps.length === 0
+      ? h('p', { class: 'app-body app-plan__empty', id: 'plan-empty' }, empty)
+      : h('ol', { class: 'app-courses', id: 'plan-courses', 'aria-labelledby': 'plan-courses-heading' },
+        plan.steps.map((s, i) => courseItem(s, i + 1))),
+    h('h3', { class: 'app-heading-m', id: 'plan-left-heading' }, 'Still to learn on the job'),
+    plan.leftToLearn.length === 0
+      ? h('p', { class: 'app-body', id: 'plan-left-none' }, gap === 0 ? 'Nothing.' : 'Nothing: the courses above cover every skill to learn.')
+      : [h('p', { class: 'app-body' }, `No course covers ${plan.leftToLearn.length === 1 ? 'this skill' : `these ${formatCount(plan.leftToLearn.length)} skills`} within your limits, so plan to learn ${plan.leftToLearn.length === 1 ? 'it' : 'them'} at work:`),
+        h('ul', { class: 'app-skill-list app-plan-left', id: 'plan-left', 'aria-labelledby': 'plan-left-heading' },
+          plan.leftToLearn.map(skillItem))]);
+}
+
+/**
+ * Render the alternative routes.
+ * @param {HTMLElement} body
+ * @param {Pathway[]} routes
+ * @param {string} origin the current job's label
+ */
+export function renderPathways(body, routes, origin) {
+  if (routes.length === 0) {
+    replaceChildren(body, h('p', { class: 'app-body', id: 'pathways-empty' },
+      'No route to a green job fits these limits. Try a bigger budget, more weeks, or allowing more kinds of course.'));
+    return;
+  }
+  replaceChildren(body, h('ol', { class: 'app-routes', id: 'pathways-list' }, routes.map((r, i) => {
+    const last = r.steps[r.steps.length - 1];
+    const titleId = `route-${i + 1}-title`;
+    return h('li', { class: 'app-route' },
+      h('article', { class: 'app-route__article', 'aria-labelledby': titleId },
+        h('h4', { class: 'app-route__title', id: titleId },
+          `Route ${i + 1}: ${last ? last.to.label : origin}`,
+          h('span', { class: 'app-visually-hidden' }, `, ${plural(r.steps.length, 'move')}`)),
+        h('p', { class: 'app-route__totals' },
+          `${r.weeks > 0 ? `${formatWeeks(r.weeks)} of training` : 'No training'}, ${formatGbp(r.outOfPocket)} to you, `,
+          `final pay ${typeof r.finalPay === 'number' ? `${formatPounds(r.finalPay)} a year` : 'not known'}, `,
+          `${plural(r.leftToLearn, 'skill')} left to learn on the job.`),
+        h('ol', { class: 'app-route__moves' }, r.steps.map((s, j) => {
+          const isLast = j === r.steps.length - 1;
+          return h('li', { class: `app-route__move${isLast ? ' app-route__move--final' : ''}` },
+            h('p', { class: 'app-route__jobs' },
+              s.from.label, h('span', { 'aria-hidden': 'true' }, ' → '),
+              h('span', { class: 'app-visually-hidden' }, ' to '), h('strong', {}, s.to.label), ' ',
+              isLast
+                ? h('strong', { class: `app-tag ${s.green ? 'app-tag--green' : 'app-tag--carbon'}` }, s.green ? 'Green job' : 'Destination')
+                : h('strong', { class: 'app-tag app-tag--step' }, s.green ? 'Stepping-stone job (also green)' : 'Stepping-stone job')),
+            h('p', { class: 'app-route__detail' },
+              s.courses.length === 0 ? 'No course needed or found. ' : `Courses: ${s.courses.map((c) => c.title).join('; ')}. `,
+              `${s.weeks > 0 ? formatWeeks(s.weeks) : 'No training'}, ${formatGbp(s.outOfPocket)} to you, ${plural(s.leftToLearn, 'skill')} to learn on the job.`,
+              s.status === 'timeLimit' ? ' (Best found in the time allowed.)' : ''));
+        }))));
+  })));
+}
