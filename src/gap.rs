@@ -1,11 +1,13 @@
 //! Closing a skills gap with courses: a small integer programme.
 //!
 //! Given the skills a person lacks for a job (each with an importance) and the courses that teach
-//! them, choose courses that cover as much importance as possible, then, among those covers, the
-//! one that costs least in money and time (weighted as the person chooses), subject to a budget,
-//! a maximum number of weeks, and prerequisites. Solved with `good_lp` and the pure-Rust `microlp`
-//! solver in two phases: maximise the importance covered, then fix it and minimise the cost.
-//! What no affordable course covers is reported as left to learn on the job.
+//! them, choose the courses that maximise the value of the skills covered minus what the courses
+//! cost in money and time (weighted as the person chooses), subject to a budget, a maximum number
+//! of weeks, prerequisites, and "at most one of" groups (nobody takes two apprenticeships at
+//! once). Each unit of importance is worth [`GapProblem::skill_value`]: a course is taken only
+//! when what it teaches is worth its cost, so a two-year apprenticeship is not taken to cover one
+//! generic skill. Solved with `good_lp` and the pure-Rust `microlp` solver. What no worthwhile,
+//! affordable course covers is reported as left to learn on the job.
 
 use good_lp::{
     constraint, microlp, variable, variables, Expression, ResolutionError, Solution,
@@ -13,9 +15,6 @@ use good_lp::{
 };
 
 use crate::error::Error;
-
-/// Relative slack when fixing the covered importance between the two phases.
-const COVER_TOLERANCE: f64 = 1e-6;
 
 /// One course that may be chosen.
 #[derive(Debug, Clone, PartialEq)]
@@ -45,7 +44,11 @@ pub struct GapProblem {
     pub money_weight: f64,
     /// Weight of one week in the cost objective.
     pub week_weight: f64,
-    /// Seconds each phase may run before the best plan found is returned.
+    /// Value of covering one unit of importance, in the units of the cost objective.
+    pub skill_value: f64,
+    /// Groups of course indices of which at most one may be chosen.
+    pub exclusive: Vec<Vec<usize>>,
+    /// Seconds the solver may run before the best plan found is returned.
     pub time_limit: f64,
 }
 
@@ -75,7 +78,9 @@ pub struct GapSolution {
     pub weeks: f64,
     /// Importance covered.
     pub importance_covered: f64,
-    /// Whether both phases proved optimality.
+    /// Value of the skills covered minus the weighted cost: what the solver maximised.
+    pub objective: f64,
+    /// Whether the solver proved optimality.
     pub status: SolveStatus,
 }
 
@@ -121,10 +126,19 @@ impl GapProblem {
         for (field, value) in [
             ("moneyWeight", self.money_weight),
             ("weekWeight", self.week_weight),
+            ("skillValue", self.skill_value),
         ] {
             if !(value.is_finite() && value >= 0.0) {
                 return bad(field, value, "a number, 0 or more");
             }
+        }
+        if let Some(&c) = self
+            .exclusive
+            .iter()
+            .flatten()
+            .find(|&&c| c >= self.courses.len())
+        {
+            return bad("exclusive", c as f64, "indices of the problem's courses");
         }
         if !(self.time_limit.is_finite() && self.time_limit > 0.0) {
             return bad("timeLimit", self.time_limit, "a positive number of seconds");
@@ -132,30 +146,42 @@ impl GapProblem {
         Ok(())
     }
 
-    /// Solves the problem: most importance covered first, then least weighted cost.
+    /// Solves the problem: the most value of skills covered, less the weighted cost.
     ///
     /// # Errors
     /// [`Error::InvalidArgument`] for bad numbers; [`Error::Solver`] if the solver fails.
     pub fn solve(&self) -> Result<GapSolution, Error> {
         self.validate()?;
-        // Phase 1: the most importance any allowed choice can cover.
-        let (best_cover, first_status) = {
-            let model = Model::new(self);
-            let objective: Expression = model.cover_expression(self);
-            let (solution, _) = solve_phase(model, self, objective.clone(), None, true)?;
-            (solution.eval(&objective), phase_status(&solution))
-        };
-        // Phase 2: keep that cover, minimise money and time.
         let model = Model::new(self);
-        let cover = model.cover_expression(self);
-        let penalty = model.penalty_expression(self);
-        let floor = best_cover - COVER_TOLERANCE * best_cover.abs().max(1.0);
-        let (solution, x) = solve_phase(model, self, penalty, Some((cover, floor)), false)?;
-        let status = match (first_status, phase_status(&solution)) {
-            (SolveStatus::Optimal, SolveStatus::Optimal) => SolveStatus::Optimal,
+        let objective =
+            self.skill_value * model.cover_expression(self) - model.penalty_expression(self);
+        let (solution, x) = solve_model(model, self, objective)?;
+        let status = match solution.status() {
+            SolutionStatus::Optimal => SolveStatus::Optimal,
             _ => SolveStatus::TimeLimit,
         };
         Ok(self.read(&x, &solution, status))
+    }
+
+    /// The objective of choosing the courses in `picked`: value covered less weighted cost.
+    pub fn objective(&self, picked: &[bool]) -> f64 {
+        let mut covered = vec![false; self.skills.len()];
+        let mut penalty = 0.0;
+        for (c, course) in self.courses.iter().enumerate() {
+            if picked[c] {
+                penalty += self.money_weight * course.cost + self.week_weight * course.weeks;
+                for &s in &course.covers {
+                    covered[s] = true;
+                }
+            }
+        }
+        let value: f64 = covered
+            .iter()
+            .zip(&self.skills)
+            .filter(|(c, _)| **c)
+            .map(|(_, w)| w)
+            .sum();
+        self.skill_value * value - penalty
     }
 
     /// A quick greedy plan (no optimality guarantee): repeatedly take the course, with its
@@ -180,6 +206,7 @@ impl GapProblem {
                 let add_weeks: f64 = bundle.iter().map(|&b| self.courses[b].weeks).sum();
                 if self.budget.is_some_and(|b| cost + add_cost > b)
                     || self.max_weeks.is_some_and(|w| weeks + add_weeks > w)
+                    || self.breaks_exclusive(&bundle, &picked)
                 {
                     continue;
                 }
@@ -193,11 +220,11 @@ impl GapProblem {
                         }
                     }
                 }
-                if gain <= 0.0 {
+                let penalty = self.money_weight * add_cost + self.week_weight * add_weeks;
+                if self.skill_value * gain <= penalty {
                     continue;
                 }
-                let penalty = self.money_weight * add_cost + self.week_weight * add_weeks;
-                let value = gain / (penalty + 1e-3);
+                let value = self.skill_value * gain / (penalty + 1e-3);
                 if best.as_ref().is_none_or(|(v, _)| value > *v) {
                     best = Some((value, bundle));
                 }
@@ -215,6 +242,7 @@ impl GapProblem {
         let (covered_list, uncovered): (Vec<usize>, Vec<usize>) =
             (0..self.skills.len()).partition(|&s| covered[s]);
         Ok(GapSolution {
+            objective: self.objective(&picked),
             chosen: order_by_prerequisites(self, &picked),
             importance_covered: covered_list.iter().map(|&s| self.skills[s]).sum(),
             covered: covered_list,
@@ -222,6 +250,17 @@ impl GapProblem {
             cost,
             weeks,
             status: SolveStatus::Heuristic,
+        })
+    }
+
+    /// Whether adding `bundle` to `picked` would take two courses of one exclusive group.
+    fn breaks_exclusive(&self, bundle: &[usize], picked: &[bool]) -> bool {
+        self.exclusive.iter().any(|group| {
+            group
+                .iter()
+                .filter(|&&c| picked[c] || bundle.contains(&c))
+                .count()
+                > 1
         })
     }
 
@@ -254,6 +293,7 @@ impl GapProblem {
             (0..self.skills.len()).partition(|&s| covered_flags[s]);
         let chosen = order_by_prerequisites(self, &picked);
         GapSolution {
+            objective: self.objective(&picked),
             cost: chosen.iter().map(|&c| self.courses[c].cost).sum(),
             weeks: chosen.iter().map(|&c| self.courses[c].weeks).sum(),
             importance_covered: covered.iter().map(|&s| self.skills[s]).sum(),
@@ -301,20 +341,14 @@ impl Model {
     }
 }
 
-/// Solves one phase; returns the solution and the course variables to read it with.
-fn solve_phase(
+/// Solves the model; returns the solution and the course variables to read it with.
+fn solve_model(
     model: Model,
     problem: &GapProblem,
     objective: Expression,
-    keep: Option<(Expression, f64)>,
-    maximise: bool,
 ) -> Result<(impl Solution, Vec<Variable>), Error> {
     let Model { vars, x, y } = model;
-    let unsolved = if maximise {
-        vars.maximise(objective)
-    } else {
-        vars.minimise(objective)
-    };
+    let unsolved = vars.maximise(objective);
     let mut lp = unsolved.using(microlp).with_time_limit(problem.time_limit);
     for (s, &covered) in y.iter().enumerate() {
         let teachers: Expression = problem
@@ -347,8 +381,9 @@ fn solve_phase(
             .sum();
         lp = lp.with(constraint!(weeks <= max_weeks));
     }
-    if let Some((cover, floor)) = keep {
-        lp = lp.with(constraint!(cover >= floor));
+    for group in &problem.exclusive {
+        let chosen: Expression = group.iter().map(|&c| x[c]).sum();
+        lp = lp.with(constraint!(chosen <= 1));
     }
     let solution = lp.solve().map_err(|e| match e {
         // Choosing nothing is always feasible, so this only happens on a solver fault.
@@ -360,13 +395,6 @@ fn solve_phase(
         },
     })?;
     Ok((solution, x))
-}
-
-fn phase_status(solution: &impl Solution) -> SolveStatus {
-    match solution.status() {
-        SolutionStatus::Optimal => SolveStatus::Optimal,
-        _ => SolveStatus::TimeLimit,
-    }
 }
 
 /// Chosen courses with every prerequisite before the courses that need it, otherwise in index

@@ -167,10 +167,12 @@ impl<'a> PathwayFinder<'a> {
         // Rank by the quick estimates, keep the Pareto set, then plan those exactly.
         let estimated: Vec<Pathway> = routes.iter().map(|r| self.estimate(origin, r)).collect();
         let mut keep: Vec<usize> = pareto(&estimated);
-        keep.truncate(options.max_routes * 3);
+        keep.sort_by(|&a, &b| order(&estimated[a], &estimated[b]));
+        keep.truncate(options.max_routes * 2);
+        let mut plans = HashMap::new();
         let mut exact = Vec::new();
         for i in keep {
-            exact.push(self.exact(origin, &routes[i], options)?);
+            exact.push(self.exact(origin, &routes[i], options, &mut plans)?);
         }
         let mut best: Vec<Pathway> = pareto(&exact)
             .into_iter()
@@ -294,11 +296,21 @@ impl<'a> PathwayFinder<'a> {
         origin: OccupationId,
         route: &[Move],
         options: &PathwayOptions,
+        plans: &mut HashMap<(OccupationId, OccupationId), crate::plan::Plan>,
     ) -> Result<Pathway, Error> {
         let mut from = origin;
         let mut steps = Vec::with_capacity(route.len());
         for m in route {
-            let plan = self.planner.plan(self.data, from, m.to, &options.plan)?;
+            let plan = match plans.get(&(from, m.to)) {
+                Some(plan) => plan.clone(),
+                None => {
+                    let plan =
+                        self.planner
+                            .plan_with(self.data, from, m.to, &options.plan, false)?;
+                    plans.insert((from, m.to), plan.clone());
+                    plan
+                }
+            };
             steps.push(PathwayStep {
                 from,
                 to: m.to,
@@ -318,7 +330,7 @@ impl<'a> PathwayFinder<'a> {
     fn total(&self, steps: Vec<PathwayStep>) -> Pathway {
         let destination = steps.last().map(|s| s.to);
         Pathway {
-            weeks: steps.iter().map(|s| s.weeks).sum(),
+            weeks: steps.iter().fold(0.0, |total, s| total + s.weeks),
             out_of_pocket: steps.iter().map(|s| s.out_of_pocket).sum(),
             left_to_learn: steps.iter().map(|s| s.left_to_learn).sum(),
             final_pay: destination.and_then(|d| self.data.occupation(d).annual_earnings),

@@ -5,20 +5,26 @@
 //! [`crate::credit`]). Courses teach the skills the catalogue lists for them, and apprenticeship
 //! standards teach the essential skills of the occupations they are linked to with at least
 //! [`COURSE_LINK_THRESHOLD`] confidence (weaker links are shown, never used). The choice is the
-//! integer programme of [`crate::gap`]: cover the most, then spend the least money and time.
+//! integer programme of [`crate::gap`]: the most value of skills covered less the money and time
+//! spent, where one skill is worth [`PlanOptions::skill_worth`] (by default as much as
+//! [`DEFAULT_SKILL_WORTH`] weeks of training, or £4,000, or a mix), and at most one
+//! apprenticeship is taken.
 
 use crate::credit::{CreditWeights, SkillGraph};
 use crate::dataset::Dataset;
 use crate::error::Error;
 use crate::gap::{GapCourse, GapProblem, GapSolution, SolveStatus};
 use crate::model::{
-    Course, CourseId, Delivery, Funding, OccupationId, SkillId, COURSE_LINK_THRESHOLD,
+    Course, CourseId, CourseKind, Delivery, Funding, OccupationId, SkillId, COURSE_LINK_THRESHOLD,
 };
 
 /// Default seconds each optimisation phase may take before the best plan found is used.
 pub const DEFAULT_TIME_LIMIT: f64 = 0.5;
-/// Pounds that weigh as much as one week of training when `money_vs_time` is one half.
+/// Pounds that weigh as much as one week of training.
 const POUNDS_PER_WEEK: f64 = 1000.0;
+/// Default worth of learning one skill, in weeks of training (or thousands of pounds): a course
+/// is worth taking when it teaches at least one skill per this many weeks.
+pub const DEFAULT_SKILL_WORTH: f32 = 4.0;
 
 /// What the person wants and already has.
 #[derive(Debug, Clone, PartialEq)]
@@ -39,6 +45,8 @@ pub struct PlanOptions {
     pub apprenticeships: bool,
     /// 0: only time matters; 1: only money matters.
     pub money_vs_time: f32,
+    /// What learning one skill is worth, in weeks of training or thousands of pounds.
+    pub skill_worth: f32,
     /// Partial credit for close skills when judging what is missing.
     pub credit: CreditWeights,
     /// Seconds each optimisation phase may take.
@@ -56,6 +64,7 @@ impl Default for PlanOptions {
             delivery: Vec::new(),
             apprenticeships: true,
             money_vs_time: 0.5,
+            skill_worth: DEFAULT_SKILL_WORTH,
             credit: CreditWeights::default(),
             time_limit: DEFAULT_TIME_LIMIT,
         }
@@ -204,11 +213,31 @@ impl CoursePlanner {
         destination: OccupationId,
         options: &PlanOptions,
     ) -> Result<Plan, Error> {
+        self.plan_with(data, origin, destination, options, true)
+    }
+
+    /// As [`CoursePlanner::plan`], without re-planning to find binding limits when `binding` is
+    /// false (pathways plan many moves and only need the totals).
+    ///
+    /// # Errors
+    /// As [`CoursePlanner::plan`].
+    pub fn plan_with(
+        &self,
+        data: &Dataset,
+        origin: OccupationId,
+        destination: OccupationId,
+        options: &PlanOptions,
+        binding: bool,
+    ) -> Result<Plan, Error> {
         let gap = self.gap(data, origin, destination, options)?;
         let candidates = self.candidates(data, &gap, options, true);
         let problem = self.problem(data, &gap, &candidates, options, true);
         let solution = problem.solve()?;
-        let binding = self.binding_limits(data, &gap, options, &solution)?;
+        let binding = if binding {
+            self.binding_limits(data, &gap, options, &solution)?
+        } else {
+            Vec::new()
+        };
         Ok(self.assemble(
             data,
             origin,
@@ -267,6 +296,13 @@ impl CoursePlanner {
                 "a number from 0 (time) to 1 (money)",
             ));
         }
+        if !(options.skill_worth.is_finite() && options.skill_worth > 0.0) {
+            return Err(invalid(
+                "skillWorth",
+                options.skill_worth.to_string(),
+                "a positive number of weeks",
+            ));
+        }
         if let Some(w) = options.max_weeks {
             if !(w.is_finite() && w >= 0.0) {
                 return Err(invalid(
@@ -317,7 +353,7 @@ impl CoursePlanner {
     fn allowed(&self, course: &Course, options: &PlanOptions) -> bool {
         (!options.funded_only || is_funded(course.funding))
             && (options.delivery.is_empty() || options.delivery.contains(&course.delivery))
-            && (options.apprenticeships || course.kind != crate::model::CourseKind::Apprenticeship)
+            && (options.apprenticeships || course.kind != CourseKind::Apprenticeship)
     }
 
     fn problem(
@@ -339,8 +375,8 @@ impl CoursePlanner {
                         .filter(|(_, g)| self.teaches(c).contains(&g.skill))
                         .map(|(i, _)| i)
                         .collect(),
-                    cost: f64::from(out_of_pocket(course).0),
-                    weeks: f64::from(course.weeks.unwrap_or(0.0)),
+                    cost: f64::from(weighed_cost(course)),
+                    weeks: f64::from(weighed_weeks(course)),
                     requires: course
                         .requires
                         .iter()
@@ -350,6 +386,12 @@ impl CoursePlanner {
             })
             .collect();
         let t = f64::from(options.money_vs_time);
+        let apprenticeships: Vec<usize> = candidates
+            .iter()
+            .enumerate()
+            .filter(|(_, &c)| data.course(c).kind == CourseKind::Apprenticeship)
+            .map(|(i, _)| i)
+            .collect();
         GapProblem {
             skills: gap.iter().map(|g| f64::from(1.0 - g.credit)).collect(),
             courses,
@@ -365,6 +407,8 @@ impl CoursePlanner {
             },
             money_weight: t / POUNDS_PER_WEEK,
             week_weight: 1.0 - t,
+            skill_value: f64::from(options.skill_worth),
+            exclusive: vec![apprenticeships],
             time_limit: options.time_limit,
         }
     }
@@ -477,7 +521,8 @@ impl CoursePlanner {
             weeks: steps
                 .iter()
                 .map(|s| data.course(s.course).weeks.unwrap_or(0.0))
-                .sum(),
+                // A float sum of nothing is -0.0; start from +0.0 so no plan shows "-0 weeks".
+                .fold(0.0, |total, weeks| total + weeks),
             out_of_pocket: steps.iter().map(|s| s.out_of_pocket).sum(),
             funded: steps.iter().map(|s| s.funded).sum(),
             gap,
@@ -500,6 +545,34 @@ fn taught(data: &Dataset, course: &Course) -> Vec<SkillId> {
     skills.sort_unstable();
     skills.dedup();
     skills
+}
+
+/// The length a course is weighed at when choosing: its published length, or when that is
+/// unknown a typical length for its kind, so that a course of unknown length is never taken as
+/// free of time. Plans still report the length as unknown.
+pub fn weighed_weeks(course: &Course) -> f32 {
+    course.weeks.unwrap_or(match course.kind {
+        CourseKind::ShortCourse => 1.0,
+        CourseKind::Qualification => 4.0,
+        CourseKind::Bootcamp => 12.0,
+        CourseKind::Apprenticeship => 78.0,
+        CourseKind::Degree => 156.0,
+    })
+}
+
+/// What a course is weighed at when choosing: what the learner pays, or when the price is
+/// unknown a typical price for its kind (again only for choosing and for the budget; plans
+/// report the price as unknown).
+pub fn weighed_cost(course: &Course) -> u32 {
+    match out_of_pocket(course) {
+        (pay, false) => pay,
+        (_, true) => match course.kind {
+            CourseKind::ShortCourse => 500,
+            CourseKind::Qualification => 1_000,
+            CourseKind::Bootcamp | CourseKind::Apprenticeship => 0,
+            CourseKind::Degree => 9_250,
+        },
+    }
 }
 
 /// Whether a funding route means the learner does not pay (or pays only part).

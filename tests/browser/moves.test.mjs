@@ -91,16 +91,17 @@ test('gas service technician: green moves explained, filters, extra skills, char
 
   // Change the green definition: the list updates, and says which definition it uses.
   const before = await greenTitles(page);
-  const radio = page.getByRole('radio', { name: /ESCO/ });
+  // ESCO green skills is the default; switch to the O*NET green economy.
+  const radio = page.getByRole('radio', { name: /O\*NET/ });
   await afterMovesUpdate(page, async () => { await radio.focus(); await page.keyboard.press('Space'); });
   assert.equal(await radio.isChecked(), true);
   const intro = (await page.locator('#green-moves .app-moves__definition').textContent()) ?? '';
-  assert.match(intro, /^Green jobs under the definition “[^”]*ESCO[^”]*”/);
+  assert.match(intro, /^Green jobs under the definition “[^”]*O\*NET[^”]*”/);
   const after = await greenTitles(page);
   const whyNow = await page.locator('#green-moves-list .app-why__green').allTextContents();
-  whyNow.forEach((t) => assert.match(t, /Green under: [^.]*ESCO/, 'each move is green under the chosen definition'));
-  assert.equal(new URL(page.url()).searchParams.get('green'), 'escoGreenSkills');
-  console.log(`# green moves, any definition: ${before.length}; ESCO green skills: ${after.length}; same list: ${JSON.stringify(before) === JSON.stringify(after)}`);
+  whyNow.forEach((t) => assert.match(t, /Green under: [^.]*O\*NET/, 'each move is green under the chosen definition'));
+  assert.equal(new URL(page.url()).searchParams.get('green'), 'onetGreenEconomy');
+  console.log(`# green moves, ESCO green skills: ${before.length}; O*NET green economy: ${after.length}; same list: ${JSON.stringify(before) === JSON.stringify(after)}`);
   await assertNoAxeViolations(page, 'green definition changed');
 
   // Add a skill by keyboard through the skills combobox: a chip appears, the URL records it.
@@ -130,7 +131,7 @@ test('gas service technician: green moves explained, filters, extra skills, char
   await restored.goto(shared);
   await waitForResults(restored);
   assert.equal(await restored.locator('#skill-chips .app-chip__label').textContent(), skillLabel);
-  assert.equal(await restored.getByRole('radio', { name: /ESCO/ }).isChecked(), true);
+  assert.equal(await restored.getByRole('radio', { name: /O\*NET/ }).isChecked(), true);
   assert.deepEqual(await greenTitles(restored), await greenTitles(page));
   await restored.close();
 

@@ -230,17 +230,22 @@ async function showPlan(id, fromUrl) {
  */
 function renderGreenOptions(defs) {
   if (els.greenOptions.childElementCount > 0) return;
+  // ESCO green skills first: the default, and the only definition measured on the job itself.
+  const perJob = GREEN_KEYS.map((key) => {
+    const d = defs.find((c) => c.key === key);
+    const note = key === 'escoGreenSkills'
+      ? ' This is the default: it is measured on the job itself; the other two are estimates for a whole UK occupation group.'
+      : '';
+    return {
+      value: key,
+      name: greenName(key, defs),
+      hint: d ? `${d.description} Known for ${formatCount(d.coverage)} jobs.${note}` : note.trim(),
+    };
+  });
   const options = [
-    { value: 'consensus', name: 'At least two of these definitions', hint: 'A job counts as green when at least two of the three definitions below agree. This is the default: each source has its own quirks.' },
-    { value: 'any', name: 'Any of these definitions', hint: 'A job counts as green if at least one definition below says so.' },
-    ...GREEN_KEYS.map((key) => {
-      const d = defs.find((c) => c.key === key);
-      return {
-        value: key,
-        name: greenName(key, defs),
-        hint: d ? `${d.description} Known for ${formatCount(d.coverage)} jobs.` : '',
-      };
-    }),
+    ...perJob,
+    { value: 'consensus', name: 'At least two of these definitions', hint: 'A job counts as green when at least two of the three definitions agree.' },
+    { value: 'any', name: 'Any of these definitions', hint: 'A job counts as green if at least one definition says so.' },
   ];
   const sources = GREEN_KEYS.map((key) => defs.find((c) => c.key === key)).filter((d) => d !== undefined);
   replaceChildren(els.greenOptions,
@@ -282,7 +287,7 @@ function readFiltersFromForm() {
   setFieldError(els.payFloorGroup, els.payFloor, els.payFloorError, floor.ok ? '' : floor.error);
   if (!floor.ok) return [{ text: floor.error, href: '#pay-floor' }];
   state.filters = {
-    green: /** @type {any} */ (checked?.value ?? 'consensus'),
+    green: /** @type {any} */ (checked?.value ?? 'escoGreenSkills'),
     onlyGreen: els.onlyGreen.checked,
     minViability: /** @type {any} */ (els.viability.value),
     payFloor: floor.value,
