@@ -68,9 +68,31 @@ fn transitions(c: &mut Criterion) {
     group.finish();
 }
 
+fn plans(c: &mut Criterion) {
+    use greenpath::pathways::{PathwayFinder, PathwayOptions};
+    use greenpath::plan::{CoursePlanner, PlanOptions};
+    use greenpath::transitions::TransitionEngine;
+    let (data, _) = common::default_data();
+    let planner = CoursePlanner::new(data);
+    let engine = TransitionEngine::new(data);
+    let origin = common::by_label(data, "gas service technician");
+    let destination =
+        common::by_label(data, "refrigeration air condition and heat pump technician");
+    let options = PlanOptions::default();
+    c.bench_function(
+        "plan(gas service technician -> heat pump technician)",
+        |b| b.iter(|| planner.plan(data, black_box(origin), destination, &options)),
+    );
+    let finder = PathwayFinder::new(data, &engine, &planner);
+    let options = PathwayOptions::default();
+    c.bench_function("pathways(gas service technician)", |b| {
+        b.iter(|| finder.find(black_box(origin), &options))
+    });
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(20);
-    targets = queries, transitions
+    targets = queries, transitions, plans
 }
 criterion_main!(benches);

@@ -161,7 +161,7 @@ impl<'a> PathwayFinder<'a> {
                 expected: "a whole number from 1 to 50",
             });
         }
-        let mut cache: HashMap<OccupationId, Vec<Move>> = HashMap::new();
+        let mut cache: HashMap<(OccupationId, bool), Vec<Move>> = HashMap::new();
         let mut routes: Vec<Vec<Move>> = Vec::new();
         self.extend(origin, origin, &[], options, &mut cache, &mut routes)?;
         // Rank by the quick estimates, keep the Pareto set, then plan those exactly.
@@ -191,17 +191,19 @@ impl<'a> PathwayFinder<'a> {
         from: OccupationId,
         path: &[Move],
         options: &PathwayOptions,
-        cache: &mut HashMap<OccupationId, Vec<Move>>,
+        cache: &mut HashMap<(OccupationId, bool), Vec<Move>>,
         routes: &mut Vec<Vec<Move>>,
     ) -> Result<(), Error> {
         if path.len() >= options.max_moves {
             return Ok(());
         }
-        let moves = match cache.get(&from) {
+        // From the last stepping stone only green moves can end a route.
+        let last = path.len() + 1 == options.max_moves;
+        let moves = match cache.get(&(from, last)) {
             Some(moves) => moves.clone(),
             None => {
-                let moves = self.moves_from(from, options)?;
-                cache.insert(from, moves.clone());
+                let moves = self.moves_from(from, last, options)?;
+                cache.insert((from, last), moves.clone());
                 moves
             }
         };
@@ -222,7 +224,12 @@ impl<'a> PathwayFinder<'a> {
 
     /// The `breadth` best viable moves from `from` (green ones always included), with a quick
     /// training estimate each.
-    fn moves_from(&self, from: OccupationId, options: &PathwayOptions) -> Result<Vec<Move>, Error> {
+    fn moves_from(
+        &self,
+        from: OccupationId,
+        green_only: bool,
+        options: &PathwayOptions,
+    ) -> Result<Vec<Move>, Error> {
         let viable = TransitionOptions {
             min_viability: Viability::Viable,
             count: options.breadth,
@@ -233,39 +240,33 @@ impl<'a> PathwayFinder<'a> {
             only_green: true,
             ..viable.clone()
         };
-        let mut found = self.engine.transitions(self.data, from, &viable)?;
+        let mut found = if green_only {
+            Vec::new()
+        } else {
+            self.engine.transitions(self.data, from, &viable)?
+        };
         for t in self.engine.transitions(self.data, from, &green)? {
             if !found.iter().any(|f| f.occupation == t.occupation) {
                 found.push(t);
             }
         }
+        // The person's skill credit depends only on where they start: compute it once.
+        let credit = self.planner.credit(self.data, from, &options.plan)?;
         let mut moves = Vec::with_capacity(found.len());
         for t in found {
-            let (weeks, cost, left) = self.quick_training(from, t.occupation, &options.plan)?;
+            let quick = self
+                .planner
+                .quick(self.data, &credit, t.occupation, &options.plan)?;
             moves.push(Move {
                 to: t.occupation,
                 score: t.score,
                 green: t.flags.green,
-                weeks,
-                cost,
-                left,
+                weeks: quick.weeks as f32,
+                cost: quick.cost.round() as u32,
+                left: quick.uncovered.len(),
             });
         }
         Ok(moves)
-    }
-
-    fn quick_training(
-        &self,
-        from: OccupationId,
-        to: OccupationId,
-        plan: &PlanOptions,
-    ) -> Result<(f32, u32, usize), Error> {
-        let solution = self.planner.quick(self.data, from, to, plan)?;
-        Ok((
-            solution.weeks as f32,
-            solution.cost.round() as u32,
-            solution.uncovered.len(),
-        ))
     }
 
     fn estimate(&self, origin: OccupationId, route: &[Move]) -> Pathway {

@@ -173,8 +173,24 @@ impl CoursePlanner {
         destination: OccupationId,
         options: &PlanOptions,
     ) -> Result<Vec<GapSkill>, Error> {
-        check(data, origin, "origin")?;
         check(data, destination, "destination")?;
+        let credit = self.credit(data, origin, options)?;
+        Ok(gap_to(data, &credit, destination))
+    }
+
+    /// Credit for every skill held by a person from `origin` with `options`' extra skills and
+    /// certificates (see [`crate::credit`]); the same for every destination, so callers that
+    /// plan many moves from one job compute it once.
+    ///
+    /// # Errors
+    /// [`Error::UnknownOccupation`] or [`Error::InvalidArgument`] for bad ids.
+    pub fn credit(
+        &self,
+        data: &Dataset,
+        origin: OccupationId,
+        options: &PlanOptions,
+    ) -> Result<Vec<f32>, Error> {
+        check(data, origin, "origin")?;
         self.check_options(data, options)?;
         let from = data.occupation(origin);
         let mut held = vec![0.0f32; data.skills().len()];
@@ -187,17 +203,7 @@ impl CoursePlanner {
         for &s in held_skills {
             held[s as usize] = 1.0;
         }
-        let credit = self.graph.spread(&held, &options.credit);
-        Ok(data
-            .occupation(destination)
-            .essential
-            .iter()
-            .filter(|&&s| credit.credit[s as usize] < 1.0)
-            .map(|&s| GapSkill {
-                skill: s,
-                credit: credit.credit[s as usize],
-            })
-            .collect())
+        Ok(self.graph.spread(&held, &options.credit).credit)
     }
 
     /// The best plan from `origin` to `destination` under `options`.
@@ -249,18 +255,20 @@ impl CoursePlanner {
         ))
     }
 
-    /// A quick greedy plan (see [`GapProblem::greedy`]), for ranking many candidate moves.
+    /// A quick greedy plan (see [`GapProblem::greedy`]) to `destination` for a person whose
+    /// skill credit is `credit` (from [`CoursePlanner::credit`]), for ranking many moves.
     ///
     /// # Errors
     /// As [`CoursePlanner::plan`].
     pub fn quick(
         &self,
         data: &Dataset,
-        origin: OccupationId,
+        credit: &[f32],
         destination: OccupationId,
         options: &PlanOptions,
     ) -> Result<GapSolution, Error> {
-        let gap = self.gap(data, origin, destination, options)?;
+        check(data, destination, "destination")?;
+        let gap = gap_to(data, credit, destination);
         let candidates = self.candidates(data, &gap, options, true);
         self.problem(data, &gap, &candidates, options, true)
             .greedy()
@@ -531,6 +539,19 @@ impl CoursePlanner {
             status: solution.status,
         }
     }
+}
+
+/// The essential skills of `destination` not fully credited, with their credit.
+fn gap_to(data: &Dataset, credit: &[f32], destination: OccupationId) -> Vec<GapSkill> {
+    data.occupation(destination)
+        .essential
+        .iter()
+        .filter(|&&s| credit[s as usize] < 1.0)
+        .map(|&s| GapSkill {
+            skill: s,
+            credit: credit[s as usize],
+        })
+        .collect()
 }
 
 /// Skills a course teaches: those it lists, and for confident occupation links the linked
