@@ -73,8 +73,8 @@ impl GreenDefinition {
     /// [`Error::InvalidArgument`] naming the threshold and value.
     pub fn validate(&self) -> Result<(), Error> {
         for (field, value) in [
-            ("escoMinShare", self.esco_min_share),
-            ("onsMinShare", self.ons_min_share),
+            ("escoGreenMinShare", self.esco_min_share),
+            ("onsGreenMinShare", self.ons_min_share),
         ] {
             if !(value > 0.0 && value <= 1.0) {
                 return Err(Error::InvalidArgument {
@@ -147,12 +147,4 @@ pub fn green_status(data: &Dataset, o: OccupationId, definition: &GreenDefinitio
         carbon_intensive,
         selected,
     }
-}
-
-/// Whether occupation `o` is on the carbon-intensive list (core or borderline).
-///
-/// # Panics
-/// When `o` is not an index of `data`.
-pub fn is_carbon_intensive(data: &Dataset, o: OccupationId) -> bool {
-    data.occupation(o).carbon.is_some()
 }

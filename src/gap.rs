@@ -155,7 +155,11 @@ impl GapProblem {
         let model = Model::new(self);
         let objective =
             self.skill_value * model.cover_expression(self) - model.penalty_expression(self);
-        let (solution, x) = solve_model(model, self, objective)?;
+        let Ok((solution, x)) = solve_model(model, self, objective) else {
+            // The solver stopped (its time limit) before any feasible plan: use the greedy one,
+            // which says it is not proven optimal.
+            return self.greedy();
+        };
         let status = match solution.status() {
             SolutionStatus::Optimal => SolveStatus::Optimal,
             _ => SolveStatus::TimeLimit,
@@ -164,6 +168,9 @@ impl GapProblem {
     }
 
     /// The objective of choosing the courses in `picked`: value covered less weighted cost.
+    ///
+    /// # Panics
+    /// When `picked` is shorter than the list of courses.
     pub fn objective(&self, picked: &[bool]) -> f64 {
         let mut covered = vec![false; self.skills.len()];
         let mut penalty = 0.0;

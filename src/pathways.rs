@@ -6,7 +6,10 @@
 //! pay at the end (higher is better) and essential skills left to learn on the job. The routes
 //! returned are the Pareto-optimal ones: no returned route is beaten by another on every
 //! criterion. Candidate moves are ranked with a quick greedy training plan; the routes kept
-//! are then planned exactly with the integer programme ([`crate::plan`]).
+//! are then planned exactly with the integer programme ([`crate::plan`]). Courses of unknown
+//! price or length are compared at the typical values the planner weighs them at (never as
+//! free), and routes say when they contain such courses; a route whose final pay is unknown is
+//! not compared on pay.
 
 use std::collections::HashMap;
 
@@ -14,7 +17,7 @@ use crate::dataset::Dataset;
 use crate::error::Error;
 use crate::gap::SolveStatus;
 use crate::model::{CourseId, OccupationId};
-use crate::plan::{CoursePlanner, PlanOptions};
+use crate::plan::{weighed_cost, weighed_weeks, CoursePlanner, PlanOptions};
 use crate::transitions::{TransitionEngine, TransitionOptions, Viability};
 
 /// How wide and deep to search.
@@ -65,6 +68,10 @@ pub struct PathwayStep {
     pub left_to_learn: usize,
     /// Whether the training plan was proven optimal.
     pub status: SolveStatus,
+    /// Some course's price or length is unknown (counted as 0 in `weeks` and `out_of_pocket`).
+    pub unknowns: bool,
+    /// Weeks and cost with unknown lengths and prices at their typical values, for comparing.
+    weighed: (f32, u32),
 }
 
 /// A route from the origin to a green job.
@@ -80,29 +87,30 @@ pub struct Pathway {
     pub final_pay: Option<u32>,
     /// Essential skills left to learn on the job, over all moves.
     pub left_to_learn: usize,
+    /// Some course's price or length is unknown (counted as 0 in the totals).
+    pub unknowns: bool,
+    /// Weeks and cost with unknown lengths and prices at their typical values, for comparing.
+    weighed: (f32, u32),
 }
 
 impl Pathway {
-    /// The last job of the route.
-    pub fn destination(&self) -> OccupationId {
-        self.steps.last().map_or(0, |s| s.to)
-    }
-
     /// Whether `self` is at least as good as `other` on every criterion and better on one.
+    /// Weeks and cost are compared at their weighed values; pay only when both are known (a
+    /// route of unknown pay neither beats nor is beaten on pay).
     pub fn dominates(&self, other: &Pathway) -> bool {
-        let a = self.criteria();
-        let b = other.criteria();
-        a.iter().zip(&b).all(|(x, y)| x <= y) && a.iter().zip(&b).any(|(x, y)| x < y)
-    }
-
-    /// The criteria to minimise: weeks, cost, negated pay, skills left to learn.
-    fn criteria(&self) -> [f64; 4] {
-        [
-            f64::from(self.weeks),
-            f64::from(self.out_of_pocket),
-            -f64::from(self.final_pay.unwrap_or(0)),
-            self.left_to_learn as f64,
-        ]
+        let pay = match (self.final_pay, other.final_pay) {
+            (Some(a), Some(b)) => Some((-f64::from(a), -f64::from(b))),
+            (None, None) => Some((0.0, 0.0)),
+            _ => None,
+        };
+        let Some(pay) = pay else { return false };
+        let pairs = [
+            (f64::from(self.weighed.0), f64::from(other.weighed.0)),
+            (f64::from(self.weighed.1), f64::from(other.weighed.1)),
+            pay,
+            (self.left_to_learn as f64, other.left_to_learn as f64),
+        ];
+        pairs.iter().all(|(a, b)| a <= b) && pairs.iter().any(|(a, b)| a < b)
     }
 }
 
@@ -179,7 +187,6 @@ impl<'a> PathwayFinder<'a> {
             .map(|i| exact[i].clone())
             .collect();
         best.sort_by(order);
-        best.dedup_by(|a, b| a.criteria() == b.criteria() && route_ids(a) == route_ids(b));
         best.truncate(options.max_routes);
         Ok(best)
     }
@@ -222,8 +229,8 @@ impl<'a> PathwayFinder<'a> {
         Ok(())
     }
 
-    /// The `breadth` best viable moves from `from` (green ones always included), with a quick
-    /// training estimate each.
+    /// The `breadth` best viable moves from `from` and the `breadth` best viable green moves
+    /// (only the green ones when `green_only`), each with a quick training estimate.
     fn moves_from(
         &self,
         from: OccupationId,
@@ -284,6 +291,9 @@ impl<'a> PathwayFinder<'a> {
                     out_of_pocket: m.cost,
                     left_to_learn: m.left,
                     status: SolveStatus::Heuristic,
+                    // The greedy estimate already weighs unknowns at typical values.
+                    unknowns: false,
+                    weighed: (m.weeks, m.cost),
                 };
                 from = m.to;
                 step
@@ -322,6 +332,11 @@ impl<'a> PathwayFinder<'a> {
                 out_of_pocket: plan.out_of_pocket,
                 left_to_learn: plan.left_to_learn.len(),
                 status: plan.status,
+                unknowns: plan.steps.iter().any(|s| s.cost_unknown || s.weeks_unknown),
+                weighed: plan.steps.iter().fold((0.0, 0), |(weeks, cost), s| {
+                    let course = self.data.course(s.course);
+                    (weeks + weighed_weeks(course), cost + weighed_cost(course))
+                }),
             });
             from = m.to;
         }
@@ -335,6 +350,10 @@ impl<'a> PathwayFinder<'a> {
             out_of_pocket: steps.iter().map(|s| s.out_of_pocket).sum(),
             left_to_learn: steps.iter().map(|s| s.left_to_learn).sum(),
             final_pay: destination.and_then(|d| self.data.occupation(d).annual_earnings),
+            unknowns: steps.iter().any(|s| s.unknowns),
+            weighed: steps.iter().fold((0.0, 0), |(weeks, cost), s| {
+                (weeks + s.weighed.0, cost + s.weighed.1)
+            }),
             steps,
         }
     }
@@ -347,12 +366,13 @@ pub fn pareto(routes: &[Pathway]) -> Vec<usize> {
         .collect()
 }
 
-/// Shorter, cheaper, better paid, fewer skills left, fewer moves, then by the jobs' ids.
+/// Fewer skills left, shorter, cheaper (both as weighed), better paid, fewer moves, then by the
+/// jobs' ids.
 fn order(a: &Pathway, b: &Pathway) -> std::cmp::Ordering {
     a.left_to_learn
         .cmp(&b.left_to_learn)
-        .then(a.weeks.total_cmp(&b.weeks))
-        .then(a.out_of_pocket.cmp(&b.out_of_pocket))
+        .then(a.weighed.0.total_cmp(&b.weighed.0))
+        .then(a.weighed.1.cmp(&b.weighed.1))
         .then(b.final_pay.cmp(&a.final_pay))
         .then(a.steps.len().cmp(&b.steps.len()))
         .then_with(|| route_ids(a).cmp(&route_ids(b)))

@@ -6,9 +6,12 @@
 //! standards teach the essential skills of the occupations they are linked to with at least
 //! [`COURSE_LINK_THRESHOLD`] confidence (weaker links are shown, never used). The choice is the
 //! integer programme of [`crate::gap`]: the most value of skills covered less the money and time
-//! spent, where one skill is worth [`PlanOptions::skill_worth`] (by default as much as
-//! [`DEFAULT_SKILL_WORTH`] weeks of training, or £4,000, or a mix), and at most one
-//! apprenticeship is taken.
+//! spent, and at most one apprenticeship. A week of training weighs `1 − moneyVsTime` points and
+//! £1,000 weighs `moneyVsTime` points; one skill is worth [`PlanOptions::skill_worth`] points
+//! ([`DEFAULT_SKILL_WORTH`]): at the default balance of one half, a skill is worth 8 weeks or
+//! £8,000 of training; when only time matters, 4 weeks; when only money matters, £4,000.
+//! Courses of unknown length or price are weighed at a typical value for their kind
+//! ([`weighed_weeks`], [`weighed_cost`]) and reported as unknown, never as free.
 
 use crate::credit::{CreditWeights, SkillGraph};
 use crate::dataset::Dataset;
@@ -22,8 +25,7 @@ use crate::model::{
 pub const DEFAULT_TIME_LIMIT: f64 = 0.5;
 /// Pounds that weigh as much as one week of training.
 const POUNDS_PER_WEEK: f64 = 1000.0;
-/// Default worth of learning one skill, in weeks of training (or thousands of pounds): a course
-/// is worth taking when it teaches at least one skill per this many weeks.
+/// Default worth of learning one skill, in points (see the module docs for what a point is).
 pub const DEFAULT_SKILL_WORTH: f32 = 4.0;
 
 /// What the person wants and already has.
@@ -45,7 +47,7 @@ pub struct PlanOptions {
     pub apprenticeships: bool,
     /// 0: only time matters; 1: only money matters.
     pub money_vs_time: f32,
-    /// What learning one skill is worth, in weeks of training or thousands of pounds.
+    /// What learning one skill is worth, in points (see the module docs).
     pub skill_worth: f32,
     /// Partial credit for close skills when judging what is missing.
     pub credit: CreditWeights,
@@ -108,6 +110,32 @@ pub struct BindingLimit {
     pub more_cost: u32,
     /// Extra weeks of that plan.
     pub more_weeks: f32,
+    /// That plan has courses of unknown price or length (counted as 0 above).
+    pub unknowns: bool,
+}
+
+/// Published totals of some courses: unknown prices and lengths count 0 and are flagged.
+struct Reported {
+    cost: u32,
+    weeks: f32,
+    unknowns: bool,
+}
+
+/// The published totals of `chosen` (indices into `candidates`).
+fn reported(data: &Dataset, candidates: &[CourseId], chosen: &[usize]) -> Reported {
+    let mut totals = Reported {
+        cost: 0,
+        weeks: 0.0,
+        unknowns: false,
+    };
+    for &i in chosen {
+        let course = data.course(candidates[i]);
+        let (pay, cost_unknown) = out_of_pocket(course);
+        totals.cost += pay;
+        totals.weeks += course.weeks.unwrap_or(0.0);
+        totals.unknowns |= cost_unknown || course.weeks.is_none();
+    }
+    totals
 }
 
 /// A retraining plan from one occupation to another.
@@ -173,7 +201,7 @@ impl CoursePlanner {
         destination: OccupationId,
         options: &PlanOptions,
     ) -> Result<Vec<GapSkill>, Error> {
-        check(data, destination, "destination")?;
+        data.checked_occupation(destination, "destination")?;
         let credit = self.credit(data, origin, options)?;
         Ok(gap_to(data, &credit, destination))
     }
@@ -190,7 +218,7 @@ impl CoursePlanner {
         origin: OccupationId,
         options: &PlanOptions,
     ) -> Result<Vec<f32>, Error> {
-        check(data, origin, "origin")?;
+        data.checked_occupation(origin, "origin")?;
         self.check_options(data, options)?;
         let from = data.occupation(origin);
         let mut held = vec![0.0f32; data.skills().len()];
@@ -236,11 +264,11 @@ impl CoursePlanner {
         binding: bool,
     ) -> Result<Plan, Error> {
         let gap = self.gap(data, origin, destination, options)?;
-        let candidates = self.candidates(data, &gap, options, true);
-        let problem = self.problem(data, &gap, &candidates, options, true);
+        let candidates = self.candidates(data, &gap, options);
+        let problem = self.problem(data, &gap, &candidates, options);
         let solution = problem.solve()?;
         let binding = if binding {
-            self.binding_limits(data, &gap, options, &solution)?
+            self.binding_limits(data, &gap, options, &candidates, &solution)?
         } else {
             Vec::new()
         };
@@ -267,11 +295,10 @@ impl CoursePlanner {
         destination: OccupationId,
         options: &PlanOptions,
     ) -> Result<GapSolution, Error> {
-        check(data, destination, "destination")?;
+        data.checked_occupation(destination, "destination")?;
         let gap = gap_to(data, credit, destination);
-        let candidates = self.candidates(data, &gap, options, true);
-        self.problem(data, &gap, &candidates, options, true)
-            .greedy()
+        let candidates = self.candidates(data, &gap, options);
+        self.problem(data, &gap, &candidates, options).greedy()
     }
 
     fn check_options(&self, data: &Dataset, options: &PlanOptions) -> Result<(), Error> {
@@ -323,18 +350,11 @@ impl CoursePlanner {
         Ok(())
     }
 
-    /// Courses worth considering: those teaching a gap skill and allowed by the options (or,
-    /// with `limits` off, allowed by everything but the limits), plus their prerequisites.
-    fn candidates(
-        &self,
-        data: &Dataset,
-        gap: &[GapSkill],
-        options: &PlanOptions,
-        limits: bool,
-    ) -> Vec<CourseId> {
+    /// Courses worth considering: those teaching a gap skill and allowed by the options, plus
+    /// their prerequisites; a course whose prerequisite is neither held nor allowed is dropped.
+    fn candidates(&self, data: &Dataset, gap: &[GapSkill], options: &PlanOptions) -> Vec<CourseId> {
         let allowed = |c: CourseId| {
-            let course = data.course(c);
-            !options.held_courses.contains(&c) && (!limits || self.allowed(course, options))
+            !options.held_courses.contains(&c) && self.allowed(data.course(c), options)
         };
         let mut picked: Vec<CourseId> = (0..data.courses().len() as CourseId)
             .filter(|&c| allowed(c))
@@ -354,6 +374,22 @@ impl CoursePlanner {
             }
             i += 1;
         }
+        // Drop courses that need a course the person neither holds nor may take, until none is
+        // left (dropping one may strand another).
+        loop {
+            let stranded = picked.iter().position(|&c| {
+                data.course(c)
+                    .requires
+                    .iter()
+                    .any(|r| !picked.contains(r) && !options.held_courses.contains(r))
+            });
+            match stranded {
+                Some(i) => {
+                    picked.remove(i);
+                }
+                None => break,
+            }
+        }
         picked.sort_unstable();
         picked
     }
@@ -370,7 +406,6 @@ impl CoursePlanner {
         gap: &[GapSkill],
         candidates: &[CourseId],
         options: &PlanOptions,
-        limits: bool,
     ) -> GapProblem {
         let courses = candidates
             .iter()
@@ -403,16 +438,8 @@ impl CoursePlanner {
         GapProblem {
             skills: gap.iter().map(|g| f64::from(1.0 - g.credit)).collect(),
             courses,
-            budget: if limits {
-                options.budget.map(f64::from)
-            } else {
-                None
-            },
-            max_weeks: if limits {
-                options.max_weeks.map(f64::from)
-            } else {
-                None
-            },
+            budget: options.budget.map(f64::from),
+            max_weeks: options.max_weeks.map(f64::from),
             money_weight: t / POUNDS_PER_WEEK,
             week_weight: 1.0 - t,
             skill_value: f64::from(options.skill_worth),
@@ -427,8 +454,10 @@ impl CoursePlanner {
         data: &Dataset,
         gap: &[GapSkill],
         options: &PlanOptions,
+        candidates: &[CourseId],
         solution: &GapSolution,
     ) -> Result<Vec<BindingLimit>, Error> {
+        let now = reported(data, candidates, &solution.chosen);
         if solution.uncovered.is_empty() {
             return Ok(Vec::new());
         }
@@ -474,16 +503,18 @@ impl CoursePlanner {
             if relaxed == *options {
                 continue;
             }
-            let candidates = self.candidates(data, gap, &relaxed, true);
+            let relaxed_candidates = self.candidates(data, gap, &relaxed);
             let better = self
-                .problem(data, gap, &candidates, &relaxed, true)
+                .problem(data, gap, &relaxed_candidates, &relaxed)
                 .solve()?;
             if better.covered.len() > solution.covered.len() {
+                let then = reported(data, &relaxed_candidates, &better.chosen);
                 out.push(BindingLimit {
                     limit,
                     more_skills: better.covered.len() - solution.covered.len(),
-                    more_cost: (better.cost - solution.cost).max(0.0).round() as u32,
-                    more_weeks: (better.weeks - solution.weeks).max(0.0) as f32,
+                    more_cost: then.cost.saturating_sub(now.cost),
+                    more_weeks: (then.weeks - now.weeks).max(0.0),
+                    unknowns: then.unknowns,
                 });
             }
         }
@@ -623,17 +654,6 @@ pub fn funded_amount(course: &Course) -> u32 {
         Funding::ApprenticeshipLevy => course.max_funding.or(course.cost).unwrap_or(0),
         Funding::Free | Funding::SkillsBootcamp => course.cost.unwrap_or(0),
         _ => 0,
-    }
-}
-
-fn check(data: &Dataset, o: OccupationId, field: &'static str) -> Result<(), Error> {
-    if (o as usize) < data.occupations().len() {
-        Ok(())
-    } else {
-        Err(Error::UnknownOccupation {
-            field,
-            id: o.to_string(),
-        })
     }
 }
 

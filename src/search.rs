@@ -14,6 +14,8 @@ use crate::text::{fold, words};
 
 /// Query words beyond this many are ignored (labels are short; this bounds the work).
 const MAX_QUERY_WORDS: usize = 8;
+/// Characters of a query beyond this many are ignored, so a pasted document cannot stall search.
+const MAX_QUERY_CHARS: usize = 200;
 /// Match quality of a word equal to the query word.
 const EXACT: f32 = 1.0;
 /// Match quality of a word the query word begins (before the length adjustment).
@@ -48,7 +50,7 @@ struct Label {
     words: Vec<u32>,
 }
 
-/// A word index over every occupation label, built once per dataset.
+/// A word index over labels (of occupations, or of skills), built once per dataset.
 pub struct SearchIndex {
     /// Distinct folded words of all labels.
     vocabulary: Vec<String>,
@@ -130,7 +132,8 @@ impl SearchIndex {
     ///
     /// Ties are broken by preferred label, then by dataset order, so results are deterministic.
     pub fn search(&self, query: &str, limit: usize) -> Vec<SearchHit> {
-        let mut query_words = words(query);
+        let query: String = query.chars().take(MAX_QUERY_CHARS).collect();
+        let mut query_words = words(&query);
         query_words.truncate(MAX_QUERY_WORDS);
         if query_words.is_empty() || limit == 0 {
             return Vec::new();

@@ -57,13 +57,7 @@ pub fn similar_occupations(
 
 /// Credit per skill for a holder of `origin`: 1 essential, [`ORIGIN_OPTIONAL_CREDIT`] optional.
 fn held_skills(data: &Dataset, origin: OccupationId) -> Result<Vec<f32>, Error> {
-    let occupation =
-        data.occupations()
-            .get(origin as usize)
-            .ok_or_else(|| Error::UnknownOccupation {
-                field: "origin",
-                id: origin.to_string(),
-            })?;
+    let occupation = data.checked_occupation(origin, "origin")?;
     let mut held = vec![0.0; data.skills().len()];
     for &s in &occupation.optional {
         held[s as usize] = ORIGIN_OPTIONAL_CREDIT;

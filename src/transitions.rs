@@ -260,7 +260,7 @@ impl TransitionEngine {
         options: &TransitionOptions,
     ) -> Result<Vec<Transition>, Error> {
         check_options(data, options)?;
-        let from = origin_occupation(data, origin)?;
+        let from = data.checked_occupation(origin, "origin")?;
         let credit = self.credit_for(data, from, &options.extra_skills, &options.params);
         let mut ranked: Vec<(OccupationId, f32, Facets)> = Vec::new();
         for (d, destination) in data.occupations().iter().enumerate() {
@@ -302,7 +302,7 @@ impl TransitionEngine {
         origin: OccupationId,
         params: &ScoreParams,
     ) -> Result<Vec<f32>, Error> {
-        let from = origin_occupation(data, origin)?;
+        let from = data.checked_occupation(origin, "origin")?;
         let credit = self.credit_for(data, from, &[], params);
         Ok(data
             .occupations()
@@ -367,15 +367,6 @@ impl TransitionEngine {
             explanation: explain(data, destination, credit),
         }
     }
-}
-
-fn origin_occupation(data: &Dataset, origin: OccupationId) -> Result<&Occupation, Error> {
-    data.occupations()
-        .get(origin as usize)
-        .ok_or_else(|| Error::UnknownOccupation {
-            field: "origin",
-            id: origin.to_string(),
-        })
 }
 
 fn check_options(data: &Dataset, options: &TransitionOptions) -> Result<(), Error> {

@@ -196,3 +196,40 @@ fn pathways_end_in_green_jobs() {
         assert_eq!(steps.last().unwrap()["green"], true);
     }
 }
+
+#[wasm_bindgen_test]
+fn a_null_pay_floor_means_no_floor() {
+    let origin = first_id("gas service technician");
+    let none = js_sys::JSON::parse(r#"{"payFloor": null, "count": 3006}"#).unwrap();
+    let high = js_sys::JSON::parse(r#"{"payFloor": 1000000, "count": 3006}"#).unwrap();
+    let desirable = |v: Value| {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .filter(|m| m["flags"]["desirable"] == true)
+            .count()
+    };
+    let without_floor = desirable(plain(planner().transitions(&origin, none)));
+    let impossible_floor = desirable(plain(planner().transitions(&origin, high)));
+    assert!(without_floor > 0);
+    assert_eq!(impossible_floor, 0);
+}
+
+#[wasm_bindgen_test]
+fn options_that_cannot_be_json_are_errors_not_aborts() {
+    let origin = first_id("welder");
+    let function = js_sys::Function::new_no_args("return 1");
+    let message = error_message(
+        planner()
+            .plan(&origin, &origin, function.into())
+            .unwrap_err(),
+    );
+    assert!(message.starts_with("options:"), "{message}");
+}
+
+#[wasm_bindgen_test]
+fn a_pasted_document_as_a_query_is_cut_short_not_stalled() {
+    let huge = "weld ".repeat(200_000);
+    let hits = plain(planner().search_occupations(&huge, 5.0));
+    assert!(hits.as_array().unwrap().len() <= 5);
+}

@@ -109,6 +109,25 @@ impl Dataset {
         &self.file.occupations[id as usize]
     }
 
+    /// The occupation at `id`, or [`Error::UnknownOccupation`] naming `field` when `id` is not
+    /// an index of this dataset (for ids that came from outside the crate).
+    ///
+    /// # Errors
+    /// [`Error::UnknownOccupation`].
+    pub fn checked_occupation(
+        &self,
+        id: OccupationId,
+        field: &'static str,
+    ) -> Result<&Occupation, Error> {
+        self.file
+            .occupations
+            .get(id as usize)
+            .ok_or_else(|| Error::UnknownOccupation {
+                field,
+                id: id.to_string(),
+            })
+    }
+
     /// The skill at `id`.
     ///
     /// # Panics

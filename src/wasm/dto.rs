@@ -135,6 +135,7 @@ pub struct TransitionOptionsDto {
     /// Annual pay (GBP) a desirable move must reach; `null` for none. Default: the 2019 Real
     /// Living Wage for a full-time year (18,185).
     #[tsify(optional, type = "number | null")]
+    #[serde(deserialize_with = "present")]
     pub pay_floor: Option<Option<f64>>,
     /// Share of current pay a desirable move must reach (default 0.75).
     #[tsify(optional)]
@@ -317,6 +318,11 @@ pub struct SimilarOccupationDto {
     pub shared_optional_count: usize,
 }
 
+/// Reads a field that may be absent (`None`, from `default`), `null` (`Some(None)`) or a value.
+fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Option<f64>>, D::Error> {
+    Option::<f64>::deserialize(d).map(Some)
+}
+
 /// Options of `plan`; every field may be left out.
 #[derive(Deserialize, Tsify, Default)]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
@@ -470,6 +476,8 @@ pub struct BindingLimitDto {
     pub more_cost: u32,
     /// Extra weeks.
     pub more_weeks: f32,
+    /// That plan has courses of unknown price or length (counted as 0 in the extras).
+    pub unknowns: bool,
 }
 
 /// A retraining plan.
@@ -519,6 +527,8 @@ pub struct PathwayStepDto {
     pub out_of_pocket: u32,
     /// Essential skills to learn on the job.
     pub left_to_learn: usize,
+    /// Some course's price or length is unknown (counted as 0 above).
+    pub unknowns: bool,
     /// `optimal` or `timeLimit`.
     #[tsify(type = "\"optimal\" | \"timeLimit\" | \"heuristic\"")]
     pub status: &'static str,
@@ -550,4 +560,6 @@ pub struct PathwayDto {
     pub final_pay: Option<u32>,
     /// Essential skills to learn on the job over all moves.
     pub left_to_learn: usize,
+    /// Some course's price or length is unknown (counted as 0 in the totals).
+    pub unknowns: bool,
 }

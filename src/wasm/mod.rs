@@ -273,6 +273,7 @@ impl Planner {
                     more_skills: b.more_skills,
                     more_cost: b.more_cost,
                     more_weeks: b.more_weeks,
+                    unknowns: b.unknowns,
                 })
                 .collect(),
             status: status_name(plan.status),
@@ -335,6 +336,7 @@ impl Planner {
                         weeks: s.weeks,
                         out_of_pocket: s.out_of_pocket,
                         left_to_learn: s.left_to_learn,
+                        unknowns: s.unknowns,
                         status: status_name(s.status),
                     })
                     .collect(),
@@ -342,6 +344,7 @@ impl Planner {
                 out_of_pocket: r.out_of_pocket,
                 final_pay: r.final_pay,
                 left_to_learn: r.left_to_learn,
+                unknowns: r.unknowns,
             })
             .collect();
         to_value(&dtos)
@@ -622,9 +625,10 @@ fn read_options<T: serde::de::DeserializeOwned + Default>(options: &JsValue) -> 
         value,
         expected: "an object with the documented option fields",
     };
-    let json: String = js_sys::JSON::stringify(options)
-        .map_err(|_| invalid("a value that cannot be written as JSON".into()))?
-        .into();
+    let json = js_sys::JSON::stringify(options)
+        .ok()
+        .and_then(|text| text.as_string())
+        .ok_or_else(|| invalid("a value that cannot be written as JSON".into()))?;
     serde_json::from_str(&json).map_err(|e| invalid(e.to_string()))
 }
 
@@ -654,7 +658,7 @@ fn whole_number(field: &'static str, value: f64, max: f64) -> Result<usize, Erro
         Err(Error::InvalidArgument {
             field,
             value: value.to_string(),
-            expected: "a whole number from 0 up to the allowed maximum",
+            expected: "a whole number from 0 up to the allowed maximum (see the API docs)",
         })
     }
 }

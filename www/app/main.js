@@ -371,12 +371,13 @@ async function updateMoves({ focusErrors }) {
   } catch (error) {
     if (seq !== movesSeq) return false;
     const message = error instanceof Error ? error.message : String(error);
-    if (/extraSkills/.test(message) && state.skills.length > 0) {
-      // A skill in a shared link is not in this version of the data: drop the skills, say so.
-      state.skills = [];
+    const unknownSkill = /^extraSkills: "([^"]+)"/.exec(message);
+    if (unknownSkill && state.skills.length > 0) {
+      // A skill in a shared link is not in this version of the data: drop it, say so.
+      state.skills = state.skills.filter((s) => s.id !== unknownSkill[1]);
       renderChips();
       const shown = await updateMoves({ focusErrors: false });
-      showErrors([{ text: `A skill in this link could not be found, so the added skills were removed. (${message})`, href: '#skill' }]);
+      showErrors([{ text: `A skill in this link could not be found, so it was removed. (${message})`, href: '#skill' }]);
       return shown;
     }
     showErrors([{ text: `Moves could not be shown. (${message})`, href: '#job' }]);

@@ -148,9 +148,11 @@ export function bindingSentence(b, limits) {
       apprenticeships: 'including apprenticeships',
     }[b.limit] ?? 'lifting it';
     const extra = [cost && `${cost} to pay`, time].filter(Boolean);
-    lift = `${allow} would cover ${them}${extra.length > 0 ? `, with ${listText(extra, 'and')}` : ' at no extra cost or time'}`;
+    const free = b.unknowns ? ' (some of those courses do not publish a price or length)' : ' at no extra cost or time';
+    lift = `${allow} would cover ${them}${extra.length > 0 ? `, with ${listText(extra, 'and')}` : free}`;
   }
-  return `${lead} stops ${plural(b.moreSkills, 'more skill')} being covered; ${lift}.`;
+  const unknown = b.unknowns && (cost || time) ? ' Some of those courses do not publish a price or length, so it may be more.' : '';
+  return `${lead} stops ${plural(b.moreSkills, 'more skill')} being covered; ${lift}.${unknown}`;
 }
 
 /**
@@ -299,9 +301,10 @@ export function renderPathways(body, routes, origin) {
           `Route ${i + 1}: ${last ? last.to.label : origin}`,
           h('span', { class: 'app-visually-hidden' }, `, ${plural(r.steps.length, 'move')}`)),
         h('p', { class: 'app-route__totals' },
-          `${r.weeks > 0 ? `${formatWeeks(r.weeks)} of training` : 'No training'}, ${formatGbp(r.outOfPocket)} to you, `,
+          `${r.weeks > 0 ? `${formatWeeks(r.weeks)} of training` : (r.unknowns ? 'Training of unknown length' : 'No training')}, ${formatGbp(r.outOfPocket)} to you, `,
           `final pay ${typeof r.finalPay === 'number' ? `${formatPounds(r.finalPay)} a year` : 'not known'}, `,
-          `${plural(r.leftToLearn, 'skill')} left to learn on the job.`),
+          `${plural(r.leftToLearn, 'skill')} left to learn on the job.`,
+          r.unknowns ? ' Some courses on this route do not publish their price or length: the totals count them as nothing, so check with the provider.' : ''),
         h('ol', { class: 'app-route__moves' }, r.steps.map((s, j) => {
           const isLast = j === r.steps.length - 1;
           return h('li', { class: `app-route__move${isLast ? ' app-route__move--final' : ''}` },
@@ -313,7 +316,7 @@ export function renderPathways(body, routes, origin) {
                 : h('strong', { class: 'app-tag app-tag--step' }, s.green ? 'Stepping-stone job (also green)' : 'Stepping-stone job')),
             h('p', { class: 'app-route__detail' },
               s.courses.length === 0 ? 'No course needed or found. ' : `Courses: ${s.courses.map((c) => c.title).join('; ')}. `,
-              `${s.weeks > 0 ? formatWeeks(s.weeks) : 'No training'}, ${formatGbp(s.outOfPocket)} to you, ${plural(s.leftToLearn, 'skill')} to learn on the job.`,
+              `${s.weeks > 0 ? formatWeeks(s.weeks) : (s.unknowns ? 'Length not known' : 'No training')}, ${formatGbp(s.outOfPocket)} to you${s.unknowns ? ' (some prices or lengths not known)' : ''}, ${plural(s.leftToLearn, 'skill')} to learn on the job.`,
               s.status === 'timeLimit' ? ' (Best found in the time allowed.)' : ''));
         }))));
   })));

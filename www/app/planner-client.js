@@ -29,12 +29,12 @@
 export class PlannerError extends Error {
   /**
    * @param {string} message
-   * @param {string} [kind] the original error's name
+   * @param {string} [kind] the planner's error kind (e.g. `invalidArgument`), else the error's name
    */
   constructor(message, kind = 'Error') {
     super(message);
     this.name = 'PlannerError';
-    /** The name of the error thrown in the worker (for example `Error`, `TypeError`). */
+    /** The planner's error kind (`decode`, `invalid`, `unknownOccupation`, `invalidArgument`, `solver`), or the name of another error thrown in the worker. */
     this.kind = kind;
   }
 }
@@ -79,7 +79,7 @@ export class PlannerClient {
         if (!pending) return;
         this._pending.delete(msg.id);
         if (msg.ok) pending.resolve(msg.result);
-        else pending.reject(new PlannerError(msg.error?.message ?? 'Unknown planner error', msg.error?.name));
+        else pending.reject(new PlannerError(msg.error?.message ?? 'Unknown planner error', msg.error?.kind ?? msg.error?.name));
         return;
       }
       switch (msg.type) {
@@ -90,7 +90,7 @@ export class PlannerClient {
           resolveReady(msg.info);
           break;
         case 'failed':
-          fail(new PlannerError(msg.error?.message ?? 'The planner could not be loaded.', msg.error?.name));
+          fail(new PlannerError(msg.error?.message ?? 'The planner could not be loaded.', msg.error?.kind ?? msg.error?.name));
           break;
         default:
           break;

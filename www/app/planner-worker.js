@@ -35,7 +35,8 @@ function progress(stage, message) {
  * @returns {{ name: string, message: string }}
  */
 function toErrorRecord(err) {
-  if (err instanceof Error) return { name: err.name, message: err.message };
+  // `kind` is the planner's machine-readable error kind (e.g. "invalidArgument").
+  if (err instanceof Error) return { name: err.name, message: err.message, kind: /** @type {any} */ (err).kind };
   return { name: 'Error', message: String(err) };
 }
 
