@@ -229,7 +229,10 @@ test('gas service technician: a retraining plan, limits, routes, print and link'
   }
   await page.screenshot({ path: PRINT_SHOT, fullPage: true });
   const pdf = await page.pdf({ format: 'A4' });
-  console.log(`# printed plan: ${(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length} A4 page(s)`);
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  console.log(`# printed plan: ${pages} A4 page(s)`);
+  assert.equal(pages, 1, 'the printed plan fits one A4 page');
+  assert.equal(await page.locator('#plan-print-courses').isVisible(), true, 'the compact course table is printed');
   await page.emulateMedia({ media: 'screen' });
 
   // The link restores the destination, the limits and the same plan.

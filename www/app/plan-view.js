@@ -226,6 +226,28 @@ function courseItem(step, n) {
 }
 
 /**
+ * The courses as one compact table, shown only when printing, so that a plan fits one page.
+ * (Screens show the full course cards instead; the table is hidden from them and from
+ * assistive technology there by `display: none`.)
+ * @param {Plan} plan
+ */
+function printTable(plan) {
+  return h('table', { class: 'app-print-courses', id: 'plan-print-courses' },
+    h('thead', {}, h('tr', {},
+      ['', 'Course', 'Length', 'You pay', 'Funding', 'Skills it closes'].map((t) => h('th', { scope: 'col' }, t)))),
+    h('tbody', {}, plan.steps.map((s, i) => {
+      const c = s.course;
+      return h('tr', {},
+        h('td', {}, `${i + 1}.`),
+        h('td', {}, h('strong', {}, c.title), c.provider ? ` (${c.provider})` : ''),
+        h('td', {}, s.weeksUnknown || typeof c.weeks !== 'number' ? 'not known' : formatWeeks(c.weeks)),
+        h('td', {}, s.costUnknown ? 'not known' : formatGbp(s.outOfPocket)),
+        h('td', {}, FUNDING[c.funding] ?? c.funding),
+        h('td', {}, s.closes.map((x) => x.label).join('; ')));
+    })));
+}
+
+/**
  * Render a plan into the plan body.
  * @param {HTMLElement} body
  * @param {Plan} plan
@@ -270,8 +292,9 @@ export function renderPlan(body, plan, ctx) {
     h('h3', { class: 'app-heading-m', id: 'plan-courses-heading' }, 'Courses, in the order to take them'),
     plan.steps.length === 0
       ? h('p', { class: 'app-body app-plan__empty', id: 'plan-empty' }, empty)
-      : h('ol', { class: 'app-courses', id: 'plan-courses', 'aria-labelledby': 'plan-courses-heading' },
+      : [h('ol', { class: 'app-courses', id: 'plan-courses', 'aria-labelledby': 'plan-courses-heading' },
         plan.steps.map((s, i) => courseItem(s, i + 1))),
+      printTable(plan)],
     h('h3', { class: 'app-heading-m', id: 'plan-left-heading' }, 'Still to learn on the job'),
     plan.leftToLearn.length === 0
       ? h('p', { class: 'app-body', id: 'plan-left-none' }, gap === 0 ? 'Nothing.' : 'Nothing: the courses above cover every skill to learn.')
