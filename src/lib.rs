@@ -43,6 +43,7 @@
 #![deny(missing_docs)]
 
 pub mod classification;
+pub mod course_import;
 pub mod credit;
 pub mod dataset;
 pub mod error;

@@ -233,3 +233,19 @@ fn a_pasted_document_as_a_query_is_cut_short_not_stalled() {
     let hits = plain(planner().search_occupations(&huge, 5.0));
     assert!(hits.as_array().unwrap().len() <= 5);
 }
+
+#[wasm_bindgen_test]
+fn a_college_course_list_is_checked_by_row_and_field() {
+    // A fresh planner: loading courses changes the catalogue.
+    let mut planner = Planner::new(&json_bytes()).expect("loads");
+    let before = plain(planner.courses()).as_array().unwrap().len();
+    let bad = "id,title,weeks,teaches\nc1,Heat pumps,abc,nope\n";
+    let message = error_message(planner.load_courses(bad, "csv", "add").unwrap_err());
+    assert!(message.contains("row 1 (line 2), weeks"), "{message}");
+    assert!(message.contains("teaches: \"nope\""), "{message}");
+    assert_eq!(plain(planner.courses()).as_array().unwrap().len(), before);
+    let good = r#"[{"id": "college-1", "title": "College heat pump course", "weeks": 1}]"#;
+    assert_eq!(planner.load_courses(good, "json", "replace").unwrap(), 1);
+    let message = error_message(planner.load_courses(good, "xml", "add").unwrap_err());
+    assert!(message.starts_with("format:"), "{message}");
+}

@@ -109,6 +109,29 @@ impl Dataset {
         &self.file.occupations[id as usize]
     }
 
+    /// A copy of this dataset whose course catalogue is `courses` (a college's or council's own
+    /// list, see [`crate::course_import`]), added after the current courses when `add` is true,
+    /// in their place otherwise. `requires` indices in `courses` count within `courses`.
+    ///
+    /// # Errors
+    /// [`Error::Invalid`] when the combined catalogue breaks a rule (for example a course id
+    /// that is already in the catalogue).
+    pub fn with_courses(&self, mut courses: Vec<Course>, add: bool) -> Result<Dataset, Error> {
+        let mut file = self.file.clone();
+        if add {
+            let offset = file.courses.len() as CourseId;
+            for course in &mut courses {
+                for r in &mut course.requires {
+                    *r += offset;
+                }
+            }
+            file.courses.extend(courses);
+        } else {
+            file.courses = courses;
+        }
+        Self::from_data_file(file)
+    }
+
     /// The occupation at `id`, or [`Error::UnknownOccupation`] naming `field` when `id` is not
     /// an index of this dataset (for ids that came from outside the crate).
     ///

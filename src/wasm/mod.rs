@@ -13,6 +13,7 @@ mod dto;
 pub use dto::*;
 
 use crate::classification::{GreenBasis, GreenDefinition};
+use crate::course_import::{parse_courses, CourseFormat};
 use crate::credit::Closeness;
 use crate::gap::SolveStatus;
 use crate::model::{CourseId, Delivery, OccupationId, SkillId, SkillKind};
@@ -211,6 +212,41 @@ impl Planner {
             .map(|t| self.transition_dto(t, origin_pay))
             .collect();
         to_value(&dtos)
+    }
+
+    /// Loads a college's or council's own course list (CSV or JSON, see the `course_import`
+    /// module for the columns), added to the catalogue (`mode` `"add"`) or in its place
+    /// (`"replace"`). Nothing changes when the list has any problem: the error lists every
+    /// problem by row and field. Returns the number of courses in the catalogue afterwards.
+    #[wasm_bindgen(js_name = loadCourses)]
+    pub fn load_courses(&mut self, text: &str, format: &str, mode: &str) -> Result<u32, JsValue> {
+        let format = match format {
+            "csv" => CourseFormat::Csv,
+            "json" => CourseFormat::Json,
+            other => {
+                return Err(to_js(Error::InvalidArgument {
+                    field: "format",
+                    value: format!("{other:?}"),
+                    expected: "\"csv\" or \"json\"",
+                }))
+            }
+        };
+        let add = match mode {
+            "add" => true,
+            "replace" => false,
+            other => {
+                return Err(to_js(Error::InvalidArgument {
+                    field: "mode",
+                    value: format!("{other:?}"),
+                    expected: "\"add\" or \"replace\"",
+                }))
+            }
+        };
+        let courses = parse_courses(&self.data, text, format).map_err(to_js)?;
+        let data = self.data.with_courses(courses, add).map_err(to_js)?;
+        self.courses = CoursePlanner::new(&data);
+        self.data = data;
+        Ok(self.data.courses().len() as u32)
     }
 
     /// Every course in the catalogue.

@@ -1,0 +1,356 @@
+//! A college's or council's own course list, from CSV or JSON, checked row by row.
+//!
+//! Rows name skills and occupations by ESCO id or URI (the UUID at the end of the URI is the
+//! id), and kinds, funding and delivery in plain words. Every problem is reported at once with
+//! its row (and line, for CSV) and field, and nothing is loaded unless the whole list is good.
+//!
+//! The CSV header (any column order; `id` and `title` required, the rest optional):
+//!
+//! `id,title,provider,kind,level,weeks,cost,funding,delivery,prerequisites,requires,teaches,occupations,source,notes`
+//!
+//! `requires`, `teaches` and `occupations` hold several values separated by `;`.
+//!
+//! ```
+//! use greenpath::course_import::{parse_courses, CourseFormat};
+//! let csv = "id,title,weeks,teaches\nc1,Heat pumps,1,nope\nc2,,abc,\n";
+//! # let json = br#"{"meta":{"schemaVersion":2,"escoVersion":"1.1.1","attribution":"ESCO",
+//! #   "sources":[],"droppedRelations":0},"iscoGroups":[],"skillGroups":[],"skills":[],
+//! #   "skillRelations":[],"occupations":[]}"#;
+//! # let data = greenpath::Dataset::from_json(json)?;
+//! let error = parse_courses(&data, csv, CourseFormat::Csv).unwrap_err().to_string();
+//! assert!(error.contains("row 1 (line 2), teaches: \"nope\" is not an ESCO skill"));
+//! assert!(error.contains("row 2 (line 3), weeks: \"abc\" is not a number"));
+//! # Ok::<_, greenpath::Error>(())
+//! ```
+
+use std::collections::HashMap;
+
+use serde::Deserialize;
+
+use crate::dataset::Dataset;
+use crate::error::Error;
+use crate::model::{Course, CourseKind, CourseLink, Delivery, Funding};
+
+/// The text format of a course list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CourseFormat {
+    /// Comma-separated, with a header row.
+    Csv,
+    /// A JSON array of objects with the same fields (lists as arrays).
+    Json,
+}
+
+/// The columns a CSV may have.
+const COLUMNS: [&str; 15] = [
+    "id",
+    "title",
+    "provider",
+    "kind",
+    "level",
+    "weeks",
+    "cost",
+    "funding",
+    "delivery",
+    "prerequisites",
+    "requires",
+    "teaches",
+    "occupations",
+    "source",
+    "notes",
+];
+
+/// Rows with where each is (`row 2 (line 3)` or `courses[1]`).
+type Rows = Vec<(String, Row)>;
+
+/// One row as written, before checking.
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+struct Row {
+    id: String,
+    title: String,
+    provider: String,
+    kind: String,
+    level: Option<f64>,
+    weeks: Option<f64>,
+    cost: Option<f64>,
+    funding: String,
+    delivery: String,
+    prerequisites: String,
+    requires: Vec<String>,
+    teaches: Vec<String>,
+    occupations: Vec<String>,
+    source: String,
+    notes: String,
+}
+
+/// Parses and checks a course list against `data` (whose skills and occupations the rows name).
+/// Courses a row `requires` must be in the same list.
+///
+/// # Errors
+/// [`Error::Invalid`] listing every problem by row and field, or [`Error::Decode`] when the
+/// text is not CSV or JSON at all.
+pub fn parse_courses(
+    data: &Dataset,
+    text: &str,
+    format: CourseFormat,
+) -> Result<Vec<Course>, Error> {
+    let (rows, mut problems) = match format {
+        CourseFormat::Json => (json_rows(text)?, Vec::new()),
+        CourseFormat::Csv => csv_rows(text)?,
+    };
+    if rows.is_empty() {
+        problems.push("the course list has no rows".to_owned());
+    }
+    let ids: HashMap<&str, u32> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, (_, row))| (row.id.trim(), i as u32))
+        .collect();
+    let courses: Vec<Course> = rows
+        .iter()
+        .map(|(at, row)| course(data, at, row, &ids, &mut problems))
+        .collect();
+    if problems.is_empty() {
+        Ok(courses)
+    } else {
+        Err(Error::Invalid { problems })
+    }
+}
+
+fn json_rows(text: &str) -> Result<Rows, Error> {
+    let rows: Vec<Row> = serde_json::from_str(text).map_err(|e| Error::Decode {
+        message: format!("the course list is not a JSON array of courses: {e}"),
+    })?;
+    Ok(rows
+        .into_iter()
+        .enumerate()
+        .map(|(i, row)| (format!("courses[{i}]"), row))
+        .collect())
+}
+
+/// The rows of a CSV list, and the problems with numbers found while reading them.
+fn csv_rows(text: &str) -> Result<(Rows, Vec<String>), Error> {
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(false)
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let headers = reader
+        .headers()
+        .map_err(|e| Error::Decode {
+            message: format!("the course list's header row could not be read: {e}"),
+        })?
+        .clone();
+    let mut problems = Vec::new();
+    for name in headers.iter() {
+        if !COLUMNS.contains(&name) {
+            problems.push(format!(
+                "header: {name:?} is not a column; expected some of {}",
+                COLUMNS.join(", ")
+            ));
+        }
+    }
+    for required in ["id", "title"] {
+        if !headers.iter().any(|h| h == required) {
+            problems.push(format!("header: the column {required:?} is missing"));
+        }
+    }
+    if !problems.is_empty() {
+        return Err(Error::Invalid { problems });
+    }
+    let mut rows = Vec::new();
+    for (i, record) in reader.records().enumerate() {
+        let record = record.map_err(|e| Error::Decode {
+            message: format!("row {} of the course list: {e}", i + 1),
+        })?;
+        let line = record.position().map_or(0, |p| p.line());
+        let at = format!("row {} (line {line})", i + 1);
+        let mut row = Row::default();
+        for (name, value) in headers.iter().zip(record.iter()) {
+            let list = || -> Vec<String> {
+                value
+                    .split(';')
+                    .map(str::trim)
+                    .filter(|v| !v.is_empty())
+                    .map(str::to_owned)
+                    .collect()
+            };
+            let mut number = |field: &str| -> Option<f64> {
+                if value.is_empty() {
+                    return None;
+                }
+                let parsed = value.replace([',', '£'], "").parse::<f64>().ok();
+                if parsed.is_none() {
+                    problems.push(format!("{at}, {field}: {value:?} is not a number"));
+                }
+                parsed
+            };
+            match name {
+                "id" => row.id = value.to_owned(),
+                "title" => row.title = value.to_owned(),
+                "provider" => row.provider = value.to_owned(),
+                "kind" => row.kind = value.to_owned(),
+                "level" => row.level = number("level"),
+                "weeks" => row.weeks = number("weeks"),
+                "cost" => row.cost = number("cost"),
+                "funding" => row.funding = value.to_owned(),
+                "delivery" => row.delivery = value.to_owned(),
+                "prerequisites" => row.prerequisites = value.to_owned(),
+                "requires" => row.requires = list(),
+                "teaches" => row.teaches = list(),
+                "occupations" => row.occupations = list(),
+                "source" => row.source = value.to_owned(),
+                _ => row.notes = value.to_owned(),
+            }
+        }
+        rows.push((at, row));
+    }
+    Ok((rows, problems))
+}
+
+/// Checks one row and builds its course, adding any problems found.
+fn course(
+    data: &Dataset,
+    at: &str,
+    row: &Row,
+    ids: &HashMap<&str, u32>,
+    problems: &mut Vec<String>,
+) -> Course {
+    let mut problem = |field: &str, text: String| problems.push(format!("{at}, {field}: {text}"));
+    if row.id.trim().is_empty() {
+        problem("id", "must not be empty".into());
+    }
+    if row.title.trim().is_empty() {
+        problem("title", "must not be empty".into());
+    }
+    let kind = match row
+        .kind
+        .trim()
+        .to_lowercase()
+        .replace([' ', '-', '_'], "")
+        .as_str()
+    {
+        "" | "shortcourse" | "course" => CourseKind::ShortCourse,
+        "qualification" => CourseKind::Qualification,
+        "apprenticeship" => CourseKind::Apprenticeship,
+        "bootcamp" | "skillsbootcamp" => CourseKind::Bootcamp,
+        "degree" => CourseKind::Degree,
+        _ => {
+            problem(
+                "kind",
+                format!(
+                    "{:?} is not one of short course, qualification, apprenticeship, bootcamp, degree",
+                    row.kind
+                ),
+            );
+            CourseKind::ShortCourse
+        }
+    };
+    let funding = match row
+        .funding
+        .trim()
+        .to_lowercase()
+        .replace([' ', '-', '_'], "")
+        .as_str()
+    {
+        "" | "unknown" => Funding::Unknown,
+        "free" => Funding::Free,
+        "skillsbootcamp" | "bootcamp" => Funding::SkillsBootcamp,
+        "apprenticeshiplevy" | "levy" => Funding::ApprenticeshipLevy,
+        "grantpartfunded" | "grant" => Funding::GrantPartFunded,
+        "employerfunded" | "employer" => Funding::EmployerFunded,
+        "selffunded" | "self" => Funding::SelfFunded,
+        _ => {
+            problem("funding", format!("{:?} is not one of free, skills bootcamp, apprenticeship levy, grant part funded, employer funded, self funded, unknown", row.funding));
+            Funding::Unknown
+        }
+    };
+    let delivery = match row.delivery.trim().to_lowercase().as_str() {
+        "" | "unknown" => Delivery::Unknown,
+        "classroom" => Delivery::Classroom,
+        "online" => Delivery::Online,
+        "blended" => Delivery::Blended,
+        "workplace" => Delivery::Workplace,
+        _ => {
+            problem(
+                "delivery",
+                format!(
+                    "{:?} is not one of classroom, online, blended, workplace, unknown",
+                    row.delivery
+                ),
+            );
+            Delivery::Unknown
+        }
+    };
+    let whole =
+        |value: Option<f64>, field: &str, max: f64, problem: &mut dyn FnMut(&str, String)| {
+            value.and_then(|v| {
+                if v.is_finite() && v.fract() == 0.0 && (0.0..=max).contains(&v) {
+                    Some(v as u32)
+                } else {
+                    problem(field, format!("{v} is not a whole number from 0 to {max}"));
+                    None
+                }
+            })
+        };
+    let level = whole(row.level, "level", 8.0, &mut problem).map(|l| l as u8);
+    let cost = whole(row.cost, "cost", 100_000.0, &mut problem);
+    let weeks = row.weeks.map(|w| w as f32);
+    let mut teaches: Vec<u32> = Vec::new();
+    for value in &row.teaches {
+        match data.skill_id(esco_id(value)) {
+            Some(s) => teaches.push(s),
+            None => problem(
+                "teaches",
+                format!("{value:?} is not an ESCO skill of this dataset"),
+            ),
+        }
+    }
+    teaches.sort_unstable();
+    teaches.dedup();
+    let mut occupations = Vec::new();
+    for value in &row.occupations {
+        match data.occupation_id(esco_id(value)) {
+            Some(o) if !occupations.iter().any(|l: &CourseLink| l.0 == o) => {
+                occupations.push(CourseLink(o, 1.0));
+            }
+            Some(_) => {}
+            None => problem(
+                "occupations",
+                format!("{value:?} is not an ESCO occupation of this dataset"),
+            ),
+        }
+    }
+    let mut requires = Vec::new();
+    for value in &row.requires {
+        match ids.get(value.trim()) {
+            Some(&c) => requires.push(c),
+            None => problem(
+                "requires",
+                format!("{value:?} is not the id of a course in this list"),
+            ),
+        }
+    }
+    Course {
+        id: row.id.trim().to_owned(),
+        title: row.title.trim().to_owned(),
+        provider: row.provider.trim().to_owned(),
+        kind,
+        level,
+        weeks,
+        cost,
+        max_funding: None,
+        funding,
+        delivery,
+        prerequisites: row.prerequisites.trim().to_owned(),
+        requires,
+        teaches,
+        occupations,
+        source: row.source.trim().to_owned(),
+        notes: row.notes.trim().to_owned(),
+    }
+}
+
+/// The ESCO id in `value`: the UUID at the end of a concept URI, or `value` itself.
+fn esco_id(value: &str) -> &str {
+    value.trim().rsplit('/').next().unwrap_or_default()
+}

@@ -1,0 +1,133 @@
+//! A college's own course list: parsed, checked row by row, and used by plans.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use common::{by_label, default_data};
+use greenpath::course_import::{parse_courses, CourseFormat};
+use greenpath::plan::{CoursePlanner, PlanOptions};
+use greenpath::Dataset;
+
+fn data() -> &'static Dataset {
+    &default_data().0
+}
+
+/// The valid fixture with real ESCO ids filled in.
+fn valid_csv() -> String {
+    let skill = data()
+        .skills()
+        .iter()
+        .find(|s| s.label == "install heat pump")
+        .unwrap();
+    let occupation = data().occupation(by_label(
+        data(),
+        "refrigeration air condition and heat pump technician",
+    ));
+    include_str!("fixtures/college_courses_valid.csv")
+        .replace("install heat pump;", "")
+        .replace("SKILL_HEAT_PUMP", &skill.id)
+        .replace("OCC_HEAT_PUMP_TECH", &occupation.id)
+}
+
+#[test]
+fn a_valid_csv_list_loads_with_its_links() {
+    let courses = parse_courses(data(), &valid_csv(), CourseFormat::Csv).unwrap();
+    assert_eq!(courses.len(), 2);
+    assert_eq!(courses[0].cost, Some(650));
+    assert_eq!(
+        courses[1].cost,
+        Some(1200),
+        "£ and thousands separators are read"
+    );
+    assert_eq!(courses[1].requires, vec![0]);
+    assert_eq!(courses[0].teaches.len(), 1);
+    assert_eq!(courses[1].occupations.len(), 1);
+}
+
+#[test]
+fn every_problem_is_named_by_row_and_field() {
+    let csv = "id,title,kind,level,weeks,cost,funding,delivery,teaches,occupations,requires\n\
+               a,,wizardry,12,abc,-5,magic,by post,nope,nobody,zzz\n\
+               ,Title,,,,,,,,,\n";
+    let message = parse_courses(data(), csv, CourseFormat::Csv)
+        .unwrap_err()
+        .to_string();
+    for expected in [
+        "row 1 (line 2), weeks: \"abc\" is not a number",
+        "row 1 (line 2), title: must not be empty",
+        "row 1 (line 2), kind: \"wizardry\" is not one of",
+        "row 1 (line 2), level: 12 is not a whole number from 0 to 8",
+        "row 1 (line 2), cost: -5 is not a whole number",
+        "row 1 (line 2), funding: \"magic\" is not one of",
+        "row 1 (line 2), delivery: \"by post\" is not one of",
+        "row 1 (line 2), teaches: \"nope\" is not an ESCO skill",
+        "row 1 (line 2), occupations: \"nobody\" is not an ESCO occupation",
+        "row 1 (line 2), requires: \"zzz\" is not the id of a course in this list",
+        "row 2 (line 3), id: must not be empty",
+    ] {
+        assert!(
+            message.contains(expected),
+            "missing {expected:?} in {message}"
+        );
+    }
+}
+
+#[test]
+fn bad_headers_and_empty_lists_are_explained() {
+    let message = parse_courses(data(), "id,name\nx,y\n", CourseFormat::Csv)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        message.contains("header: \"name\" is not a column"),
+        "{message}"
+    );
+    assert!(
+        message.contains("the column \"title\" is missing"),
+        "{message}"
+    );
+    let message = parse_courses(data(), "id,title\n", CourseFormat::Csv)
+        .unwrap_err()
+        .to_string();
+    assert!(message.contains("no rows"), "{message}");
+    let message = parse_courses(data(), "{\"id\": 1}", CourseFormat::Json)
+        .unwrap_err()
+        .to_string();
+    assert!(message.contains("not a JSON array"), "{message}");
+}
+
+#[test]
+fn a_json_list_with_an_unknown_field_names_it() {
+    let json = r#"[{"id": "a", "title": "A", "colour": "green"}]"#;
+    let message = parse_courses(data(), json, CourseFormat::Json)
+        .unwrap_err()
+        .to_string();
+    assert!(message.contains("unknown field `colour`"), "{message}");
+}
+
+#[test]
+fn a_loaded_list_is_used_by_plans_and_duplicate_ids_are_refused() {
+    let courses = parse_courses(data(), &valid_csv(), CourseFormat::Csv).unwrap();
+    let replaced = data().with_courses(courses.clone(), false).unwrap();
+    assert_eq!(replaced.courses().len(), 2);
+    let planner = CoursePlanner::new(&replaced);
+    let origin = by_label(&replaced, "gas service technician");
+    let destination = by_label(
+        &replaced,
+        "refrigeration air condition and heat pump technician",
+    );
+    let plan = planner
+        .plan(&replaced, origin, destination, &PlanOptions::default())
+        .unwrap();
+    let titles: Vec<&str> = plan
+        .steps
+        .iter()
+        .map(|s| replaced.course(s.course).title.as_str())
+        .collect();
+    assert!(titles.contains(&"Heat pump commissioning"), "{titles:?}");
+    // The prerequisite comes first.
+    assert_eq!(titles.first(), Some(&"Air source heat pump installation"));
+    let added = data().with_courses(courses.clone(), true).unwrap();
+    assert_eq!(added.courses().len(), data().courses().len() + 2);
+    let twice = added.with_courses(courses, true).unwrap_err().to_string();
+    assert!(twice.contains("appears twice"), "{twice}");
+}
