@@ -1,5 +1,8 @@
 //! Shared by native tests and benchmarks: the committed default dataset.
 
+// Each test binary uses some of these helpers, none uses all.
+#![allow(dead_code)]
+
 use std::io::Read;
 use std::sync::OnceLock;
 
@@ -29,10 +32,20 @@ pub fn default_data() -> &'static (Dataset, SearchIndex) {
 }
 
 /// The id of the occupation whose preferred label is exactly `label`.
-#[allow(dead_code)] // not every test binary uses every helper
 pub fn by_label(data: &Dataset, label: &str) -> u32 {
     data.occupations()
         .iter()
         .position(|o| o.label == label)
         .unwrap_or_else(|| panic!("no occupation labelled {label:?}")) as u32
+}
+
+/// Asserts that `found` holds exactly one problem containing each of `expected`, in any order.
+pub fn assert_problems(found: &[String], expected: &[&str]) {
+    for needle in expected {
+        assert!(
+            found.iter().any(|p| p.contains(needle)),
+            "missing problem {needle:?} in {found:#?}"
+        );
+    }
+    assert_eq!(found.len(), expected.len(), "{found:#?}");
 }
