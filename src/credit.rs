@@ -6,7 +6,26 @@
 //! "installing heating, ventilation and air conditioning equipment".
 
 use crate::dataset::Dataset;
-use crate::model::SkillId;
+use crate::model::{Occupation, SkillId};
+
+/// What a person from occupation `from` holds, per skill: 1 for its essential skills and for
+/// `extra` skills, `optional_credit` for its optional skills (only some holders have them).
+/// Every scorer in the crate starts from this, so they agree on what a job gives.
+pub fn held_by(
+    data: &Dataset,
+    from: &Occupation,
+    optional_credit: f32,
+    extra: impl IntoIterator<Item = SkillId>,
+) -> Vec<f32> {
+    let mut held = vec![0.0f32; data.skills().len()];
+    for &s in &from.optional {
+        held[s as usize] = optional_credit;
+    }
+    for s in from.essential.iter().copied().chain(extra) {
+        held[s as usize] = 1.0;
+    }
+    held
+}
 
 /// How a destination skill is credited from a held skill.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

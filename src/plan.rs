@@ -13,7 +13,7 @@
 //! Courses of unknown length or price are weighed at a typical value for their kind
 //! ([`weighed_weeks`], [`weighed_cost`]) and reported as unknown, never as free.
 
-use crate::credit::{CreditWeights, SkillGraph};
+use crate::credit::{held_by, CreditWeights, SkillGraph};
 use crate::dataset::Dataset;
 use crate::error::Error;
 use crate::gap::{GapCourse, GapProblem, GapSolution, SolveStatus};
@@ -220,17 +220,13 @@ impl CoursePlanner {
     ) -> Result<Vec<f32>, Error> {
         data.checked_occupation(origin, "origin")?;
         self.check_options(data, options)?;
-        let from = data.occupation(origin);
-        let mut held = vec![0.0f32; data.skills().len()];
-        let held_skills = from
-            .essential
+        // As in the transition engine's default, a holder has the job's optional skills too.
+        let extra = options
+            .extra_skills
             .iter()
-            .chain(&from.optional)
-            .chain(&options.extra_skills)
-            .chain(options.held_courses.iter().flat_map(|&c| self.teaches(c)));
-        for &s in held_skills {
-            held[s as usize] = 1.0;
-        }
+            .chain(options.held_courses.iter().flat_map(|&c| self.teaches(c)))
+            .copied();
+        let held = held_by(data, data.occupation(origin), 1.0, extra);
         Ok(self.graph.spread(&held, &options.credit).credit)
     }
 

@@ -5,6 +5,7 @@
 //! optional ones. Everyone in the origin occupation has its essential skills; its optional skills
 //! count for half, since only some holders have them.
 
+use crate::credit::held_by;
 use crate::dataset::Dataset;
 use crate::error::Error;
 use crate::model::{OccupationId, SkillId};
@@ -58,14 +59,7 @@ pub fn similar_occupations(
 /// Credit per skill for a holder of `origin`: 1 essential, [`ORIGIN_OPTIONAL_CREDIT`] optional.
 fn held_skills(data: &Dataset, origin: OccupationId) -> Result<Vec<f32>, Error> {
     let occupation = data.checked_occupation(origin, "origin")?;
-    let mut held = vec![0.0; data.skills().len()];
-    for &s in &occupation.optional {
-        held[s as usize] = ORIGIN_OPTIONAL_CREDIT;
-    }
-    for &s in &occupation.essential {
-        held[s as usize] = 1.0;
-    }
-    Ok(held)
+    Ok(held_by(data, occupation, ORIGIN_OPTIONAL_CREDIT, []))
 }
 
 fn coverage(data: &Dataset, held: &[f32], destination: OccupationId) -> f32 {
