@@ -48,6 +48,20 @@ function setFieldError(group, input, message, text) {
   if (text) input.setAttribute('aria-invalid', 'true'); else input.removeAttribute('aria-invalid');
 }
 
+/**
+ * Split the planner's course-list error into one message per problem: the problems follow the
+ * first ": " and are separated by "; " (for example `the dataset has 2 problem(s): row 2 (line 3),
+ * weeks: "abc" is not a number; row 2 (line 3), teaches: …`).
+ * @param {string} message
+ * @returns {string[]}
+ */
+export function courseProblems(message) {
+  const at = message.indexOf(': ');
+  const problems = (at >= 0 ? message.slice(at + 2) : message).split('; ').map((p) => p.trim()).filter(Boolean);
+  const list = problems.length > 0 ? problems : [message];
+  return list.map((p) => `Course list: ${p.charAt(0).toUpperCase()}${p.slice(1)}`);
+}
+
 export class Retraining {
   /**
    * @param {object} o
@@ -85,6 +99,12 @@ export class Retraining {
       linkGroup: byId('plan-link-group'),
       link: /** @type {HTMLInputElement} */ (byId('plan-link')),
       copyStatus: byId('plan-copy-status'),
+      courses: byId('plan-courses'),
+      coursesFile: /** @type {HTMLInputElement} */ (byId('plan-courses-file')),
+      coursesFileGroup: byId('plan-courses-file-group'),
+      coursesFileError: byId('plan-courses-file-error'),
+      coursesLoad: /** @type {HTMLButtonElement} */ (byId('plan-courses-load')),
+      coursesStatus: byId('plan-courses-status'),
     };
     /** The limits of the plan on the page (changed only by valid input). */
     this.limits = defaultLimits();
@@ -102,6 +122,7 @@ export class Retraining {
 
     this.els.form.addEventListener('change', (e) => {
       if (e.target === this.els.heldFilter) return;
+      if (e.target instanceof Node && this.els.courses.contains(e.target)) return;
       this.update({ focusErrors: false });
     });
     this.els.form.addEventListener('submit', (e) => {
@@ -110,6 +131,7 @@ export class Retraining {
     });
     this.els.heldFilter.addEventListener('input', () => this.filterHeld());
     this.els.heldFilter.addEventListener('keydown', (e) => { if (e.key === 'Enter') e.preventDefault(); });
+    this.els.coursesLoad.addEventListener('click', () => { this.loadOwnCourses(); });
     byId('plan-print').addEventListener('click', () => window.print());
     byId('plan-copy').addEventListener('click', () => { this.copyLink(); });
     byId('plan-close').addEventListener('click', () => this.close({ restoreFocus: true }));
@@ -383,6 +405,55 @@ export class Retraining {
         this.els.routesBody.classList.remove('app-pathways__body--stale');
         document.documentElement.dataset.pathwaysResults = `${to} ${this.version}`;
       }
+    }
+  }
+
+  /**
+   * Load a college's or council's own course list from the file input into the planner (in
+   * the worker: the file never leaves the browser), then re-plan. On any problem nothing
+   * changes and the error summary lists each problem, linking to the file input.
+   */
+  async loadOwnCourses() {
+    const input = this.els.coursesFile;
+    const file = input.files?.[0];
+    const fail = (/** @type {string[]} */ problems) => {
+      setFieldError(this.els.coursesFileGroup, input, this.els.coursesFileError,
+        problems.length === 1 ? problems[0] : `The course list has ${plural(problems.length, 'problem')}.`);
+      this.els.coursesStatus.textContent = '';
+      this.showErrors(problems.map((text) => ({ text, href: '#plan-courses-file' })), true);
+    };
+    if (!file) {
+      fail(['Select a course list file (CSV or JSON).']);
+      return;
+    }
+    const format = /\.json$/i.test(file.name) ? 'json' : 'csv';
+    const mode = /** @type {HTMLInputElement | null} */ (this.els.courses.querySelector('input[name="courses-mode"]:checked'))?.value === 'replace'
+      ? 'replace' : 'add';
+    this.els.coursesLoad.disabled = true;
+    this.els.coursesStatus.textContent = 'Loading the course list…';
+    try {
+      let text;
+      try {
+        text = await file.text();
+      } catch {
+        fail([`The file ${file.name} could not be read.`]);
+        return;
+      }
+      /** @type {number} */
+      let count;
+      try {
+        count = Number(await this.planner.call('loadCourses', text, format, mode));
+      } catch (error) {
+        fail(courseProblems(error instanceof Error ? error.message : String(error)));
+        return;
+      }
+      setFieldError(this.els.coursesFileGroup, input, this.els.coursesFileError, '');
+      this.clearErrors();
+      this.catalogue = null; // the certificates list is rebuilt from the new catalogue
+      this.els.coursesStatus.textContent = `Loaded: the catalogue now has ${plural(count, 'course')}.`;
+      await this.update({ focusErrors: false });
+    } finally {
+      this.els.coursesLoad.disabled = false;
     }
   }
 
