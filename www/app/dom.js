@@ -47,3 +47,19 @@ export function replaceChildren(parent, ...children) {
   parent.replaceChildren();
   append(parent, children);
 }
+
+/**
+ * Show or clear a field's error message (GOV.UK pattern).
+ * @param {HTMLElement} group
+ * @param {HTMLInputElement} input
+ * @param {HTMLElement} message
+ * @param {string} text empty to clear
+ */
+export function setFieldError(group, input, message, text) {
+  group.classList.toggle('app-form-group--error', Boolean(text));
+  message.hidden = !text;
+  replaceChildren(message, text && h('span', { class: 'app-visually-hidden' }, 'Error: '), text);
+  const hint = input.getAttribute('aria-describedby')?.split(' ').filter((x) => x !== message.id) ?? [];
+  input.setAttribute('aria-describedby', (text ? [...hint, message.id] : hint).join(' '));
+  if (text) input.setAttribute('aria-invalid', 'true'); else input.removeAttribute('aria-invalid');
+}

@@ -15,7 +15,7 @@ import { renderMoves, greenName, GREEN_KEYS } from './moves.js';
 import { renderChart } from './chart.js';
 import { defaultFilters, fromParams, parsePayFloor, toParams, transitionOptions } from './filters.js';
 import { formatCount, plural } from './format.js';
-import { h, replaceChildren } from './dom.js';
+import { h, replaceChildren, setFieldError } from './dom.js';
 import { Retraining } from './retraining.js';
 
 /** How many suggestions the combobox shows. */
@@ -295,22 +295,6 @@ function readFiltersFromForm() {
     desirablePayRatio: Number(els.payRatio.value),
   };
   return [];
-}
-
-/**
- * Show or clear a field's error message (GOV.UK pattern).
- * @param {HTMLElement} group
- * @param {HTMLInputElement} input
- * @param {HTMLElement} message
- * @param {string} text empty to clear
- */
-function setFieldError(group, input, message, text) {
-  group.classList.toggle('app-form-group--error', Boolean(text));
-  message.hidden = !text;
-  replaceChildren(message, text && h('span', { class: 'app-visually-hidden' }, 'Error: '), text);
-  const hint = input.getAttribute('aria-describedby')?.split(' ').filter((x) => x !== message.id) ?? [];
-  input.setAttribute('aria-describedby', (text ? [...hint, message.id] : hint).join(' '));
-  if (text) input.setAttribute('aria-invalid', 'true'); else input.removeAttribute('aria-invalid');
 }
 
 /** Write the job, the filters and the skills into the address bar. */

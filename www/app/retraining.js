@@ -6,7 +6,7 @@
  * the choices.
  */
 
-import { h, replaceChildren } from './dom.js';
+import { h, replaceChildren, setFieldError } from './dom.js';
 import { formatCount, plural } from './format.js';
 import {
   defaultLimits, limitsFromParams, limitsToParams, parseBudget, parseWeeks, pathwayOptions, planOptions,
@@ -30,22 +30,6 @@ function byId(id) {
   const el = document.getElementById(id);
   if (!el) throw new Error(`missing element #${id}`);
   return /** @type {T} */ (el);
-}
-
-/**
- * Show or clear a field's error message (GOV.UK pattern), as main.js does for the pay floor.
- * @param {HTMLElement} group
- * @param {HTMLInputElement} input
- * @param {HTMLElement} message
- * @param {string} text empty to clear
- */
-function setFieldError(group, input, message, text) {
-  group.classList.toggle('app-form-group--error', Boolean(text));
-  message.hidden = !text;
-  replaceChildren(message, text && h('span', { class: 'app-visually-hidden' }, 'Error: '), text);
-  const hint = input.getAttribute('aria-describedby')?.split(' ').filter((x) => x !== message.id) ?? [];
-  input.setAttribute('aria-describedby', (text ? [...hint, message.id] : hint).join(' '));
-  if (text) input.setAttribute('aria-invalid', 'true'); else input.removeAttribute('aria-invalid');
 }
 
 /**
