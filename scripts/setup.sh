@@ -114,8 +114,11 @@ if [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]]; then
 else
   log "installing Debian chromium and chromium-driver"
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update
-  apt-get install -y chromium chromium-driver
+  # As root (CI, this machine) apt-get runs directly; otherwise through sudo.
+  as_root=()
+  [[ "$(id -u)" -eq 0 ]] || as_root=(sudo env DEBIAN_FRONTEND=noninteractive)
+  "${as_root[@]}" apt-get update
+  "${as_root[@]}" apt-get install -y chromium chromium-driver
   [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]] || die "chromium/chromedriver still missing after apt-get"
 fi
 
