@@ -260,3 +260,29 @@ export async function expectSuggestionsFor(page, query) {
   }, query, { timeout: READY_TIMEOUT_MS });
   return suggestionLabels(page);
 }
+
+/**
+ * Run `action`, then wait until the plan and its routes have been re-rendered after it.
+ * @param {import('playwright-core').Page} page
+ * @param {() => Promise<unknown>} action
+ */
+export async function afterPlanUpdate(page, action) {
+  const before = await page.evaluate(() => document.documentElement.dataset.planResults ?? '');
+  await action();
+  await page.waitForFunction((b) => {
+    const d = document.documentElement.dataset;
+    return (d.planResults ?? '') !== b && d.pathwaysResults === d.planResults?.split(' ').slice(0, 2).join(' ') &&
+      !document.getElementById('retraining')?.hasAttribute('aria-busy');
+  }, before, { timeout: READY_TIMEOUT_MS });
+}
+
+/**
+ * Wait for a plan opened on load (`&to=`) and its routes.
+ * @param {import('playwright-core').Page} page
+ */
+export async function waitForPlan(page) {
+  await page.waitForFunction(() => {
+    const d = document.documentElement.dataset;
+    return d.planResults && d.pathwaysResults === d.planResults.split(' ').slice(0, 2).join(' ');
+  }, null, { timeout: READY_TIMEOUT_MS });
+}

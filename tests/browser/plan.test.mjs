@@ -5,8 +5,16 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startSession, assertCleanLog, assertNoAxeViolations, waitForReady, waitForResults, pickByKeyboard,
-  jobInput, expectSuggestionsFor, READY_TIMEOUT_MS,
+  startSession,
+  assertCleanLog,
+  assertNoAxeViolations,
+  waitForReady,
+  waitForResults,
+  pickByKeyboard,
+  jobInput,
+  expectSuggestionsFor,
+  afterPlanUpdate,
+  waitForPlan,
 } from './harness.mjs';
 
 /** @type {import('./harness.mjs').Session} */
@@ -17,32 +25,6 @@ after(async () => { await session?.close(); });
 const PLAN_SHOT = '/tmp/greenpath-plan.png';
 const PRINT_SHOT = '/tmp/greenpath-print.png';
 const HEAT_PUMP = 'refrigeration air condition and heat pump technician';
-
-/**
- * Run `action`, then wait until the plan and its routes have been re-rendered after it.
- * @param {import('playwright-core').Page} page
- * @param {() => Promise<unknown>} action
- */
-async function afterPlanUpdate(page, action) {
-  const before = await page.evaluate(() => document.documentElement.dataset.planResults ?? '');
-  await action();
-  await page.waitForFunction((b) => {
-    const d = document.documentElement.dataset;
-    return (d.planResults ?? '') !== b && d.pathwaysResults === d.planResults?.split(' ').slice(0, 2).join(' ') &&
-      !document.getElementById('retraining')?.hasAttribute('aria-busy');
-  }, before, { timeout: READY_TIMEOUT_MS });
-}
-
-/**
- * Wait for a plan opened on load (`&to=`) and its routes.
- * @param {import('playwright-core').Page} page
- */
-async function waitForPlan(page) {
-  await page.waitForFunction(() => {
-    const d = document.documentElement.dataset;
-    return d.planResults && d.pathwaysResults === d.planResults.split(' ').slice(0, 2).join(' ');
-  }, null, { timeout: READY_TIMEOUT_MS });
-}
 
 /**
  * Screenshot a slice of the page starting at an element.
