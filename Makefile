@@ -7,7 +7,8 @@
 #   make data       rebuild data/greenpath.json.gz from the raw sources
 #   make test       everything CI runs (.ci/run calls this)
 #   make bench      native criterion benches + browser benchmark
-#   make calibrate  run the calibration example
+#   make calibrate  run the calibration example (writes docs/calibration.md)
+#   make quality    the recommendation quality report (writes docs/quality.md; RECORD=label keeps a history row)
 #   make clean      remove build outputs
 
 SHELL := bash
@@ -23,7 +24,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 LOG_DIR := target/ci-logs
 
-.PHONY: help setup pkg site serve data test bench calibrate clean \
+.PHONY: help setup pkg site serve data test bench calibrate quality clean \
 	fmt-check clippy clippy-wasm test-native test-wasm-node test-wasm-chrome test-browser
 
 help:
@@ -148,6 +149,10 @@ bench: site
 
 calibrate:
 	cargo run --profile bench --example calibrate
+
+RECORD ?=
+quality:
+	cargo run --profile bench --example quality -- $(if $(RECORD),--record '$(RECORD)')
 
 clean:
 	rm -rf dist pkg

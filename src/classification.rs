@@ -2,6 +2,12 @@
 //!
 //! The definitions disagree, so none is hidden behind another: every transition carries the
 //! destination's standing under each, and the caller picks which one decides "green".
+//! - **Green jobs list** (the default): a curated list of occupations people call green jobs
+//!   (heat pump, solar, wind, retrofit, EV and grid work, and more), each with its evidence and
+//!   source (`data/curated/green_occupations.csv`). The skill- and group-based definitions below
+//!   let in waste, sanitation and farm work and miss heat pump and offshore renewable roles;
+//!   the false positives taken out are listed with reasons in
+//!   `data/curated/green_exclusions.csv`.
 //! - **ESCO green skills**: the share of an occupation's essential skills that are in ESCO's
 //!   green skills collection (computed from the data; exact).
 //! - **O*NET green economy**: the O*NET green economy category of the occupation (Increased
@@ -10,15 +16,15 @@
 //!   by UK SOC 2010 occupation, joined to ESCO through ISCO-08 (an estimate).
 //!
 //! Carbon-intensive occupations come from a curated list with evidence and sources. An
-//! occupation on that list's core (not borderline) counts as green only when its own ESCO skills
-//! say so: the O*NET and ONS figures are per UK occupation group and cannot tell gas boiler work
-//! from heat pump work inside one group (the O*NET mapping counts 98 of the 127 listed
-//! carbon-intensive occupations as green-economy jobs), while ESCO's green skills belong to the
-//! occupation itself.
+//! occupation on that list (core or borderline) is never a green destination under any
+//! definition: a job people are moving out of cannot be offered as the green job to move into
+//! (the O*NET mapping alone counts 98 of the 127 listed carbon-intensive occupations as
+//! green-economy jobs, because it works per UK occupation group and cannot tell gas boiler work
+//! from heat pump work inside one group).
 
 use crate::dataset::Dataset;
 use crate::error::Error;
-use crate::model::{GreenEconomyCategory, OccupationId};
+use crate::model::{GreenCategory, GreenEconomyCategory, OccupationId};
 
 /// Default least share of green essential skills for the ESCO definition (about the top 5% of
 /// occupations: 145 of 3,006 with essential skills).
@@ -29,15 +35,18 @@ pub const ONS_GREEN_TASK_SHARE: f32 = 0.1;
 /// Which source decides whether a destination is green.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum GreenBasis {
-    /// Green under at least two of the three definitions. The O*NET and ONS definitions are
+    /// On the curated list of green jobs: the default, because it matches what people call
+    /// green jobs and every row names its evidence and source.
+    #[default]
+    Curated,
+    /// Green under at least two of the three data-driven definitions (ESCO, O*NET, ONS). The O*NET and ONS definitions are
     /// both per UK occupation group through the same crosswalk, so they often agree for the
     /// same reason; this is not the default.
     Consensus,
-    /// Green under at least one definition.
+    /// Green under at least one definition, the curated list included.
     Any,
-    /// ESCO green skills share at least the threshold: the default, because it is the only
-    /// definition measured on the occupation itself rather than on a UK occupation group.
-    #[default]
+    /// ESCO green skills share at least the threshold (measured on the occupation itself, but
+    /// it lets in waste and farm work and misses heat pump and offshore renewable roles).
     EscoGreenSkills,
     /// Any O*NET green economy category.
     OnetGreenEconomy,
@@ -59,7 +68,7 @@ pub struct GreenDefinition {
 impl Default for GreenDefinition {
     fn default() -> Self {
         GreenDefinition {
-            basis: GreenBasis::EscoGreenSkills,
+            basis: GreenBasis::Curated,
             esco_min_share: ESCO_GREEN_SHARE,
             ons_min_share: ONS_GREEN_TASK_SHARE,
         }
@@ -91,6 +100,8 @@ impl GreenDefinition {
 /// An occupation's standing under every green definition.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct GreenStatus {
+    /// The curated list's category, when the occupation is on it.
+    pub curated: Option<GreenCategory>,
     /// Share of essential skills that are ESCO green skills.
     pub esco_share: f32,
     /// Green under the ESCO definition's threshold.
@@ -101,10 +112,9 @@ pub struct GreenStatus {
     pub ons_share: Option<f32>,
     /// Green under the ONS definition's threshold.
     pub ons: bool,
-    /// On the core carbon-intensive list (then green only if its ESCO skills say so).
+    /// On the carbon-intensive list (core or borderline): then never green.
     pub carbon_intensive: bool,
-    /// Green under the chosen definition (for core carbon-intensive occupations, only when the
-    /// ESCO green skills definition agrees).
+    /// Green under the chosen definition, and not carbon-intensive.
     pub selected: bool,
 }
 
@@ -128,17 +138,20 @@ pub fn green_status(data: &Dataset, o: OccupationId, definition: &GreenDefinitio
     let onet = occupation.green_economy.as_ref().map(|g| g.category);
     let ons_share = occupation.green_task_share;
     let ons = ons_share.is_some_and(|s| s >= definition.ons_min_share);
+    let curated = occupation.green_job.as_ref().map(|g| g.category);
     let agreeing = [esco, onet.is_some(), ons].iter().filter(|&&g| g).count();
-    let carbon_intensive = occupation.carbon.as_ref().is_some_and(|c| !c.borderline);
-    let selected = (!carbon_intensive || esco)
+    let carbon_intensive = occupation.carbon.is_some();
+    let selected = !carbon_intensive
         && match definition.basis {
+            GreenBasis::Curated => curated.is_some(),
             GreenBasis::Consensus => agreeing >= 2,
-            GreenBasis::Any => agreeing >= 1,
+            GreenBasis::Any => agreeing >= 1 || curated.is_some(),
             GreenBasis::EscoGreenSkills => esco,
             GreenBasis::OnetGreenEconomy => onet.is_some(),
             GreenBasis::OnsGreenTasks => ons,
         };
     GreenStatus {
+        curated,
         esco_share,
         esco,
         onet,

@@ -8,6 +8,15 @@
 use crate::dataset::Dataset;
 use crate::model::{Occupation, SkillId};
 
+/// How much of an origin's optional skills a holder is taken to have.
+///
+/// ESCO lists skills that only some holders of a job have as optional; some occupations list
+/// over a hundred. Counting them in full made long lists look like wide experience (a job with
+/// many optional skills seemed close to everything); ignoring them undersells real holders.
+/// Half credit is the middle ground the recommendations issue asked to try, and the calibration
+/// (`docs/calibration.md`) is run with it.
+pub const ORIGIN_OPTIONAL_CREDIT: f32 = 0.5;
+
 /// What a person from occupation `from` holds, per skill: 1 for its essential skills and for
 /// `extra` skills, `optional_credit` for its optional skills (only some holders have them).
 /// Every scorer in the crate starts from this, so they agree on what a job gives.

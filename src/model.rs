@@ -53,6 +53,10 @@ pub struct DataFile {
     /// files).
     #[serde(default)]
     pub courses: Vec<Course>,
+    /// Moves that industry bodies, awarding bodies or public programmes recognise, with the
+    /// bridging training each needs (a curated, sourced table; see `data/README.md`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub routes: Vec<RecognisedRoute>,
 }
 
 /// Provenance and counts of a dataset.
@@ -219,12 +223,24 @@ pub struct Occupation {
     /// Optional skills, ascending (stored as gaps, see [`ascending_ids`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty", with = "ascending_ids")]
     pub optional: Vec<SkillId>,
+    /// Everyday UK job titles for this occupation from the curated, sourced list
+    /// (`data/curated/uk_job_titles.csv`): the UK meaning of a title, so in search they rank
+    /// above an ESCO label of another occupation that reads the same ("gas engineer").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub uk_titles: Vec<String>,
+    /// ONS SOC 2020 "related job titles" matched to this occupation, for search only.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub soc_titles: Vec<String>,
     /// O*NET job zone 1–5 (preparation needed), where known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub job_zone: Option<u8>,
     /// Indicative UK annual earnings in GBP (ONS ASHE 2019, per ISCO group), where known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub annual_earnings: Option<u32>,
+    /// Where [`Occupation::job_zone`] and [`Occupation::annual_earnings`] were estimated from,
+    /// when Nesta's UK table has no row for the occupation (show them as estimated).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub estimated_from: Option<EstimatedFrom>,
     /// Carbon-intensive ("brown"): why this occupation is likely to shrink or change sharply as
     /// the UK decarbonises, where it is on the curated list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -236,6 +252,190 @@ pub struct Occupation {
     /// decimals, where known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub green_task_share: Option<f32>,
+    /// On the curated list of green jobs: what kind, why, and the source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub green_job: Option<GreenJob>,
+}
+
+impl Occupation {
+    /// Every name of the occupation, numbered from 0: the preferred label, the alternative
+    /// labels, the curated UK job titles, then the SOC 2020 titles.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.label.as_str())
+            .chain(self.alt_labels.iter().map(String::as_str))
+            .chain(self.uk_titles.iter().map(String::as_str))
+            .chain(self.soc_titles.iter().map(String::as_str))
+    }
+
+    /// The name numbered `k` (see [`Occupation::names`]) and what kind of name it is, or `None`
+    /// past the last.
+    pub fn name(&self, k: usize) -> Option<(&str, NameKind)> {
+        let alt = self.alt_labels.len();
+        let uk = alt + self.uk_titles.len();
+        match k {
+            0 => Some((&self.label, NameKind::Preferred)),
+            k if k <= alt => Some((&self.alt_labels[k - 1], NameKind::Alternative)),
+            k if k <= uk => Some((&self.uk_titles[k - 1 - alt], NameKind::UkTitle)),
+            k => self
+                .soc_titles
+                .get(k - 1 - uk)
+                .map(|t| (t.as_str(), NameKind::SocTitle)),
+        }
+    }
+}
+
+/// What kind of name of an occupation matched a search.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum NameKind {
+    /// ESCO's preferred label.
+    Preferred,
+    /// One of ESCO's alternative labels.
+    Alternative,
+    /// An everyday UK job title from the curated list.
+    UkTitle,
+    /// An ONS SOC 2020 related job title.
+    SocTitle,
+}
+
+/// Where an occupation's pay and job zone come from when Nesta's UK table has no row for it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum EstimatedFrom {
+    /// Inherited from this broader ESCO occupation: the nearest one up ESCO's occupation
+    /// hierarchy that has figures.
+    BroaderOccupation(OccupationId),
+    /// The median of the occupations with figures in this ISCO-08 group (the unit group, or
+    /// the nearest wider group with figures).
+    IscoGroupMedian(String),
+}
+
+/// Why an occupation is on the curated list of green jobs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct GreenJob {
+    /// What kind of green work it is.
+    pub category: GreenCategory,
+    /// Why it counts, in plain words (at most 200 characters).
+    pub evidence: String,
+    /// The publisher's page the evidence comes from.
+    pub source: String,
+}
+
+/// Kinds of green work on the curated list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum GreenCategory {
+    /// Heat pumps, heat networks, solar thermal.
+    LowCarbonHeat,
+    /// Solar power.
+    Solar,
+    /// Onshore and offshore wind.
+    Wind,
+    /// Hydro, marine, geothermal, biogas and other renewable plant.
+    OtherRenewables,
+    /// Insulation, retrofit and energy-efficient buildings.
+    RetrofitEfficiency,
+    /// Electric and hybrid vehicles, charge points, batteries.
+    ElectricVehicles,
+    /// Electricity networks and electrification work.
+    GridElectrification,
+    /// Nuclear power.
+    Nuclear,
+    /// Hydrogen and carbon capture, use and storage.
+    HydrogenCcus,
+    /// Energy assessment and energy or sustainability management.
+    EnergyManagement,
+    /// Environmental protection, ecology and conservation.
+    EnvironmentNature,
+    /// Forestry, woodland creation and arboriculture.
+    Forestry,
+}
+
+impl GreenCategory {
+    /// Every category, in order.
+    pub const ALL: [GreenCategory; 12] = [
+        GreenCategory::LowCarbonHeat,
+        GreenCategory::Solar,
+        GreenCategory::Wind,
+        GreenCategory::OtherRenewables,
+        GreenCategory::RetrofitEfficiency,
+        GreenCategory::ElectricVehicles,
+        GreenCategory::GridElectrification,
+        GreenCategory::Nuclear,
+        GreenCategory::HydrogenCcus,
+        GreenCategory::EnergyManagement,
+        GreenCategory::EnvironmentNature,
+        GreenCategory::Forestry,
+    ];
+
+    /// The curated file's name for the category (`low_carbon_heat`).
+    pub fn key(self) -> &'static str {
+        match self {
+            GreenCategory::LowCarbonHeat => "low_carbon_heat",
+            GreenCategory::Solar => "solar",
+            GreenCategory::Wind => "wind",
+            GreenCategory::OtherRenewables => "other_renewables",
+            GreenCategory::RetrofitEfficiency => "retrofit_efficiency",
+            GreenCategory::ElectricVehicles => "electric_vehicles",
+            GreenCategory::GridElectrification => "grid_electrification",
+            GreenCategory::Nuclear => "nuclear",
+            GreenCategory::HydrogenCcus => "hydrogen_ccus",
+            GreenCategory::EnergyManagement => "energy_management",
+            GreenCategory::EnvironmentNature => "environment_nature",
+            GreenCategory::Forestry => "forestry",
+        }
+    }
+
+    /// A short name a worker reads ("Low-carbon heating").
+    pub fn name(self) -> &'static str {
+        match self {
+            GreenCategory::LowCarbonHeat => "Low-carbon heating",
+            GreenCategory::Solar => "Solar power",
+            GreenCategory::Wind => "Wind power",
+            GreenCategory::OtherRenewables => "Other renewable energy",
+            GreenCategory::RetrofitEfficiency => "Retrofit and energy efficiency",
+            GreenCategory::ElectricVehicles => "Electric vehicles",
+            GreenCategory::GridElectrification => "Electricity networks",
+            GreenCategory::Nuclear => "Nuclear power",
+            GreenCategory::HydrogenCcus => "Hydrogen and carbon capture",
+            GreenCategory::EnergyManagement => "Energy and sustainability management",
+            GreenCategory::EnvironmentNature => "Environment and nature",
+            GreenCategory::Forestry => "Forestry and woodland",
+        }
+    }
+
+    /// The category named `key` in the curated file.
+    pub fn from_key(key: &str) -> Option<GreenCategory> {
+        GreenCategory::ALL.into_iter().find(|c| c.key() == key)
+    }
+}
+
+/// Index of a route in [`DataFile::routes`].
+pub type RouteId = u32;
+
+/// A move that an industry body, awarding body or public programme recognises, with the
+/// training that bridges it. ESCO's skill profiles miss many of these (oil and gas drilling
+/// and offshore wind roles share few listed skills), so a recognised route makes a move viable
+/// and its bridging training goes into the plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct RecognisedRoute {
+    /// Stable identifier from the curated table (`oilgas_to_offshore_wind`).
+    pub id: String,
+    /// Occupations the route starts from, ascending.
+    pub origins: Vec<OccupationId>,
+    /// Occupations it leads to, ascending.
+    pub destinations: Vec<OccupationId>,
+    /// Courses that bridge the move, in the order taken.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub bridging: Vec<CourseId>,
+    /// Who recognises the route (a body or programme).
+    pub recognised_by: String,
+    /// What the source says, in plain words (at most 200 characters).
+    pub evidence: String,
+    /// The publisher's page.
+    pub source: String,
 }
 
 /// Why an occupation counts as carbon-intensive ("brown").

@@ -12,13 +12,19 @@
 //! £8,000 of training; when only time matters, 4 weeks; when only money matters, £4,000.
 //! Courses of unknown length or price are weighed at a typical value for their kind
 //! ([`weighed_weeks`], [`weighed_cost`]) and reported as unknown, never as free.
+//!
+//! When the move is a recognised route ([`crate::model::RecognisedRoute`]), its bridging
+//! courses come first in the plan whatever the optimiser would choose (the industry expects
+//! them), their skills count as covered, and the optimiser plans the rest of the gap with what
+//! is left of the budget and the weeks.
 
-use crate::credit::{held_by, CreditWeights, SkillGraph};
+use crate::credit::{held_by, CreditWeights, SkillGraph, ORIGIN_OPTIONAL_CREDIT};
 use crate::dataset::Dataset;
 use crate::error::Error;
 use crate::gap::{GapCourse, GapProblem, GapSolution, SolveStatus};
 use crate::model::{
-    Course, CourseId, CourseKind, Delivery, Funding, OccupationId, SkillId, COURSE_LINK_THRESHOLD,
+    Course, CourseId, CourseKind, Delivery, Funding, OccupationId, RouteId, SkillId,
+    COURSE_LINK_THRESHOLD,
 };
 
 /// Default seconds each optimisation phase may take before the best plan found is used.
@@ -97,6 +103,8 @@ pub struct PlanStep {
     pub cost_unknown: bool,
     /// Whether the length is unknown.
     pub weeks_unknown: bool,
+    /// Bridging training of the recognised route the move follows.
+    pub bridging: bool,
 }
 
 /// A limit that kept the plan from covering more, and what lifting it would buy.
@@ -145,6 +153,8 @@ pub struct Plan {
     pub origin: OccupationId,
     /// Where they want to be.
     pub destination: OccupationId,
+    /// The recognised route the move follows, whose bridging courses come first.
+    pub route: Option<RouteId>,
     /// Every essential skill of the destination still to learn, with credit already held.
     pub gap: Vec<GapSkill>,
     /// Courses in the order to take them.
@@ -220,13 +230,13 @@ impl CoursePlanner {
     ) -> Result<Vec<f32>, Error> {
         data.checked_occupation(origin, "origin")?;
         self.check_options(data, options)?;
-        // As in the transition engine's default, a holder has the job's optional skills too.
+        // As in the transition engine, a holder has half of the job's optional skills.
         let extra = options
             .extra_skills
             .iter()
             .chain(options.held_courses.iter().flat_map(|&c| self.teaches(c)))
             .copied();
-        let held = held_by(data, data.occupation(origin), 1.0, extra);
+        let held = held_by(data, data.occupation(origin), ORIGIN_OPTIONAL_CREDIT, extra);
         Ok(self.graph.spread(&held, &options.credit).credit)
     }
 
@@ -260,23 +270,80 @@ impl CoursePlanner {
         binding: bool,
     ) -> Result<Plan, Error> {
         let gap = self.gap(data, origin, destination, options)?;
-        let candidates = self.candidates(data, &gap, options);
-        let problem = self.problem(data, &gap, &candidates, options);
+        let route = data.route_between(origin, destination);
+        let bridge = self.bridging(data, route, options);
+        let (rest, rest_options) = self.after_bridging(data, &gap, &bridge, options);
+        let candidates: Vec<CourseId> = self
+            .candidates(data, &rest, &rest_options)
+            .into_iter()
+            .filter(|c| !bridge.contains(c))
+            .collect();
+        let problem = self.problem(data, &rest, &candidates, &rest_options);
         let solution = problem.solve()?;
         let binding = if binding {
-            self.binding_limits(data, &gap, options, &candidates, &solution)?
+            self.binding_limits(data, &rest, &rest_options, &candidates, &solution)?
         } else {
             Vec::new()
         };
         Ok(self.assemble(
             data,
-            origin,
-            destination,
+            (origin, destination, route),
             gap,
+            &bridge,
             &candidates,
             &solution,
             binding,
         ))
+    }
+
+    /// The bridging courses of `route` the person does not hold and may take under `options`.
+    fn bridging(
+        &self,
+        data: &Dataset,
+        route: Option<RouteId>,
+        options: &PlanOptions,
+    ) -> Vec<CourseId> {
+        route.map_or_else(Vec::new, |r| {
+            data.route(r)
+                .bridging
+                .iter()
+                .copied()
+                .filter(|c| {
+                    !options.held_courses.contains(c) && self.allowed(data.course(*c), options)
+                })
+                .collect()
+        })
+    }
+
+    /// The gap left once `bridge` is taken, and the options with the bridging courses' weeks
+    /// and weighed cost taken off the limits.
+    fn after_bridging(
+        &self,
+        data: &Dataset,
+        gap: &[GapSkill],
+        bridge: &[CourseId],
+        options: &PlanOptions,
+    ) -> (Vec<GapSkill>, PlanOptions) {
+        if bridge.is_empty() {
+            return (gap.to_vec(), options.clone());
+        }
+        let taught: Vec<SkillId> = bridge
+            .iter()
+            .flat_map(|&c| self.teaches(c).iter().copied())
+            .collect();
+        let rest = gap
+            .iter()
+            .filter(|g| !taught.contains(&g.skill))
+            .copied()
+            .collect();
+        let cost: u32 = bridge.iter().map(|&c| weighed_cost(data.course(c))).sum();
+        let weeks: f32 = bridge.iter().map(|&c| weighed_weeks(data.course(c))).sum();
+        let options = PlanOptions {
+            budget: options.budget.map(|b| b.saturating_sub(cost)),
+            max_weeks: options.max_weeks.map(|w| (w - weeks).max(0.0)),
+            ..options.clone()
+        };
+        (rest, options)
     }
 
     /// A quick greedy plan (see [`GapProblem::greedy`]) to `destination` for a person whose
@@ -517,22 +584,22 @@ impl CoursePlanner {
         Ok(out)
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn assemble(
         &self,
         data: &Dataset,
-        origin: OccupationId,
-        destination: OccupationId,
+        (origin, destination, route): (OccupationId, OccupationId, Option<RouteId>),
         gap: Vec<GapSkill>,
+        bridge: &[CourseId],
         candidates: &[CourseId],
         solution: &GapSolution,
         binding: Vec<BindingLimit>,
     ) -> Plan {
-        let steps: Vec<PlanStep> = solution
-            .chosen
+        let chosen = bridge
             .iter()
-            .map(|&i| {
-                let c = candidates[i];
+            .map(|&c| (c, true))
+            .chain(solution.chosen.iter().map(|&i| (candidates[i], false)));
+        let steps: Vec<PlanStep> = chosen
+            .map(|(c, bridging)| {
                 let course = data.course(c);
                 let (pay, unknown) = out_of_pocket(course);
                 PlanStep {
@@ -546,13 +613,20 @@ impl CoursePlanner {
                     funded: funded_amount(course),
                     cost_unknown: unknown,
                     weeks_unknown: course.weeks.is_none(),
+                    bridging,
                 }
             })
+            .collect();
+        let left_to_learn = gap
+            .iter()
+            .map(|g| g.skill)
+            .filter(|s| !steps.iter().any(|step| step.closes.contains(s)))
             .collect();
         Plan {
             origin,
             destination,
-            left_to_learn: solution.uncovered.iter().map(|&i| gap[i].skill).collect(),
+            route,
+            left_to_learn,
             weeks: steps
                 .iter()
                 .map(|s| data.course(s.course).weeks.unwrap_or(0.0))

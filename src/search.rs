@@ -1,14 +1,20 @@
 //! Occupation search by any name people call a job.
 //!
-//! Every preferred and alternative label is folded ([`crate::text::fold`]) and split into words.
-//! A query word matches a label word exactly, as a prefix (people type the start of a word), or
-//! within a small edit distance (typos: "weldr" finds "welder"). A label's score is the mean
-//! quality of its query-word matches, nudged towards labels the query covers completely; an
-//! occupation's score is that of its best label, which is reported as the matched label.
+//! Every name of an occupation (ESCO's preferred and alternative labels, and the everyday UK job
+//! titles of [`crate::model::Occupation::uk_titles`]) is folded ([`crate::text::fold`]) and split
+//! into words. A query word matches a name's word exactly, as a prefix (people type the start of
+//! a word), or within a small edit distance (typos: "weldr" finds "welder").
+//!
+//! Not every query word has to match: "offshore roustabout" still finds "roustabout". A name's
+//! score is the quality of its query-word matches weighted by how rare each query word is (an
+//! inverse document frequency: "roustabout" tells more than "offshore" or "operator"), nudged
+//! towards names the query covers completely and towards a name equal to the whole query. An
+//! occupation's score is that of its best name, which is reported as the matched name.
 
 use std::collections::HashMap;
 
 use crate::dataset::Dataset;
+use crate::model::NameKind;
 
 use crate::text::{fold, words};
 
@@ -28,6 +34,12 @@ const PER_EDIT: f32 = 0.15;
 const COVERAGE_WEIGHT: f32 = 0.25;
 /// Bonus when the whole query equals the whole label.
 const WHOLE_LABEL_BONUS: f32 = 0.1;
+/// Extra bonus when the whole query equals a curated UK job title: the UK meaning of a title
+/// ("gas engineer": a gas service technician) outranks an ESCO label that reads the same.
+const UK_TITLE_BONUS: f32 = 0.05;
+/// Least share of the query's weight a name must match to be listed, so that a long query is
+/// not answered with names matching one common word.
+const MIN_MATCHED_WEIGHT: f32 = 0.3;
 
 /// One item (an occupation, or a skill for [`SearchIndex::for_skills`]) found by
 /// [`SearchIndex::search`].
@@ -36,7 +48,8 @@ pub struct SearchHit {
     /// The item found: an [`crate::model::OccupationId`] in an occupations index, a [`crate::model::SkillId`]
     /// in a skills index.
     pub item: u32,
-    /// Which label matched best: 0 is the preferred label, `k` is `alt_labels[k - 1]`.
+    /// Which name matched best, numbered as [`crate::model::Occupation::name`] does: 0 is the
+    /// preferred label, then the alternative labels, then the UK job titles.
     pub label: usize,
     /// Match quality, higher is better (about 0 to 1.1).
     pub score: f32,
@@ -48,6 +61,8 @@ struct Label {
     label: usize,
     folded: String,
     words: Vec<u32>,
+    /// Added to the whole-label bonus (curated UK titles).
+    bonus: f32,
 }
 
 /// A word index over labels (of occupations, or of skills), built once per dataset.
@@ -62,10 +77,20 @@ pub struct SearchIndex {
 }
 
 impl SearchIndex {
-    /// Indexes every preferred and alternative label of the occupations of `data`.
+    /// Indexes every name of the occupations of `data`: preferred and alternative labels and
+    /// UK job titles.
     pub fn new(data: &Dataset) -> Self {
         Self::over_labels(data.occupations().iter().map(|o| {
-            std::iter::once(o.label.as_str()).chain(o.alt_labels.iter().map(String::as_str))
+            (0..o.names().count()).filter_map(move |k| {
+                o.name(k).map(|(text, kind)| {
+                    let bonus = if kind == NameKind::UkTitle {
+                        UK_TITLE_BONUS
+                    } else {
+                        0.0
+                    };
+                    (text, bonus)
+                })
+            })
         }))
     }
 
@@ -74,23 +99,23 @@ impl SearchIndex {
         Self::over_labels(
             data.skills()
                 .iter()
-                .map(|s| std::iter::once(s.label.as_str())),
+                .map(|s| std::iter::once((s.label.as_str(), 0.0))),
         )
     }
 
-    /// Indexes items given as lists of labels, the first being the preferred one; the item's
-    /// position is its id in the hits.
+    /// Indexes items given as lists of labels with their whole-query bonus, the first being
+    /// the preferred one; the item's position is its id in the hits.
     fn over_labels<'a, I, L>(items: I) -> Self
     where
         I: Iterator<Item = L>,
-        L: Iterator<Item = &'a str>,
+        L: Iterator<Item = (&'a str, f32)>,
     {
         let mut word_ids: HashMap<String, u32> = HashMap::new();
         let mut vocabulary = Vec::new();
         let mut labels = Vec::new();
         let mut preferred = Vec::new();
         for (item, item_labels) in items.enumerate() {
-            for (k, text) in item_labels.enumerate() {
+            for (k, (text, bonus)) in item_labels.enumerate() {
                 if k == 0 {
                     preferred.push(fold(text));
                 }
@@ -108,6 +133,7 @@ impl SearchIndex {
                     label: k,
                     folded: fold(text),
                     words: ids,
+                    bonus,
                 });
             }
         }
@@ -139,8 +165,10 @@ impl SearchIndex {
             return Vec::new();
         }
         let n = query_words.len();
-        // best[label * n + k]: quality of the best match of query word k in that label.
+        // best[label][k]: quality of the best match of query word k in that label; items[k]:
+        // the items with a name matching query word k, for its weight.
         let mut best: HashMap<u32, Vec<f32>> = HashMap::new();
+        let mut items: Vec<Vec<u32>> = vec![Vec::new(); n];
         for (k, query_word) in query_words.iter().enumerate() {
             let is_last = k + 1 == n;
             for (w, word) in self.vocabulary.iter().enumerate() {
@@ -149,6 +177,7 @@ impl SearchIndex {
                     continue;
                 }
                 for &l in &self.postings[w] {
+                    items[k].push(self.labels[l as usize].item);
                     let slot = &mut best.entry(l).or_insert_with(|| vec![0.0; n])[k];
                     if quality > *slot {
                         *slot = quality;
@@ -156,18 +185,39 @@ impl SearchIndex {
                 }
             }
         }
+        let weights: Vec<f32> = items
+            .iter_mut()
+            .map(|found| {
+                found.sort_unstable();
+                found.dedup();
+                self.word_weight(found.len())
+            })
+            .collect();
+        let total_weight: f32 = weights.iter().sum();
         let folded_query = query_words.join(" ");
         let mut per_item: HashMap<u32, SearchHit> = HashMap::new();
         for (l, qualities) in best {
             let label = &self.labels[l as usize];
-            if qualities.iter().any(|&q| q <= 0.0) {
-                continue; // every query word must match
+            let matched_weight: f32 = weights
+                .iter()
+                .zip(&qualities)
+                .filter(|(_, &q)| q > 0.0)
+                .map(|(w, _)| w)
+                .sum();
+            if matched_weight < MIN_MATCHED_WEIGHT * total_weight {
+                continue;
             }
-            let mean = qualities.iter().sum::<f32>() / n as f32;
-            let coverage = (n as f32 / label.words.len().max(1) as f32).min(1.0);
-            let mut score = mean * (1.0 - COVERAGE_WEIGHT + COVERAGE_WEIGHT * coverage);
+            let matched_words = qualities.iter().filter(|&&q| q > 0.0).count();
+            let quality = weights
+                .iter()
+                .zip(&qualities)
+                .map(|(w, q)| w * q)
+                .sum::<f32>()
+                / total_weight;
+            let coverage = (matched_words as f32 / label.words.len().max(1) as f32).min(1.0);
+            let mut score = quality * (1.0 - COVERAGE_WEIGHT + COVERAGE_WEIGHT * coverage);
             if label.folded == folded_query {
-                score += WHOLE_LABEL_BONUS;
+                score += WHOLE_LABEL_BONUS + label.bonus;
             }
             let hit = SearchHit {
                 item: label.item,
@@ -193,6 +243,13 @@ impl SearchIndex {
         });
         hits.truncate(limit);
         hits
+    }
+
+    /// The weight of a query word that `found` items have a name for: rare words weigh more
+    /// (an inverse document frequency); a word no name has weighs as much as the rarest.
+    fn word_weight(&self, found: usize) -> f32 {
+        let items = self.preferred.len() as f32;
+        (1.0 + items / (1.0 + found as f32)).ln()
     }
 }
 

@@ -12,8 +12,8 @@ use std::collections::HashMap;
 
 use crate::error::Error;
 use crate::model::{
-    Course, CourseId, DataFile, IscoGroup, Meta, Occupation, OccupationId, Skill, SkillGroup,
-    SkillId, SkillRelation,
+    Course, CourseId, DataFile, IscoGroup, Meta, Occupation, OccupationId, RecognisedRoute,
+    RouteId, Skill, SkillGroup, SkillId, SkillRelation,
 };
 
 /// A validated dataset with look-ups by ESCO id and ISCO code.
@@ -27,6 +27,8 @@ pub struct Dataset {
     skill_by_id: HashMap<String, SkillId>,
     course_by_id: HashMap<String, CourseId>,
     isco_by_code: HashMap<String, usize>,
+    /// For each occupation, the recognised routes from it: (destination, route), ascending.
+    routes_from: Vec<Vec<(OccupationId, RouteId)>>,
 }
 
 impl Dataset {
@@ -61,12 +63,26 @@ impl Dataset {
             .enumerate()
             .map(|(i, g)| (g.code.clone(), i))
             .collect();
+        let mut routes_from = vec![Vec::new(); file.occupations.len()];
+        for (r, route) in file.routes.iter().enumerate() {
+            for &o in &route.origins {
+                for &d in &route.destinations {
+                    routes_from[o as usize].push((d, r as RouteId));
+                }
+            }
+        }
+        for list in &mut routes_from {
+            // One route per move: the first listed wins, so results never depend on order.
+            list.sort_unstable();
+            list.dedup_by_key(|(d, _)| *d);
+        }
         Ok(Dataset {
             file,
             occupation_by_id,
             skill_by_id,
             course_by_id,
             isco_by_code,
+            routes_from,
         })
     }
 
@@ -111,7 +127,9 @@ impl Dataset {
 
     /// A copy of this dataset whose course catalogue is `courses` (a college's or council's own
     /// list, see [`crate::course_import`]), added after the current courses when `add` is true,
-    /// in their place otherwise. `requires` indices in `courses` count within `courses`.
+    /// in their place otherwise. `requires` indices in `courses` count within `courses`. When
+    /// the catalogue is replaced, a recognised route keeps the bridging courses the new list
+    /// has (matched by course id) and loses the others.
     ///
     /// # Errors
     /// [`Error::Invalid`] when the combined catalogue breaks a rule (for example a course id
@@ -127,6 +145,18 @@ impl Dataset {
             }
             file.courses.extend(courses);
         } else {
+            let ids: HashMap<&str, CourseId> = courses
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (c.id.as_str(), i as CourseId))
+                .collect();
+            for route in &mut file.routes {
+                route.bridging = route
+                    .bridging
+                    .iter()
+                    .filter_map(|&c| ids.get(file.courses[c as usize].id.as_str()).copied())
+                    .collect();
+            }
             file.courses = courses;
         }
         Self::from_data_file(file)
@@ -193,6 +223,39 @@ impl Dataset {
         self.isco_by_code
             .get(code)
             .map(|&i| self.file.isco_groups[i].label.as_str())
+    }
+
+    /// The recognised routes; a [`RouteId`] is an index into this slice.
+    pub fn routes(&self) -> &[RecognisedRoute] {
+        &self.file.routes
+    }
+
+    /// The recognised route at `id`.
+    ///
+    /// # Panics
+    /// When `id` is not an index of this dataset.
+    pub fn route(&self, id: RouteId) -> &RecognisedRoute {
+        &self.file.routes[id as usize]
+    }
+
+    /// The recognised routes from `origin`: (destination, route), by destination. Empty for an
+    /// id outside the dataset.
+    pub fn routes_from(&self, origin: OccupationId) -> &[(OccupationId, RouteId)] {
+        self.routes_from
+            .get(origin as usize)
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// The recognised route from `origin` to `destination`, if there is one.
+    pub fn route_between(
+        &self,
+        origin: OccupationId,
+        destination: OccupationId,
+    ) -> Option<RouteId> {
+        let list = self.routes_from(origin);
+        list.binary_search_by_key(&destination, |&(d, _)| d)
+            .ok()
+            .map(|i| list[i].1)
     }
 
     /// Number of occupation–skill relations (essential and optional).

@@ -2,11 +2,12 @@
 
 use std::collections::HashSet;
 
-use crate::model::{Course, DataFile, Occupation};
+use crate::model::{Course, DataFile, EstimatedFrom, Occupation, RecognisedRoute};
 
 /// The classification keys this code knows, in the order the default dataset lists them.
-pub(crate) const CLASSIFICATION_KEYS: [&str; 4] = [
+pub(crate) const CLASSIFICATION_KEYS: [&str; 5] = [
     "carbonIntensive",
+    "curatedGreenJobs",
     "escoGreenSkills",
     "onetGreenEconomy",
     "onsGreenTasks",
@@ -14,7 +15,8 @@ pub(crate) const CLASSIFICATION_KEYS: [&str; 4] = [
 
 /// The schema version this code reads.
 /// Version 2: occupation and course skill lists are stored delta-encoded.
-pub const SCHEMA_VERSION: u32 = 2;
+/// Version 3: estimated pay and job zones, UK job titles, curated green jobs, recognised routes.
+pub const SCHEMA_VERSION: u32 = 3;
 /// Highest O*NET job zone.
 const MAX_JOB_ZONE: u8 = 5;
 /// Annual earnings above this are taken as a data error (GBP).
@@ -43,6 +45,7 @@ pub fn problems(file: &DataFile) -> Vec<String> {
     check_occupations(file, &mut out);
     check_classifications(file, &mut out);
     check_courses(file, &mut out);
+    check_routes(file, &mut out);
     out
 }
 
@@ -160,6 +163,109 @@ fn check_occupations(file: &DataFile, out: &mut Vec<String>) {
             }
         }
         check_green_fields(out, &at, occupation);
+        check_estimate(out, &at, i, occupation, file.occupations.len());
+        for (j, title) in occupation.uk_titles.iter().enumerate() {
+            require_text(out, &format!("{at}.ukTitles[{j}]"), title);
+        }
+        for (j, title) in occupation.soc_titles.iter().enumerate() {
+            require_text(out, &format!("{at}.socTitles[{j}]"), title);
+        }
+    }
+}
+
+/// Where estimated pay and job zones came from: a real other occupation or ISCO code, and only
+/// on occupations that have the figures.
+fn check_estimate(out: &mut Vec<String>, at: &str, i: usize, occupation: &Occupation, n: usize) {
+    match &occupation.estimated_from {
+        None => {}
+        Some(EstimatedFrom::BroaderOccupation(b)) => {
+            check_index(out, &format!("{at}.estimatedFrom.broaderOccupation"), *b, n);
+            if *b as usize == i {
+                out.push(format!(
+                    "{at}.estimatedFrom.broaderOccupation: {b} is the occupation itself"
+                ));
+            }
+        }
+        Some(EstimatedFrom::IscoGroupMedian(code)) => {
+            if !(1..=4).contains(&code.len()) || !is_digits(code) {
+                out.push(format!(
+                    "{at}.estimatedFrom.iscoGroupMedian: {code:?} is not an ISCO-08 code"
+                ));
+            }
+        }
+    }
+    if occupation.estimated_from.is_some()
+        && occupation.annual_earnings.is_none()
+        && occupation.job_zone.is_none()
+    {
+        out.push(format!(
+            "{at}.estimatedFrom: set, but the occupation has neither pay nor job zone"
+        ));
+    }
+}
+
+/// The recognised routes: text, sources, occupations and courses in range, and never a move
+/// into a carbon-intensive job.
+fn check_routes(file: &DataFile, out: &mut Vec<String>) {
+    let mut seen = HashSet::new();
+    for (i, route) in file.routes.iter().enumerate() {
+        let at = format!("routes[{i}]");
+        require_text(out, &format!("{at}.id"), &route.id);
+        if !route.id.trim().is_empty() && !seen.insert(route.id.as_str()) {
+            out.push(format!("{at}.id: {:?} appears twice", route.id));
+        }
+        require_text(out, &format!("{at}.recognisedBy"), &route.recognised_by);
+        require_text(out, &format!("{at}.evidence"), &route.evidence);
+        require_url(out, &format!("{at}.source"), &route.source);
+        check_route_ends(out, &at, route, file);
+        for (j, &c) in route.bridging.iter().enumerate() {
+            check_index(out, &format!("{at}.bridging[{j}]"), c, file.courses.len());
+        }
+    }
+}
+
+fn check_route_ends(out: &mut Vec<String>, at: &str, route: &RecognisedRoute, file: &DataFile) {
+    let n = file.occupations.len();
+    for (field, list) in [
+        ("origins", &route.origins),
+        ("destinations", &route.destinations),
+    ] {
+        if list.is_empty() {
+            out.push(format!("{at}.{field}: must not be empty"));
+        }
+        for (j, &o) in list.iter().enumerate() {
+            check_index(out, &format!("{at}.{field}[{j}]"), o, n);
+            if j > 0 && list[j - 1] >= o {
+                out.push(format!(
+                    "{at}.{field}[{j}]: {o} is not above the previous entry {} (lists are ascending, without repeats)",
+                    list[j - 1]
+                ));
+            }
+        }
+    }
+    for (j, &d) in route.destinations.iter().enumerate() {
+        if route.origins.contains(&d) {
+            out.push(format!(
+                "{at}.destinations[{j}]: occupation {d} is also an origin of the route"
+            ));
+        }
+        if file
+            .occupations
+            .get(d as usize)
+            .is_some_and(|o| o.carbon.is_some())
+        {
+            out.push(format!(
+                "{at}.destinations[{j}]: occupation {d} is carbon-intensive; a recognised route leads out of carbon-intensive work"
+            ));
+        }
+    }
+}
+
+fn require_url(out: &mut Vec<String>, at: &str, value: &str) {
+    require_text(out, at, value);
+    let url = value.starts_with("https://") || value.starts_with("http://");
+    if !value.trim().is_empty() && !url {
+        out.push(format!("{at}: {value:?} is not an http(s) URL"));
     }
 }
 
@@ -185,6 +291,15 @@ fn check_green_fields(out: &mut Vec<String>, at: &str, occupation: &Occupation) 
     }
     if let Some(green) = &occupation.green_economy {
         require_text(out, &format!("{at}.greenEconomy.via"), &green.via);
+    }
+    if let Some(green) = &occupation.green_job {
+        require_text(out, &format!("{at}.greenJob.evidence"), &green.evidence);
+        require_url(out, &format!("{at}.greenJob.source"), &green.source);
+        if occupation.carbon.is_some() {
+            out.push(format!(
+                "{at}.greenJob: the occupation is on the carbon-intensive list, so it cannot be a green job"
+            ));
+        }
     }
     if let Some(share) = occupation.green_task_share {
         if share.is_nan() {
@@ -219,6 +334,7 @@ fn check_classifications(file: &DataFile, out: &mut Vec<String>) {
             .iter()
             .filter(|o| match class.key.as_str() {
                 "carbonIntensive" => o.carbon.is_some(),
+                "curatedGreenJobs" => o.green_job.is_some(),
                 "escoGreenSkills" => !o.essential.is_empty() || !o.optional.is_empty(),
                 "onetGreenEconomy" => o.green_economy.is_some(),
                 "onsGreenTasks" => o.green_task_share.is_some(),

@@ -14,8 +14,11 @@ use greenpath::model::{
 
 use crate::classify;
 use crate::courses;
+use crate::curated;
 use crate::error::BuildError;
+use crate::estimate;
 use crate::raw::{RawDir, Row};
+use crate::soc_titles;
 use crate::text::{self, Trim};
 
 /// The dataset schema version written to `meta.schemaVersion`.
@@ -80,8 +83,14 @@ pub struct Stats {
     pub earnings_unknown_occupation: usize,
     /// Earnings/job-zone rows whose ISCO code differs from ESCO 1.1.1's for the occupation.
     pub earnings_isco_differs: usize,
+    /// Pay and job zones filled in for occupations Nesta's table lacks.
+    pub estimates: estimate::Stats,
     /// The carbon-intensive and green classifications.
     pub classes: classify::Stats,
+    /// The project's curated lists (green jobs, routes, UK titles).
+    pub curated: curated::Stats,
+    /// The ONS SOC 2020 related job titles.
+    pub soc_titles: soc_titles::Stats,
     /// The course catalogue.
     pub courses: courses::Stats,
 }
@@ -195,15 +204,32 @@ pub fn build(raw: &mut RawDir) -> Result<Built, BuildError> {
 
     let skill_relations = read_skill_relations(raw, &skill_index, &mut stats)?;
     read_earnings(raw, &occupation_index, &mut occupations, &mut stats)?;
+    estimate::fill(
+        raw,
+        &occupation_index,
+        &mut occupations,
+        &mut stats.estimates,
+    )?;
     let isco_groups = read_isco(raw)?;
     let green_flags: Vec<bool> = skills.iter().map(|s| s.green).collect();
-    let classifications = classify::classify(
+    let mut classifications = classify::classify(
         raw,
         &occupation_index,
         &mut occupations,
         &green_flags,
         &mut stats.classes,
     )?;
+    let curated_green = curated::green(
+        raw,
+        &occupation_index,
+        &mut occupations,
+        &green_flags,
+        &mut stats.curated,
+    )?;
+    // The default definition first.
+    classifications.insert(1, curated_green);
+    curated::titles(raw, &occupation_index, &mut occupations, &mut stats.curated)?;
+    soc_titles::add(raw, &mut occupations, &mut stats.soc_titles)?;
 
     let courses = courses::build(
         raw,
@@ -213,6 +239,13 @@ pub fn build(raw: &mut RawDir) -> Result<Built, BuildError> {
             occupations: &occupations,
         },
         &mut stats.courses,
+    )?;
+    let routes = curated::routes(
+        raw,
+        &occupation_index,
+        &occupations,
+        &courses,
+        &mut stats.curated,
     )?;
 
     let dropped = stats.dropped_unknown_occupation + stats.dropped_unknown_skill;
@@ -231,6 +264,7 @@ pub fn build(raw: &mut RawDir) -> Result<Built, BuildError> {
         skill_relations,
         occupations,
         courses,
+        routes,
     };
     Ok(Built { data, stats })
 }
@@ -287,11 +321,15 @@ fn read_occupations(
                 description,
                 essential: Vec::new(),
                 optional: Vec::new(),
+                uk_titles: Vec::new(),
+                soc_titles: Vec::new(),
                 job_zone: None,
                 annual_earnings: None,
+                estimated_from: None,
                 carbon: None,
                 green_economy: None,
                 green_task_share: None,
+                green_job: None,
             },
         ));
     }

@@ -28,11 +28,14 @@ use serde::Deserialize;
 
 use crate::error::BuildError;
 use crate::link::{round2, Found, Linker, Names};
-use crate::raw::{RawDir, Row};
+use crate::raw::{RawDir, Row, Table};
 use crate::text;
 
 const STANDARDS: &str = "ifate-standards-2021/standards.json";
 const CURATED: &str = "curated/green_courses_uk.csv";
+/// The project's own curated courses (bridging training the recognised routes name that the
+/// shared list lacks), in the same columns.
+const EXTRA: &str = "courses_extra.csv";
 /// The provider of every apprenticeship standard.
 pub const STANDARD_PROVIDER: &str = "Apprenticeship standard (IfATE)";
 /// The id prefix of a standard's course.
@@ -46,8 +49,10 @@ const REQUIRES: [(&str, &str, &str); 1] = [("imi_ev_l3", "imi_ev_l2", "IMI EV Le
 /// What the course step read, merged and linked, for the summary and the README.
 #[derive(Debug, Default)]
 pub struct Stats {
-    /// Rows of the curated list.
+    /// Rows of the curated lists kept.
     pub curated_rows: usize,
+    /// Curated rows left out because they name no source page.
+    pub without_source: Vec<String>,
     /// Standards in `standards.json`.
     pub standards_read: usize,
     /// Curated rows merged with a standard: (curated id, larsCode, matched by URL?).
@@ -140,7 +145,8 @@ pub fn build(
         .iter()
         .filter(|s| !s.last_date_starts.trim().is_empty())
         .count();
-    let curated = read_curated(raw, context, stats)?;
+    let mut curated = read_curated(raw.table(CURATED)?, context, stats)?;
+    curated.extend(read_curated(raw.own_table(EXTRA)?, context, stats)?);
     stats.curated_rows = curated.len();
     let linker = Linker::new(context.occupations);
 
@@ -526,13 +532,13 @@ fn is_url(text: &str) -> bool {
     text.starts_with("https://") || text.starts_with("http://")
 }
 
-/// The curated rows as courses (no `requires` yet).
+/// The curated rows as courses (no `requires` yet). A row without a source page is left out
+/// (every curated row must name its source) and counted.
 fn read_curated(
-    raw: &mut RawDir,
+    table: Table,
     context: &Context<'_>,
     stats: &mut Stats,
 ) -> Result<Vec<Course>, BuildError> {
-    let table = raw.table(CURATED)?;
     let [c_id, c_title, c_provider, c_level, c_weeks, c_cost, c_funding, c_delivery, c_prereq, c_occupations, c_skills, c_source, c_notes, c_basis] =
         table.columns([
             "id",
@@ -553,6 +559,10 @@ fn read_curated(
     let mut out = Vec::new();
     for row in table.rows() {
         let id = row.required(c_id, "id")?.to_owned();
+        if row.get(c_source).trim().is_empty() {
+            stats.without_source.push(id);
+            continue;
+        }
         let title = text::squash_space(row.required(c_title, "title")?);
         let funding = parse_funding(&row, row.get(c_funding))?;
         let level = match row.get(c_level) {

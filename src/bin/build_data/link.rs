@@ -542,11 +542,15 @@ mod tests {
             description: String::new(),
             essential: Vec::new(),
             optional: Vec::new(),
+            uk_titles: Vec::new(),
+            soc_titles: Vec::new(),
             job_zone: None,
             annual_earnings: None,
+            estimated_from: None,
             carbon: None,
             green_economy: None,
             green_task_share: None,
+            green_job: None,
         }
     }
 

@@ -8,17 +8,21 @@
 //! ```
 //!
 //! The raw folder is `--raw`, else `$GREENPATH_RAW_DIR`, else `../shared/data/raw` next to
-//! the crate. Every file read is checked against the folder's `SHA256SUMS` and listed with its
+//! the crate; the project's own curated lists (green jobs, recognised routes, UK job titles,
+//! extra courses) are in `--curated`, else `data/curated` in the crate. Every file read is checked against the folder's `SHA256SUMS` and listed with its
 //! checksum in `meta.sources`. The output is reproducible: the same inputs give byte-identical
 //! output. See `data/README.md` for the schema and the choices made.
 
 mod assemble;
 mod classify;
 mod courses;
+mod curated;
 mod error;
+mod estimate;
 mod link;
 mod output;
 mod raw;
+mod soc_titles;
 mod text;
 
 use std::path::{Path, PathBuf};
@@ -30,16 +34,18 @@ use crate::error::BuildError;
 use crate::output::Encoded;
 use crate::raw::RawDir;
 
-const USAGE: &str = "usage: build-data [--raw DIR] [--out PATH] [--json PATH]
+const USAGE: &str = "usage: build-data [--raw DIR] [--curated DIR] [--out PATH] [--json PATH]
 
-Builds data/greenpath.json.gz from the raw open data.
-  --raw DIR    raw data folder (default: $GREENPATH_RAW_DIR, else ../shared/data/raw next to the crate)
+Builds data/greenpath.json.gz from the raw open data and the project's curated lists.
+  --raw DIR      raw data folder (default: $GREENPATH_RAW_DIR, else ../shared/data/raw next to the crate)
+  --curated DIR  the project's curated lists (default: data/curated in the crate)
   --out PATH   output file (default: data/greenpath.json.gz in the crate)
   --json PATH  also write the uncompressed JSON there (for inspection)";
 
 /// Where to read and write.
 struct Options {
     raw: PathBuf,
+    curated: PathBuf,
     out: PathBuf,
     json: Option<PathBuf>,
 }
@@ -65,7 +71,7 @@ fn run() -> Result<(), BuildError> {
     let options = parse_args(std::env::args_os().skip(1))?;
     let started = Instant::now();
     println!("build-data: reading {}", options.raw.display());
-    let mut raw = RawDir::open(&options.raw)?;
+    let mut raw = RawDir::open(&options.raw, &options.curated)?;
     let Built { data, stats } = assemble::build(&mut raw)?;
     output::validate(&data)?;
     let encoded = output::encode(&data)?;
@@ -102,6 +108,7 @@ fn parse_args(args: impl Iterator<Item = std::ffi::OsString>) -> Result<Options,
         .map(PathBuf::from);
     let mut out = None;
     let mut json = None;
+    let mut curated = None;
     let mut args = args.peekable();
     while let Some(arg) = args.next() {
         let text = arg.to_string_lossy().into_owned();
@@ -111,6 +118,7 @@ fn parse_args(args: impl Iterator<Item = std::ffi::OsString>) -> Result<Options,
         };
         let slot = match flag.as_str() {
             "--raw" => &mut raw,
+            "--curated" => &mut curated,
             "--out" => &mut out,
             "--json" => &mut json,
             "-h" | "--help" => return Err(BuildError::Usage(String::new())),
@@ -126,6 +134,8 @@ fn parse_args(args: impl Iterator<Item = std::ffi::OsString>) -> Result<Options,
     }
     Ok(Options {
         raw: raw.unwrap_or_else(default_raw_dir),
+        curated: curated
+            .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("data/curated")),
         out: out.unwrap_or_else(|| {
             Path::new(env!("CARGO_MANIFEST_DIR")).join("data/greenpath.json.gz")
         }),
@@ -205,7 +215,12 @@ fn summary(data: &greenpath::model::DataFile, stats: &Stats, encoded: &Encoded) 
         lengths.get(lengths.len() / 2).copied().unwrap_or(0),
         lengths.last().copied().unwrap_or(0)
     );
+    println!(
+        "  estimated pay and job zone: from a broader occupation by distance {:?}; group medians by ISCO code length {:?}; still without {}",
+        stats.estimates.from_broader, stats.estimates.from_group, stats.estimates.without
+    );
     classes_summary(data, &stats.classes);
+    curated_summary(&stats.curated, &stats.soc_titles);
     courses_summary(data, &stats.courses);
     println!(
         "size: {} bytes JSON, {} bytes gzipped (budget {})",
@@ -235,6 +250,10 @@ fn courses_summary(data: &greenpath::model::DataFile, c: &courses::Stats) {
         c.curated_kinds
     );
     println!("  merged (curated id, larsCode, by URL): {:?}", c.merged);
+    println!(
+        "  curated rows left out for naming no source page: {:?}",
+        c.without_source
+    );
     for (id, field, curated, standard) in &c.merge_differences {
         println!("    {id}: {field} curated {curated}, standard {standard} (curated kept)");
     }
@@ -277,6 +296,27 @@ fn courses_summary(data: &greenpath::model::DataFile, c: &courses::Stats) {
     println!("  sample of links to check by eye:");
     for (title, label, confidence, evidence) in &c.sample {
         println!("    | {title} | {label} | {confidence:.2} | {evidence} |");
+    }
+}
+
+fn curated_summary(c: &curated::Stats, soc: &soc_titles::Stats) {
+    println!("curated lists:");
+    println!(
+        "  green jobs by category {:?}; exclusions by definition {:?}",
+        c.green_by_category, c.exclusions
+    );
+    println!(
+        "  recognised routes {} ({} moves, {} origins)",
+        c.routes, c.route_pairs, c.route_origins
+    );
+    println!(
+        "  UK job titles: {} curated added ({} already a name of the occupation); SOC 2020 related titles {} read, {} already a name, {} added, {} unmatched",
+        c.titles, c.titles_already_named, soc.read, soc.already_named, soc.added, soc.unmatched.len()
+    );
+    for (code, title) in &soc.unmatched {
+        println!(
+            "    SOC {code} title {title:?}: no occupation of its ISCO groups shares enough words"
+        );
     }
 }
 

@@ -15,9 +15,13 @@ use sha2::{Digest, Sha256};
 
 use crate::error::BuildError;
 
-/// The raw data folder, with the checksums it promises and the files read so far.
+/// The raw data folder, with the checksums it promises and the files read so far; and the
+/// project's own curated folder (`data/curated/`), whose files are committed with the project
+/// and so need no separate checksum list (their checksums are recorded all the same).
 pub struct RawDir {
     root: PathBuf,
+    /// The project's curated folder.
+    own: PathBuf,
     /// Expected SHA-256 (lowercase hex) by path relative to `root`.
     sums: BTreeMap<String, String>,
     /// Files read and verified, with their SHA-256.
@@ -25,8 +29,8 @@ pub struct RawDir {
 }
 
 impl RawDir {
-    /// Opens `root` and parses its `SHA256SUMS`.
-    pub fn open(root: &Path) -> Result<Self, BuildError> {
+    /// Opens `root` and parses its `SHA256SUMS`; `own` is the project's curated folder.
+    pub fn open(root: &Path, own: &Path) -> Result<Self, BuildError> {
         if !root.is_dir() {
             return Err(BuildError::RawDirMissing(root.to_path_buf()));
         }
@@ -37,6 +41,7 @@ impl RawDir {
         })?;
         Ok(Self {
             root: root.to_path_buf(),
+            own: own.to_path_buf(),
             sums: parse_sums(&text)?,
             read: BTreeMap::new(),
         })
@@ -75,6 +80,19 @@ impl RawDir {
         Ok(bytes)
     }
 
+    /// Reads and parses a CSV file of the project's curated folder (`name` is the file name),
+    /// recording its checksum under `project:data/curated/<name>`.
+    pub fn own_table(&mut self, name: &str) -> Result<Table, BuildError> {
+        let path = self.own.join(name);
+        let bytes = fs::read(&path).map_err(|source| BuildError::Io {
+            path: path.clone(),
+            source,
+        })?;
+        let rel = own_path(name);
+        self.read.insert(rel.clone(), sha256_hex(&bytes));
+        Table::parse(&rel, &bytes, false)
+    }
+
     /// Reads, verifies and parses a CSV file with a header row; every record must have as
     /// many fields as the header.
     pub fn table(&mut self, rel: &str) -> Result<Table, BuildError> {
@@ -105,6 +123,11 @@ impl RawDir {
             })
             .collect()
     }
+}
+
+/// How a file of the project's curated folder is named in errors and in `meta.sources`.
+pub fn own_path(name: &str) -> String {
+    format!("project:data/curated/{name}")
 }
 
 /// Lowercase hex SHA-256 of `bytes`.
