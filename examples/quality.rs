@@ -40,31 +40,20 @@ struct OriginReport {
     viable: usize,
     desirable: usize,
     planned: usize,
+    /// Of those, viable on skills or by a route recognised for this job (not only by training
+    /// open to any job).
+    planned_specific: usize,
     /// Viable green moves with a plan, best first: (destination, score, desirable).
     planned_moves: Vec<(OccupationId, f32, bool)>,
     /// The first green moves the page shows: (destination, viable).
     shown: Vec<(OccupationId, bool)>,
 }
 
-/// The headline figures, one row of the history.
-#[derive(Clone)]
-struct Headline {
-    label: String,
-    core_with_enough: String,
-    shown_viable: String,
-    lists_without_viable: String,
-    carbon_in_lists: String,
-    expected_hit10: String,
-    title_top1: String,
-    viable_threshold: String,
-    siblings_viable: String,
-    gas_to_heat_pump: String,
-    roustabout_to_offshore: String,
-}
-
-const HISTORY_HEADER: [&str; 11] = [
+/// The columns of the headline table and of `docs/quality-history.csv`.
+const HISTORY_HEADER: [&str; 12] = [
     "step",
     "core origins with ≥3 viable green moves with a plan",
+    "the same, not counting training open to any job",
     "first-10 green moves that are viable",
     "core lists with no viable move in the first 10",
     "carbon-intensive jobs among green moves shown",
@@ -76,40 +65,8 @@ const HISTORY_HEADER: [&str; 11] = [
     "roustabout → offshore renewable energy technician: rank among green moves",
 ];
 
-impl Headline {
-    fn cells(&self) -> [&str; 11] {
-        [
-            &self.label,
-            &self.core_with_enough,
-            &self.shown_viable,
-            &self.lists_without_viable,
-            &self.carbon_in_lists,
-            &self.expected_hit10,
-            &self.title_top1,
-            &self.viable_threshold,
-            &self.siblings_viable,
-            &self.gas_to_heat_pump,
-            &self.roustabout_to_offshore,
-        ]
-    }
-
-    fn from_cells(cells: &[String]) -> Option<Headline> {
-        let c = |i: usize| cells.get(i).cloned().unwrap_or_default();
-        (cells.len() == HISTORY_HEADER.len()).then(|| Headline {
-            label: c(0),
-            core_with_enough: c(1),
-            shown_viable: c(2),
-            lists_without_viable: c(3),
-            carbon_in_lists: c(4),
-            expected_hit10: c(5),
-            title_top1: c(6),
-            viable_threshold: c(7),
-            siblings_viable: c(8),
-            gas_to_heat_pump: c(9),
-            roustabout_to_offshore: c(10),
-        })
-    }
-}
+/// One row of the headline table: a cell per [`HISTORY_HEADER`] column.
+type Headline = Vec<String>;
 
 fn main() -> Fallible<()> {
     let record = parse_args()?;
@@ -158,38 +115,41 @@ fn main() -> Fallible<()> {
     let (hits, expected_lines) = expected_hits(data, &engine, &expected)?;
     let (title_hits, title_lines) = title_top1(data, index, &titles);
     let siblings = share_at_least(&calibration.within, transitions_viable());
-    let headline = Headline {
-        label: "now".into(),
-        core_with_enough: format!("{with_enough}/{}", core.len()),
-        shown_viable: percent(shown_viable, shown),
-        lists_without_viable: format!("{without_viable}/{}", core.len()),
-        carbon_in_lists: format!("{carbon_shown}/{shown}"),
-        expected_hit10: ratio_text(hits, expected.len()),
-        title_top1: ratio_text(title_hits, titles.len()),
-        viable_threshold: format!("{:.2}", transitions_viable()),
-        siblings_viable: format!("{:.1}%", 100.0 * siblings),
-        gas_to_heat_pump: green_rank(
+    let specific = reports
+        .iter()
+        .filter(|r| r.planned_specific >= ENOUGH)
+        .count();
+    let headline: Headline = vec![
+        "now".into(),
+        format!("{with_enough}/{}", core.len()),
+        format!("{specific}/{}", core.len()),
+        percent(shown_viable, shown),
+        format!("{without_viable}/{}", core.len()),
+        format!("{carbon_shown}/{shown}"),
+        ratio_text(hits, expected.len()),
+        ratio_text(title_hits, titles.len()),
+        format!("{:.2}", transitions_viable()),
+        format!("{:.1}%", 100.0 * siblings),
+        green_rank(
             data,
             &engine,
             "gas service technician",
             "refrigeration air condition and heat pump technician",
         )?,
-        roustabout_to_offshore: green_rank(
+        green_rank(
             data,
             &engine,
             "roustabout",
             "offshore renewable energy technician",
         )?,
-    };
+    ];
 
     let history_path = format!("{ROOT}/docs/quality-history.csv");
     let mut history = read_history(&history_path)?;
     if let Some(label) = &record {
-        let row = Headline {
-            label: label.clone(),
-            ..headline.clone()
-        };
-        match history.iter_mut().find(|h| h.label == *label) {
+        let mut row = headline.clone();
+        row[0] = label.clone();
+        match history.iter_mut().find(|h| h[0] == *label) {
             Some(existing) => *existing = row,
             None => history.push(row),
         }
@@ -200,7 +160,7 @@ fn main() -> Fallible<()> {
     writeln!(doc, "| {} |", HISTORY_HEADER.join(" | "))?;
     writeln!(doc, "|{}", "---|".repeat(HISTORY_HEADER.len()))?;
     for row in history.iter().chain(std::iter::once(&headline)) {
-        writeln!(doc, "| {} |", row.cells().join(" | "))?;
+        writeln!(doc, "| {} |", row.join(" | "))?;
     }
     writeln!(
         doc,
@@ -220,9 +180,9 @@ fn main() -> Fallible<()> {
     )?;
     writeln!(
         doc,
-        "| origin | viable green | desirable | with a plan | best viable green moves with a plan | first {SHOWN} shown: viable |"
+        "| origin | viable green | desirable | with a plan | with a plan, not counting training open to any job | best viable green moves with a plan | first {SHOWN} shown: viable |"
     )?;
-    writeln!(doc, "|---|---:|---:|---:|---|---:|")?;
+    writeln!(doc, "|---|---:|---:|---:|---:|---|---:|")?;
     for r in &reports {
         let best: Vec<String> = r
             .planned_moves
@@ -238,11 +198,12 @@ fn main() -> Fallible<()> {
             .collect();
         writeln!(
             doc,
-            "| {} | {} | {} | {} | {} | {}/{} |",
+            "| {} | {} | {} | {} | {} | {} | {}/{} |",
             data.occupation(r.origin).label,
             r.viable,
             r.desirable,
             r.planned,
+            r.planned_specific,
             best.join("; "),
             r.shown.iter().filter(|s| s.1).count(),
             r.shown.len()
@@ -362,10 +323,15 @@ fn origin_report(
     };
     let moves = engine.transitions(data, origin, &all_viable)?;
     let mut planned_moves = Vec::new();
+    let mut planned_specific = 0;
     for t in &moves {
         let plan = planner.plan_with(data, origin, t.occupation, &PlanOptions::default(), false)?;
         if !plan.steps.is_empty() {
             planned_moves.push((t.occupation, t.score, t.flags.desirable));
+            let specific = t.recognised.is_some_and(|r| !data.route(r).open);
+            if t.flags.viable_by_skills || specific {
+                planned_specific += 1;
+            }
         }
     }
     let page = TransitionOptions {
@@ -383,6 +349,7 @@ fn origin_report(
         viable: moves.len(),
         desirable: moves.iter().filter(|t| t.flags.desirable).count(),
         planned: planned_moves.len(),
+        planned_specific,
         planned_moves,
         shown,
     })
@@ -540,14 +507,27 @@ fn title_top1(data: &Dataset, index: &SearchIndex, titles: &[TitleCheck]) -> (us
     (hits, lines)
 }
 
+/// The recorded rows; a row recorded before a column was added shows "–" there.
 fn read_history(path: &str) -> Fallible<Vec<Headline>> {
     let Ok(mut reader) = csv::Reader::from_path(path) else {
         return Ok(Vec::new());
     };
+    let headers: Vec<String> = reader.headers()?.iter().map(str::to_owned).collect();
     let mut out = Vec::new();
     for record in reader.records() {
-        let cells: Vec<String> = record?.iter().map(str::to_owned).collect();
-        out.extend(Headline::from_cells(&cells));
+        let record = record?;
+        let row = HISTORY_HEADER
+            .iter()
+            .map(|column| {
+                headers
+                    .iter()
+                    .position(|h| h == column)
+                    .and_then(|i| record.get(i))
+                    .unwrap_or("–")
+                    .to_owned()
+            })
+            .collect();
+        out.push(row);
     }
     Ok(out)
 }
@@ -556,7 +536,7 @@ fn write_history(path: &str, history: &[Headline]) -> Fallible<()> {
     let mut writer = csv::Writer::from_path(path)?;
     writer.write_record(HISTORY_HEADER)?;
     for row in history {
-        writer.write_record(row.cells())?;
+        writer.write_record(row)?;
     }
     writer.flush()?;
     Ok(())

@@ -54,6 +54,35 @@ pub enum GreenBasis {
     OnsGreenTasks,
 }
 
+impl GreenBasis {
+    /// Every basis, the default first.
+    pub const ALL: [GreenBasis; 6] = [
+        GreenBasis::Curated,
+        GreenBasis::Consensus,
+        GreenBasis::Any,
+        GreenBasis::EscoGreenSkills,
+        GreenBasis::OnetGreenEconomy,
+        GreenBasis::OnsGreenTasks,
+    ];
+
+    /// The name used in options and URLs (`"curated"`, `"escoGreenSkills"`, …).
+    pub fn key(self) -> &'static str {
+        match self {
+            GreenBasis::Curated => "curated",
+            GreenBasis::Consensus => "consensus",
+            GreenBasis::Any => "any",
+            GreenBasis::EscoGreenSkills => "escoGreenSkills",
+            GreenBasis::OnetGreenEconomy => "onetGreenEconomy",
+            GreenBasis::OnsGreenTasks => "onsGreenTasks",
+        }
+    }
+
+    /// The basis named `key`.
+    pub fn from_key(key: &str) -> Option<GreenBasis> {
+        GreenBasis::ALL.into_iter().find(|b| b.key() == key)
+    }
+}
+
 /// A definition of "green" with its thresholds.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct GreenDefinition {

@@ -13,7 +13,7 @@
 //! ```
 //! use greenpath::course_import::{parse_courses, CourseFormat};
 //! let csv = "id,title,weeks,teaches\nc1,Heat pumps,1,nope\nc2,,abc,\n";
-//! # let json = br#"{"meta":{"schemaVersion":2,"escoVersion":"1.1.1","attribution":"ESCO",
+//! # let json = br#"{"meta":{"schemaVersion":3,"escoVersion":"1.1.1","attribution":"ESCO",
 //! #   "sources":[],"droppedRelations":0},"iscoGroups":[],"skillGroups":[],"skills":[],
 //! #   "skillRelations":[],"occupations":[]}"#;
 //! # let data = greenpath::Dataset::from_json(json)?;

@@ -13,7 +13,7 @@
 //! ```
 //! use greenpath::{Dataset, SearchIndex, similar_occupations};
 //! # fn main() -> Result<(), greenpath::Error> {
-//! let json = br#"{"meta":{"schemaVersion":2,"escoVersion":"1.1.1","attribution":"ESCO",
+//! let json = br#"{"meta":{"schemaVersion":3,"escoVersion":"1.1.1","attribution":"ESCO",
 //!   "sources":[],"droppedRelations":0},
 //!   "iscoGroups":[{"code":"7212","label":"Welders and flamecutters"}],
 //!   "skillGroups":[],

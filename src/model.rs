@@ -423,7 +423,12 @@ pub type RouteId = u32;
 pub struct RecognisedRoute {
     /// Stable identifier from the curated table (`oilgas_to_offshore_wind`).
     pub id: String,
-    /// Occupations the route starts from, ascending.
+    /// Open to career changers from any job (training designed for people new to the work,
+    /// such as a free Skills Bootcamp); then [`RecognisedRoute::origins`] is empty.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub open: bool,
+    /// Occupations the route starts from, ascending (empty for an open route).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub origins: Vec<OccupationId>,
     /// Occupations it leads to, ascending.
     pub destinations: Vec<OccupationId>,

@@ -296,23 +296,34 @@ impl CoursePlanner {
         ))
     }
 
-    /// The bridging courses of `route` the person does not hold and may take under `options`.
+    /// The bridging courses of `route` the person does not hold and may take under `options`;
+    /// none when together they do not fit the budget or the weeks (the optimiser then plans
+    /// the whole gap within the limits, and the binding limits say what lifting them buys).
     fn bridging(
         &self,
         data: &Dataset,
         route: Option<RouteId>,
         options: &PlanOptions,
     ) -> Vec<CourseId> {
-        route.map_or_else(Vec::new, |r| {
-            data.route(r)
-                .bridging
-                .iter()
-                .copied()
-                .filter(|c| {
-                    !options.held_courses.contains(c) && self.allowed(data.course(*c), options)
-                })
-                .collect()
-        })
+        let Some(r) = route else {
+            return Vec::new();
+        };
+        let bridge: Vec<CourseId> = data
+            .route(r)
+            .bridging
+            .iter()
+            .copied()
+            .filter(|c| !options.held_courses.contains(c) && self.allowed(data.course(*c), options))
+            .collect();
+        let cost: u32 = bridge.iter().map(|&c| weighed_cost(data.course(c))).sum();
+        let weeks: f32 = bridge.iter().map(|&c| weighed_weeks(data.course(c))).sum();
+        let fits = options.budget.is_none_or(|b| cost <= b)
+            && options.max_weeks.is_none_or(|w| weeks <= w);
+        if fits {
+            bridge
+        } else {
+            Vec::new()
+        }
     }
 
     /// The gap left once `bridge` is taken, and the options with the bridging courses' weeks
@@ -584,6 +595,7 @@ impl CoursePlanner {
         Ok(out)
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn assemble(
         &self,
         data: &Dataset,

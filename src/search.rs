@@ -32,6 +32,9 @@ const ONE_EDIT: f32 = 0.7;
 const PER_EDIT: f32 = 0.15;
 /// Share of the score given for covering all of a label's words.
 const COVERAGE_WEIGHT: f32 = 0.25;
+/// Match quality of two query words written as one word in a name ("steel worker" for
+/// "steelworker").
+const COMPOUND: f32 = 0.95;
 /// Bonus when the whole query equals the whole label.
 const WHOLE_LABEL_BONUS: f32 = 0.1;
 /// Extra bonus when the whole query equals a curated UK job title: the UK meaning of a title
@@ -61,6 +64,8 @@ struct Label {
     label: usize,
     folded: String,
     words: Vec<u32>,
+    /// Words outside brackets: "Mechanic (garage)" is a whole match for "mechanic".
+    core_words: usize,
     /// Added to the whole-label bonus (curated UK titles).
     bonus: f32,
 }
@@ -133,6 +138,7 @@ impl SearchIndex {
                     label: k,
                     folded: fold(text),
                     words: ids,
+                    core_words: words(&without_brackets(text)).len(),
                     bonus,
                 });
             }
@@ -185,6 +191,21 @@ impl SearchIndex {
                 }
             }
         }
+        // Two query words written as one in a name ("steel worker", "steelworker") match it.
+        for k in 1..n {
+            let joined = format!("{}{}", query_words[k - 1], query_words[k]);
+            let Some(w) = self.vocabulary.iter().position(|v| *v == joined) else {
+                continue;
+            };
+            for &l in &self.postings[w] {
+                let item = self.labels[l as usize].item;
+                let slot = best.entry(l).or_insert_with(|| vec![0.0; n]);
+                for j in [k - 1, k] {
+                    slot[j] = slot[j].max(COMPOUND);
+                    items[j].push(item);
+                }
+            }
+        }
         let weights: Vec<f32> = items
             .iter_mut()
             .map(|found| {
@@ -214,7 +235,7 @@ impl SearchIndex {
                 .map(|(w, q)| w * q)
                 .sum::<f32>()
                 / total_weight;
-            let coverage = (matched_words as f32 / label.words.len().max(1) as f32).min(1.0);
+            let coverage = (matched_words as f32 / label.core_words.max(1) as f32).min(1.0);
             let mut score = quality * (1.0 - COVERAGE_WEIGHT + COVERAGE_WEIGHT * coverage);
             if label.folded == folded_query {
                 score += WHOLE_LABEL_BONUS + label.bonus;
@@ -251,6 +272,21 @@ impl SearchIndex {
         let items = self.preferred.len() as f32;
         (1.0 + items / (1.0 + found as f32)).ln()
     }
+}
+
+/// `text` without its bracketed qualifiers: "Mechanic (garage)" → "Mechanic ".
+fn without_brackets(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            c if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
 }
 
 /// Whether `a` should replace `b` as an occupation's best label.
@@ -320,6 +356,15 @@ mod tests {
         assert_eq!(word_match("gaz", "gas", true), 0.0);
         assert!(word_match("ga", "gas", true) > 0.0);
         assert_eq!(word_match("ga", "gas", false), 0.0);
+    }
+
+    #[test]
+    fn bracketed_qualifiers_are_not_words_to_cover() {
+        assert_eq!(words(&without_brackets("Mechanic (garage)")), ["mechanic"]);
+        assert_eq!(
+            words(&without_brackets("Furnaceman (metal trades)")),
+            ["furnaceman"]
+        );
     }
 
     #[test]

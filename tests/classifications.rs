@@ -226,6 +226,7 @@ fn meta_lists_each_classification_with_its_true_coverage() {
         keys,
         [
             "carbonIntensive",
+            "curatedGreenJobs",
             "escoGreenSkills",
             "onetGreenEconomy",
             "onsGreenTasks"
@@ -237,6 +238,7 @@ fn meta_lists_each_classification_with_its_true_coverage() {
     for class in classes {
         let expected = match class.key.as_str() {
             "carbonIntensive" => count(&|o| o.carbon.is_some()),
+            "curatedGreenJobs" => count(&|o| o.green_job.is_some()),
             "escoGreenSkills" => count(&|o| !o.essential.is_empty() || !o.optional.is_empty()),
             "onetGreenEconomy" => count(&|o| o.green_economy.is_some()),
             "onsGreenTasks" => count(&|o| o.green_task_share.is_some()),

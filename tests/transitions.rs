@@ -31,11 +31,17 @@ proptest! {
     }
 
     #[test]
-    fn an_occupation_scores_one_against_itself(origin in 0u32..3007) {
+    fn an_occupation_is_scored_against_itself_by_what_a_holder_has(origin in 0u32..3007) {
+        // A holder has every essential skill of the job and half of each optional one
+        // (ORIGIN_OPTIONAL_CREDIT), so the score against itself is exactly that share.
         let o = data().occupation(origin);
         prop_assume!(!o.essential.is_empty());
-        let scores = engine().scores_from(data(), origin, &ScoreParams::default()).unwrap();
-        prop_assert!((scores[origin as usize] - 1.0).abs() < 1e-6, "{}", scores[origin as usize]);
+        let p = ScoreParams::default();
+        let (e, n) = (o.essential.len() as f32, o.optional.len() as f32);
+        let expected = (p.essential_weight * e + p.optional_weight * p.origin_optional_credit * n)
+            / (p.essential_weight * e + p.optional_weight * n);
+        let scores = engine().scores_from(data(), origin, &p).unwrap();
+        prop_assert!((scores[origin as usize] - expected).abs() < 1e-4, "{} vs {expected}", scores[origin as usize]);
     }
 
     #[test]

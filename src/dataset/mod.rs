@@ -29,6 +29,8 @@ pub struct Dataset {
     isco_by_code: HashMap<String, usize>,
     /// For each occupation, the recognised routes from it: (destination, route), ascending.
     routes_from: Vec<Vec<(OccupationId, RouteId)>>,
+    /// The open routes (from any job): (destination, route), ascending.
+    open_routes: Vec<(OccupationId, RouteId)>,
 }
 
 impl Dataset {
@@ -71,7 +73,14 @@ impl Dataset {
                 }
             }
         }
-        for list in &mut routes_from {
+        let mut open_routes: Vec<(OccupationId, RouteId)> = Vec::new();
+        for (r, route) in file.routes.iter().enumerate().filter(|(_, r)| r.open) {
+            open_routes.extend(route.destinations.iter().map(|&d| (d, r as RouteId)));
+        }
+        for list in routes_from
+            .iter_mut()
+            .chain(std::iter::once(&mut open_routes))
+        {
             // One route per move: the first listed wins, so results never depend on order.
             list.sort_unstable();
             list.dedup_by_key(|(d, _)| *d);
@@ -83,6 +92,7 @@ impl Dataset {
             course_by_id,
             isco_by_code,
             routes_from,
+            open_routes,
         })
     }
 
@@ -238,24 +248,31 @@ impl Dataset {
         &self.file.routes[id as usize]
     }
 
-    /// The recognised routes from `origin`: (destination, route), by destination. Empty for an
-    /// id outside the dataset.
+    /// The recognised routes that name `origin`: (destination, route), by destination. Empty
+    /// for an id outside the dataset. Open routes are not included (see
+    /// [`Dataset::route_between`]).
     pub fn routes_from(&self, origin: OccupationId) -> &[(OccupationId, RouteId)] {
         self.routes_from
             .get(origin as usize)
             .map_or(&[], Vec::as_slice)
     }
 
-    /// The recognised route from `origin` to `destination`, if there is one.
+    /// The recognised route from `origin` to `destination`, if there is one: a route naming
+    /// the origin first, else an open route (open to any job).
     pub fn route_between(
         &self,
         origin: OccupationId,
         destination: OccupationId,
     ) -> Option<RouteId> {
-        let list = self.routes_from(origin);
-        list.binary_search_by_key(&destination, |&(d, _)| d)
-            .ok()
-            .map(|i| list[i].1)
+        let find = |list: &[(OccupationId, RouteId)]| {
+            list.binary_search_by_key(&destination, |&(d, _)| d)
+                .ok()
+                .map(|i| list[i].1)
+        };
+        if origin == destination {
+            return None;
+        }
+        find(self.routes_from(origin)).or_else(|| find(&self.open_routes))
     }
 
     /// Number of occupation–skill relations (essential and optional).

@@ -186,13 +186,14 @@ fn check_estimate(out: &mut Vec<String>, at: &str, i: usize, occupation: &Occupa
                 ));
             }
         }
-        Some(EstimatedFrom::IscoGroupMedian(code)) => {
-            if !(1..=4).contains(&code.len()) || !is_digits(code) {
-                out.push(format!(
-                    "{at}.estimatedFrom.iscoGroupMedian: {code:?} is not an ISCO-08 code"
-                ));
-            }
+        Some(EstimatedFrom::IscoGroupMedian(code))
+            if !(1..=4).contains(&code.len()) || !is_digits(code) =>
+        {
+            out.push(format!(
+                "{at}.estimatedFrom.iscoGroupMedian: {code:?} is not an ISCO-08 code"
+            ));
         }
+        Some(EstimatedFrom::IscoGroupMedian(_)) => {}
     }
     if occupation.estimated_from.is_some()
         && occupation.annual_earnings.is_none()
@@ -226,11 +227,16 @@ fn check_routes(file: &DataFile, out: &mut Vec<String>) {
 
 fn check_route_ends(out: &mut Vec<String>, at: &str, route: &RecognisedRoute, file: &DataFile) {
     let n = file.occupations.len();
+    if route.open && !route.origins.is_empty() {
+        out.push(format!(
+            "{at}.origins: an open route is open to every job, so it lists no origins"
+        ));
+    }
     for (field, list) in [
         ("origins", &route.origins),
         ("destinations", &route.destinations),
     ] {
-        if list.is_empty() {
+        if list.is_empty() && !(route.open && field == "origins") {
             out.push(format!("{at}.{field}: must not be empty"));
         }
         for (j, &o) in list.iter().enumerate() {

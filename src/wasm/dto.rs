@@ -2,8 +2,15 @@
 
 use serde::{Deserialize, Serialize};
 use tsify::Tsify;
+use wasm_bindgen::prelude::wasm_bindgen;
 
 use crate::model::GreenEconomyCategory;
+
+/// The names of `GreenBasis` (`crate::classification::GreenBasis::key`), checked against the
+/// enum by a wasm test.
+#[wasm_bindgen(typescript_custom_section)]
+pub const GREEN_BASIS_KEY: &str = r#"/** Which definition decides "green": the curated green jobs list (default), two or any of the definitions, or one of them. */
+export type GreenBasisKey = "curated" | "consensus" | "any" | "escoGreenSkills" | "onetGreenEconomy" | "onsGreenTasks";"#;
 
 /// Facts about the loaded dataset, for the page's status line and footer.
 #[derive(Serialize, Tsify)]
@@ -33,10 +40,14 @@ pub struct OccupationMatch {
     pub id: String,
     /// Preferred label.
     pub label: String,
-    /// The label that matched the query (preferred or alternative).
+    /// The name that matched the query.
     pub matched_label: String,
     /// Whether the matched label is the preferred one.
     pub matched_preferred: bool,
+    /// What kind of name matched: ESCO's preferred or alternative label, a curated UK job
+    /// title, or an ONS SOC 2020 related job title.
+    #[tsify(type = "\"preferred\" | \"alternative\" | \"ukTitle\" | \"socTitle\"")]
+    pub matched_kind: crate::model::NameKind,
     /// ISCO-08 unit group.
     pub isco: String,
     /// Match quality, higher is better.
@@ -82,6 +93,16 @@ pub struct OccupationDetail {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
     pub annual_earnings: Option<u32>,
+    /// Where pay and job zone were estimated from, when Nesta's table has no row for the job.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub estimated_from: Option<EstimateDto>,
+    /// Everyday UK job titles for the job (curated, then ONS SOC 2020).
+    pub uk_titles: Vec<String>,
+    /// Why the job is on the green jobs list, when it is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub green_job: Option<GreenJobDto>,
     /// Essential skills.
     pub essential_skills: Vec<SkillRef>,
     /// Optional skills.
@@ -90,6 +111,50 @@ pub struct OccupationDetail {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
     pub carbon: Option<CarbonDto>,
+}
+
+/// Where an occupation's pay and job zone were estimated from.
+#[derive(Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct EstimateDto {
+    /// `broaderOccupation`: inherited from a broader ESCO occupation; `iscoGroupMedian`: the
+    /// median of an ISCO-08 group.
+    #[tsify(type = "\"broaderOccupation\" | \"iscoGroupMedian\"")]
+    pub basis: &'static str,
+    /// The broader occupation's label, or the ISCO group's code and title.
+    pub from: String,
+}
+
+/// Why a job is on the curated green jobs list.
+#[derive(Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct GreenJobDto {
+    /// Kind of green work (`low_carbon_heat`, `wind`, …).
+    pub category: &'static str,
+    /// Name of the kind to show ("Low-carbon heating").
+    pub name: &'static str,
+    /// Why it counts.
+    pub evidence: String,
+    /// The publisher's page (URL).
+    pub source: String,
+}
+
+/// A recognised route: a move an industry body or programme recognises.
+#[derive(Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct RouteDto {
+    /// Route id.
+    pub id: String,
+    /// Open to career changers from any job (not only from the person's).
+    pub open: bool,
+    /// Who recognises it.
+    pub recognised_by: String,
+    /// What the source says.
+    pub evidence: String,
+    /// The publisher's page (URL).
+    pub source: String,
+    /// The bridging courses, in order.
+    pub bridging: Vec<CourseRef>,
 }
 
 /// Why an occupation counts as carbon-intensive.
@@ -140,12 +205,8 @@ pub struct TransitionOptionsDto {
     /// Share of current pay a desirable move must reach (default 0.75).
     #[tsify(optional)]
     pub desirable_pay_ratio: Option<f32>,
-    /// Which definition decides "green" (default `escoGreenSkills`, measured on the occupation
-    /// itself).
-    #[tsify(
-        optional,
-        type = "\"consensus\" | \"any\" | \"escoGreenSkills\" | \"onetGreenEconomy\" | \"onsGreenTasks\""
-    )]
+    /// Which definition decides "green" (default `curated`: the green jobs list).
+    #[tsify(optional, type = "GreenBasisKey")]
     pub green: Option<String>,
     /// Least share of green essential skills under the ESCO definition (default 0.2).
     #[tsify(optional)]
@@ -159,6 +220,9 @@ pub struct TransitionOptionsDto {
     /// Least viability to list (default `any`).
     #[tsify(optional, type = "\"any\" | \"viable\" | \"highlyViable\"")]
     pub min_viability: Option<String>,
+    /// List desirable moves only (pay at least the chosen share of now and the pay floor).
+    #[tsify(optional)]
+    pub only_desirable: bool,
     /// How many moves to list (default 50).
     #[tsify(optional)]
     pub count: Option<f64>,
@@ -184,7 +248,8 @@ pub struct FacetsDto {
 #[derive(Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct FlagsDto {
-    /// Viable: score at least the calibrated threshold, job-zone rise at most one.
+    /// Viable: a recognised route, or a score at least the calibrated threshold and a job-zone
+    /// rise of at most one.
     pub viable: bool,
     /// Highly viable.
     pub highly_viable: bool,
@@ -198,6 +263,10 @@ pub struct FlagsDto {
 #[derive(Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct GreenDto {
+    /// Why the job is on the green jobs list, when it is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub curated: Option<GreenJobDto>,
     /// Share of essential skills that are ESCO green skills.
     pub esco_share: f32,
     /// Green under the ESCO definition.
@@ -270,6 +339,14 @@ pub struct TransitionDto {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
     pub pay_change: Option<f64>,
+    /// Where the destination's pay and job zone were estimated from, if they were.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub estimated_from: Option<EstimateDto>,
+    /// The recognised route that makes this move, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub recognised: Option<RouteDto>,
     /// Standing under every green definition.
     pub green: GreenDto,
     /// On the carbon-intensive list itself.
@@ -361,11 +438,8 @@ pub struct PathwayOptionsDto {
     /// Limits on each move's training.
     #[serde(flatten)]
     pub plan: PlanOptionsDto,
-    /// Which definition decides "green" (default `escoGreenSkills`).
-    #[tsify(
-        optional,
-        type = "\"consensus\" | \"any\" | \"escoGreenSkills\" | \"onetGreenEconomy\" | \"onsGreenTasks\""
-    )]
+    /// Which definition decides "green" (default `curated`).
+    #[tsify(optional, type = "GreenBasisKey")]
     pub green: Option<String>,
     /// Most moves in a route, 1 to 3 (default 3).
     #[tsify(optional)]
@@ -452,6 +526,8 @@ pub struct PlanStepDto {
     pub cost_unknown: bool,
     /// The length is unknown (counted as 0).
     pub weeks_unknown: bool,
+    /// Bridging training of the recognised route the move follows.
+    pub bridging: bool,
 }
 
 /// A skill still to learn, with the credit already held through a close skill.
@@ -488,6 +564,10 @@ pub struct PlanDto {
     pub origin: OccupationRef,
     /// Where they want to be.
     pub destination: OccupationRef,
+    /// The recognised route the move follows, whose bridging courses come first.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub route: Option<RouteDto>,
     /// The destination's essential skills still to learn.
     pub gap: Vec<GapSkillDto>,
     /// Courses in order.
@@ -519,6 +599,10 @@ pub struct PathwayStepDto {
     pub score: f32,
     /// The job moved to is green.
     pub green: bool,
+    /// The move is a recognised route (its id).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub recognised: Option<String>,
     /// Courses for the move: ids and titles.
     pub courses: Vec<CourseRef>,
     /// Weeks of training.
@@ -534,7 +618,7 @@ pub struct PathwayStepDto {
     pub status: &'static str,
 }
 
-/// A course named in a pathway.
+/// A course named in a pathway or a route.
 #[derive(Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct CourseRef {

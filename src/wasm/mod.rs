@@ -16,7 +16,10 @@ use crate::classification::{GreenBasis, GreenDefinition};
 use crate::course_import::{parse_courses, CourseFormat};
 use crate::credit::Closeness;
 use crate::gap::SolveStatus;
-use crate::model::{CourseId, Delivery, OccupationId, SkillId, SkillKind};
+use crate::model::{
+    CourseId, Delivery, EstimatedFrom, GreenJob, NameKind, Occupation, OccupationId, RouteId,
+    SkillId, SkillKind,
+};
 use crate::pathways::{PathwayFinder, PathwayOptions};
 use crate::plan::{CoursePlanner, PlanOptions};
 use crate::transitions::{ScoreParams, Transition, TransitionEngine, TransitionOptions, Viability};
@@ -83,15 +86,13 @@ impl Planner {
             .iter()
             .map(|hit| {
                 let o = self.data.occupation(hit.item);
-                let matched = match hit.label {
-                    0 => &o.label,
-                    k => &o.alt_labels[k - 1],
-                };
+                let (matched, kind) = o.name(hit.label).unwrap_or((&o.label, NameKind::Preferred));
                 OccupationMatch {
                     id: o.id.clone(),
                     label: o.label.clone(),
-                    matched_label: matched.clone(),
+                    matched_label: matched.to_owned(),
                     matched_preferred: hit.label == 0,
+                    matched_kind: kind,
                     isco: o.isco.clone(),
                     score: hit.score,
                 }
@@ -113,6 +114,9 @@ impl Planner {
             description: o.description.clone(),
             job_zone: o.job_zone,
             annual_earnings: o.annual_earnings,
+            estimated_from: self.estimate_dto(o),
+            uk_titles: o.uk_titles.iter().chain(&o.soc_titles).cloned().collect(),
+            green_job: o.green_job.as_ref().map(green_job_dto),
             essential_skills: self.skill_refs(&o.essential),
             optional_skills: self.skill_refs(&o.optional),
             carbon: o.carbon.as_ref().map(|c| CarbonDto {
@@ -277,6 +281,7 @@ impl Planner {
         to_value(&PlanDto {
             origin: self.occupation_ref(from),
             destination: self.occupation_ref(to),
+            route: plan.route.map(|r| self.route_dto(r)),
             gap: plan
                 .gap
                 .iter()
@@ -295,6 +300,7 @@ impl Planner {
                     funded: s.funded,
                     cost_unknown: s.cost_unknown,
                     weeks_unknown: s.weeks_unknown,
+                    bridging: s.bridging,
                 })
                 .collect(),
             weeks: plan.weeks,
@@ -361,14 +367,11 @@ impl Planner {
                         to: self.occupation_ref(s.to),
                         score: s.score,
                         green: s.green,
-                        courses: s
-                            .courses
-                            .iter()
-                            .map(|&c| CourseRef {
-                                id: self.data.course(c).id.clone(),
-                                title: self.data.course(c).title.clone(),
-                            })
-                            .collect(),
+                        recognised: self
+                            .data
+                            .route_between(s.from, s.to)
+                            .map(|r| self.data.route(r).id.clone()),
+                        courses: s.courses.iter().map(|&c| self.course_ref(c)).collect(),
                         weeks: s.weeks,
                         out_of_pocket: s.out_of_pocket,
                         left_to_learn: s.left_to_learn,
@@ -522,20 +525,15 @@ impl Planner {
             Some(None) => None,
             Some(Some(pay)) => Some(whole_number("payFloor", pay, 10_000_000.0)? as u32),
         };
-        let basis =
-            match dto.green.as_deref() {
-                Some("consensus") => GreenBasis::Consensus,
-                Some("any") => GreenBasis::Any,
-                None | Some("escoGreenSkills") => GreenBasis::EscoGreenSkills,
-                Some("onetGreenEconomy") => GreenBasis::OnetGreenEconomy,
-                Some("onsGreenTasks") => GreenBasis::OnsGreenTasks,
-                Some(other) => return Err(Error::InvalidArgument {
-                    field: "green",
-                    value: format!("{other:?}"),
-                    expected:
-                        "one of consensus, any, escoGreenSkills, onetGreenEconomy, onsGreenTasks",
-                }),
-            };
+        let basis = match dto.green.as_deref() {
+            None => GreenBasis::default(),
+            Some(key) => GreenBasis::from_key(key).ok_or_else(|| Error::InvalidArgument {
+                field: "green",
+                value: format!("{key:?}"),
+                expected:
+                    "one of curated, consensus, any, escoGreenSkills, onetGreenEconomy, onsGreenTasks",
+            })?,
+        };
         let min_viability = match dto.min_viability.as_deref() {
             None | Some("any") => Viability::Any,
             Some("viable") => Viability::Viable,
@@ -572,6 +570,7 @@ impl Planner {
             },
             only_green: dto.only_green,
             min_viability,
+            only_desirable: dto.only_desirable,
             count,
             ..defaults
         })
@@ -600,7 +599,10 @@ impl Planner {
             job_zone: o.job_zone,
             annual_earnings: o.annual_earnings,
             pay_change: pay_change(origin_pay, o.annual_earnings),
+            estimated_from: self.estimate_dto(o),
+            recognised: t.recognised.map(|r| self.route_dto(r)),
             green: GreenDto {
+                curated: o.green_job.as_ref().map(green_job_dto),
                 esco_share: t.green.esco_share,
                 esco: t.green.esco,
                 onet: t.green.onet,
@@ -631,6 +633,39 @@ impl Planner {
         }
     }
 
+    fn estimate_dto(&self, o: &Occupation) -> Option<EstimateDto> {
+        o.estimated_from.as_ref().map(|e| match e {
+            EstimatedFrom::BroaderOccupation(b) => EstimateDto {
+                basis: "broaderOccupation",
+                from: self.data.occupation(*b).label.clone(),
+            },
+            EstimatedFrom::IscoGroupMedian(code) => EstimateDto {
+                basis: "iscoGroupMedian",
+                from: format!("ISCO {code} {}", self.isco_label(code)),
+            },
+        })
+    }
+
+    fn route_dto(&self, r: RouteId) -> RouteDto {
+        let route = self.data.route(r);
+        RouteDto {
+            id: route.id.clone(),
+            open: route.open,
+            recognised_by: route.recognised_by.clone(),
+            evidence: route.evidence.clone(),
+            source: route.source.clone(),
+            bridging: route.bridging.iter().map(|&c| self.course_ref(c)).collect(),
+        }
+    }
+
+    fn course_ref(&self, c: CourseId) -> CourseRef {
+        let course = self.data.course(c);
+        CourseRef {
+            id: course.id.clone(),
+            title: course.title.clone(),
+        }
+    }
+
     fn lookup(&self, field: &'static str, id: &str) -> Result<OccupationId, JsValue> {
         self.data.occupation_id(id).ok_or_else(|| {
             to_js(Error::UnknownOccupation {
@@ -646,6 +681,15 @@ impl Planner {
 
     fn skill_refs(&self, skills: &[SkillId]) -> Vec<SkillRef> {
         skills.iter().map(|&s| self.skill_ref(s)).collect()
+    }
+}
+
+fn green_job_dto(g: &GreenJob) -> GreenJobDto {
+    GreenJobDto {
+        category: g.category.key(),
+        name: g.category.name(),
+        evidence: g.evidence.clone(),
+        source: g.source.clone(),
     }
 }
 

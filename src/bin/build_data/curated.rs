@@ -39,12 +39,14 @@ pub struct Stats {
     pub green_by_category: BTreeMap<&'static str, usize>,
     /// Exclusions by the definition that flagged them.
     pub exclusions: BTreeMap<String, usize>,
-    /// Recognised routes, their (origin, destination) pairs and the origins covered.
+    /// Recognised routes.
     pub routes: usize,
-    /// Moves the routes make.
+    /// Moves the routes naming their origins make.
     pub route_pairs: usize,
-    /// Occupations some route starts from.
+    /// Occupations some route names as an origin.
     pub route_origins: usize,
+    /// Routes open to any job.
+    pub open_routes: usize,
     /// Curated UK titles kept, and those dropped because the occupation already has that name.
     pub titles: usize,
     /// Curated titles equal to a name the occupation already has.
@@ -253,7 +255,12 @@ pub fn routes(
             list.dedup();
             Ok(list)
         };
-        let origins = ends(c_origins, "origin_uris")?;
+        let open = row.get(c_origins).trim() == "*";
+        let origins = if open {
+            Vec::new()
+        } else {
+            ends(c_origins, "origin_uris")?
+        };
         let destinations = ends(c_destinations, "destination_uris")?;
         for &d in &destinations {
             let o = &occupations[d as usize];
@@ -273,8 +280,12 @@ pub fn routes(
             .collect::<Result<Vec<_>, _>>()?;
         stats.route_pairs += origins.len() * destinations.len();
         origins_covered.extend(origins.iter().copied());
+        if open {
+            stats.open_routes += 1;
+        }
         out.push(RecognisedRoute {
             id: row.required(c_id, "id")?.to_owned(),
+            open,
             origins,
             destinations,
             bridging,

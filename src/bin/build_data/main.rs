@@ -306,8 +306,8 @@ fn curated_summary(c: &curated::Stats, soc: &soc_titles::Stats) {
         c.green_by_category, c.exclusions
     );
     println!(
-        "  recognised routes {} ({} moves, {} origins)",
-        c.routes, c.route_pairs, c.route_origins
+        "  recognised routes {} ({} open to any job; the others make {} moves from {} origins)",
+        c.routes, c.open_routes, c.route_pairs, c.route_origins
     );
     println!(
         "  UK job titles: {} curated added ({} already a name of the occupation); SOC 2020 related titles {} read, {} already a name, {} added, {} unmatched",

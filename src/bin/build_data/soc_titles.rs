@@ -5,8 +5,8 @@
 //! gives the ISCO-08 codes the ONS coding index files the group under, most frequent first. A
 //! title goes to the ESCO occupation of those ISCO groups whose names share most of the title's
 //! words (at least half of them; words in brackets, such as "(garage)", are qualifiers and not
-//! matched), preferring the most frequent ISCO group, then the shorter name, then the smaller
-//! ESCO id. A title that is already a name of some occupation adds nothing; one that no
+//! matched), preferring the most frequent ISCO group, then the shorter name, then the more
+//! general occupation (the shorter preferred label), then the smaller ESCO id. A title that is already a name of some occupation adds nothing; one that no
 //! occupation of its groups shares enough words with is left out and counted.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -64,7 +64,7 @@ pub fn add(
             continue;
         };
         let core = words(&strip_brackets(&title));
-        let mut best: Option<((f64, usize, usize), usize)> = None;
+        let mut best: Option<((f64, usize, usize, usize), usize)> = None;
         for (rank, code) in codes.iter().enumerate() {
             for &o in by_isco.get(code.as_str()).into_iter().flatten() {
                 for name in occupations[o].names() {
@@ -77,15 +77,17 @@ pub fn add(
                     if share < MIN_SHARED {
                         continue;
                     }
-                    // Higher share, then more frequent ISCO group, then fewer extra words.
-                    let key = (share, rank, name_words.len());
+                    // Higher share, then more frequent ISCO group, then fewer extra words, then
+                    // the more general occupation (shorter preferred label).
+                    let general = words(&occupations[o].label).len();
+                    let key = (share, rank, name_words.len(), general);
                     let better = match &best {
                         None => true,
                         Some((k, current)) => {
                             key.0 > k.0
                                 || (key.0 == k.0
-                                    && (key.1, key.2, &occupations[o].id)
-                                        < (k.1, k.2, &occupations[*current].id))
+                                    && (key.1, key.2, key.3, &occupations[o].id)
+                                        < (k.1, k.2, k.3, &occupations[*current].id))
                         }
                     };
                     if better {
