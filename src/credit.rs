@@ -6,7 +6,7 @@
 //! "installing heating, ventilation and air conditioning equipment".
 
 use crate::dataset::Dataset;
-use crate::model::{Occupation, SkillId};
+use crate::model::{Occupation, SkillId, SkillKind};
 
 /// How much of an origin's optional skills a holder is taken to have.
 ///
@@ -45,7 +45,8 @@ pub enum Closeness {
     Related,
     /// One skill is the broader skill of the other.
     Broader,
-    /// The two skills sit in the same ESCO skill group.
+    /// The two skills sit in the same ESCO skill group (competences only: knowledge groups are
+    /// whole fields of education).
     SameGroup,
 }
 
@@ -101,10 +102,16 @@ impl SkillGraph {
             list.sort_unstable();
             list.dedup_by_key(|(s, _)| *s);
         }
+        // Knowledge sits in ESCO's fields of education (ISCED-F), far broader than the skill
+        // groups of competences: "fuel gas" and "electricity principles" share one. Knowing
+        // one field topic is no head start on another, so knowledge earns no same-group credit.
         let group = data
             .skills()
             .iter()
-            .map(|s| s.group.unwrap_or(NO_GROUP))
+            .map(|s| match s.kind {
+                SkillKind::Skill => s.group.unwrap_or(NO_GROUP),
+                SkillKind::Knowledge => NO_GROUP,
+            })
             .collect();
         SkillGraph {
             neighbours,

@@ -31,7 +31,7 @@ use crate::error::Error;
 use crate::model::{Occupation, OccupationId, ReuseLevel, RouteId, SkillId};
 
 /// The calibrated "viable" threshold on the combined score (see `docs/calibration.md`).
-pub const VIABLE: f32 = 0.18;
+pub const VIABLE: f32 = 0.16;
 /// The calibrated "highly viable" threshold on the combined score (see `docs/calibration.md`).
 pub const HIGHLY_VIABLE: f32 = 0.32;
 /// Share of current pay a destination must reach to be "desirable" (Nesta's 75%).

@@ -251,6 +251,8 @@ pub struct FlagsDto {
     /// Viable: a recognised route, or a score at least the calibrated threshold and a job-zone
     /// rise of at most one.
     pub viable: bool,
+    /// Viable on skills alone (score and job zone), route or not.
+    pub viable_by_skills: bool,
     /// Highly viable.
     pub highly_viable: bool,
     /// Pay at least the chosen share of current pay and the pay floor.

@@ -592,6 +592,7 @@ impl Planner {
             },
             flags: FlagsDto {
                 viable: t.flags.viable,
+                viable_by_skills: t.flags.viable_by_skills,
                 highly_viable: t.flags.highly_viable,
                 desirable: t.flags.desirable,
                 green: t.flags.green,

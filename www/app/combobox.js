@@ -17,6 +17,7 @@ import { h, replaceChildren } from './dom.js';
  * @property {string} label        the preferred label, shown first
  * @property {string} matchedLabel the label the query matched
  * @property {boolean} matchedPreferred false when the match was on an alternative label
+ * @property {'preferred'|'alternative'|'ukTitle'|'socTitle'} [matchedKind] what kind of name matched
  */
 
 /**
@@ -161,7 +162,10 @@ export class Combobox {
     },
     h('span', { class: 'app-combobox__label' }, s.label),
     alt && h('span', { class: 'app-combobox__matched' },
-      h('span', { class: 'app-visually-hidden' }, ', '), `matched: ${s.matchedLabel}`));
+      h('span', { class: 'app-visually-hidden' }, ', '),
+      s.matchedKind === 'ukTitle' || s.matchedKind === 'socTitle'
+        ? `UK job title: ${s.matchedLabel}`
+        : `matched: ${s.matchedLabel}`));
   }
 
   open() {

@@ -32,7 +32,7 @@ export function h(tag, attrs = {}, ...children) {
  * @param {(Child | Child[])[]} children
  */
 export function append(parent, children) {
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child === null || child === undefined || child === false) continue;
     parent.append(child instanceof Node ? child : String(child));
   }

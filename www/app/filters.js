@@ -8,7 +8,7 @@ import { DEFAULT_PAY_FLOOR } from './moves.js';
 
 /**
  * @typedef {object} Filters
- * @property {'escoGreenSkills'|'onetGreenEconomy'|'onsGreenTasks'|'consensus'|'any'} green
+ * @property {'curated'|'escoGreenSkills'|'onetGreenEconomy'|'onsGreenTasks'|'consensus'|'any'} green
  * @property {boolean} onlyGreen
  * @property {'any'|'viable'|'highlyViable'} minViability
  * @property {number | null} payFloor annual £, null for none
@@ -16,7 +16,7 @@ import { DEFAULT_PAY_FLOOR } from './moves.js';
  * @property {number} desirablePayRatio
  */
 
-export const GREEN_VALUES = ['escoGreenSkills', 'onetGreenEconomy', 'onsGreenTasks', 'consensus', 'any'];
+export const GREEN_VALUES = ['curated', 'escoGreenSkills', 'onetGreenEconomy', 'onsGreenTasks', 'consensus', 'any'];
 export const VIABILITY_VALUES = ['any', 'viable', 'highlyViable'];
 export const RATIO_VALUES = [0.5, 0.75, 0.9, 1];
 /** A pay floor above this is surely a typo. */
@@ -25,7 +25,7 @@ export const MAX_PAY_FLOOR = 1_000_000;
 /** @returns {Filters} */
 export function defaultFilters() {
   return {
-    green: 'escoGreenSkills', onlyGreen: true, minViability: 'any',
+    green: 'curated', onlyGreen: true, minViability: 'any',
     payFloor: DEFAULT_PAY_FLOOR, payFloorText: String(DEFAULT_PAY_FLOOR), desirablePayRatio: 0.75,
   };
 }

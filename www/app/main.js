@@ -11,7 +11,7 @@
 import { PlannerClient } from './planner-client.js';
 import { Combobox } from './combobox.js';
 import { renderCurrentJob } from './results.js';
-import { renderMoves, greenName, GREEN_KEYS } from './moves.js';
+import { renderMoves, greenName, greenValue, GREEN_KEYS } from './moves.js';
 import { renderChart } from './chart.js';
 import { defaultFilters, fromParams, parsePayFloor, toParams, transitionOptions } from './filters.js';
 import { formatCount, plural } from './format.js';
@@ -199,7 +199,7 @@ async function showPlan(id, fromUrl) {
     const [job, defs] = await Promise.all([planner.call('occupation', id), classifications()]);
     if (seq !== planSeq) return;
     state.job = job;
-    renderCurrentJob(els.current, job, { onPrint: () => window.print() });
+    renderCurrentJob(els.current, job, { onPrint: printSummary });
     renderGreenOptions(defs);
     writeFiltersToForm();
     if (fromUrl && !els.input.value.trim()) els.input.value = job.label;
@@ -230,22 +230,22 @@ async function showPlan(id, fromUrl) {
  */
 function renderGreenOptions(defs) {
   if (els.greenOptions.childElementCount > 0) return;
-  // ESCO green skills first: the default, and the only definition measured on the job itself.
+  // The green jobs list first: the default, what people in the UK call green jobs.
   const perJob = GREEN_KEYS.map((key) => {
     const d = defs.find((c) => c.key === key);
-    const note = key === 'escoGreenSkills'
-      ? ' This is the default: it is measured on the job itself; the other two are estimates for a whole UK occupation group.'
+    const note = key === 'curatedGreenJobs'
+      ? ' This is the default: each job on the list names why it counts and the source.'
       : '';
     return {
-      value: key,
+      value: greenValue(key),
       name: greenName(key, defs),
       hint: d ? `${d.description} Known for ${formatCount(d.coverage)} jobs.${note}` : note.trim(),
     };
   });
   const options = [
     ...perJob,
-    { value: 'consensus', name: 'At least two of these definitions', hint: 'A job counts as green when at least two of the three definitions agree.' },
-    { value: 'any', name: 'Any of these definitions', hint: 'A job counts as green if at least one definition says so.' },
+    { value: 'consensus', name: 'At least two of the ESCO, O*NET and ONS definitions', hint: 'A job counts as green when at least two of those three definitions agree.' },
+    { value: 'any', name: 'Any of these definitions', hint: 'A job counts as green if the green jobs list or at least one definition says so.' },
   ];
   const sources = GREEN_KEYS.map((key) => defs.find((c) => c.key === key)).filter((d) => d !== undefined);
   replaceChildren(els.greenOptions,
@@ -287,7 +287,7 @@ function readFiltersFromForm() {
   setFieldError(els.payFloorGroup, els.payFloor, els.payFloorError, floor.ok ? '' : floor.error);
   if (!floor.ok) return [{ text: floor.error, href: '#pay-floor' }];
   state.filters = {
-    green: /** @type {any} */ (checked?.value ?? 'escoGreenSkills'),
+    green: /** @type {any} */ (checked?.value ?? 'curated'),
     onlyGreen: els.onlyGreen.checked,
     minViability: /** @type {any} */ (els.viability.value),
     payFloor: floor.value,
@@ -416,7 +416,7 @@ function renderAllMoves(job, first, other, defs) {
   const common = {
     origin: job, classifications: defs, filters: { desirablePayRatio: f.desirablePayRatio, payFloor: f.payFloor },
   };
-  const ranked = `Ranked best first by how well your skills match (including skills you added), the preparation needed and pay. ${pay}`;
+  const ranked = `Moves that industry bodies recognise for your job come first, then moves your skills already make viable, then the rest, each by how much of the new job’s skills you have (including skills you added). Pay does not change the order: it decides “good pay”. ${pay} Carbon-intensive jobs are never counted as green.`;
   renderMoves(els.greenMoves, {
     ...common,
     headingId: 'green-moves-heading',
@@ -526,14 +526,25 @@ if (els.input.value.trim()) combobox.scheduleSearch();
 const sharedJob = new URLSearchParams(window.location.search).get('job');
 if (sharedJob) showPlan(sharedJob, true);
 
-// Printing: open folded skill lists so the printed plan is complete, then restore them.
+/**
+ * The job card's "Print": the job and its first few green moves (print.css), not the whole page
+ * with every list unfolded.
+ */
+function printSummary() {
+  document.documentElement.classList.add('app-print-summary');
+  window.print();
+}
+
+// Printing a plan: open folded skill lists so the printed plan is complete, then restore them.
 /** @type {HTMLDetailsElement[]} */
 let openedForPrint = [];
 window.addEventListener('beforeprint', () => {
+  if (document.documentElement.classList.contains('app-print-summary')) return;
   openedForPrint = [...document.querySelectorAll('details:not([open])')].map((d) => /** @type {HTMLDetailsElement} */ (d));
   for (const d of openedForPrint) d.open = true;
 });
 window.addEventListener('afterprint', () => {
   for (const d of openedForPrint) d.open = false;
   openedForPrint = [];
+  document.documentElement.classList.remove('app-print-summary');
 });

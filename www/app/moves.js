@@ -21,15 +21,35 @@ import { formatCount, formatPayChange, formatPercent, formatPounds, plural } fro
  * @property {string} description
  * @property {number} score 0..1 combined
  * @property {{ skills: number, preparation?: number, pay?: number }} facets
- * @property {{ viable: boolean, highlyViable: boolean, desirable: boolean, green: boolean }} flags
+ * @property {{ viable: boolean, viableBySkills: boolean, highlyViable: boolean, desirable: boolean, green: boolean }} flags
  * @property {number} [jobZone]
  * @property {number} [annualEarnings]
  * @property {number} [payChange] fraction against now: 0.12 is 12% more
- * @property {{ escoShare: number, esco: boolean, onet?: string, onetEstimated?: boolean, onsShare?: number, ons: boolean, selected: boolean }} green
+ * @property {{ basis: string, from: string }} [estimatedFrom] where pay and job zone were estimated from
+ * @property {Route} [recognised] the recognised route that makes this move
+ * @property {{ curated?: GreenJob, escoShare: number, esco: boolean, onet?: string, onetEstimated?: boolean, onsShare?: number, ons: boolean, selected: boolean }} green
  * @property {boolean} carbonIntensive
  * @property {SkillRef[]} matched
  * @property {{ needed: SkillRef, held: SkillRef, relation: string, credit: number }[]} partial
  * @property {SkillRef[]} missing
+ */
+
+/**
+ * @typedef {object} GreenJob why a job is on the green jobs list
+ * @property {string} category
+ * @property {string} name
+ * @property {string} evidence
+ * @property {string} source URL
+ */
+
+/**
+ * @typedef {object} Route a move an industry body or programme recognises
+ * @property {string} id
+ * @property {boolean} open open to career changers from any job
+ * @property {string} recognisedBy
+ * @property {string} evidence
+ * @property {string} source URL
+ * @property {{ id: string, title: string }[]} bridging
  */
 
 /**
@@ -44,10 +64,21 @@ import { formatCount, formatPayChange, formatPercent, formatPounds, plural } fro
  */
 
 /** The green definitions a destination can be judged by, in the order they are shown. */
-export const GREEN_KEYS = ['escoGreenSkills', 'onetGreenEconomy', 'onsGreenTasks'];
+export const GREEN_KEYS = ['curatedGreenJobs', 'escoGreenSkills', 'onetGreenEconomy', 'onsGreenTasks'];
+
+/**
+ * The filter value that selects a definition (`curated`), from its classification key
+ * (`curatedGreenJobs`); the other keys are the same in both.
+ * @param {string} key
+ */
+export function greenValue(key) {
+  return key === 'curatedGreenJobs' ? 'curated' : key;
+}
 
 /** Fallback names, used if `classifications()` does not describe a key. */
 const GREEN_NAMES = /** @type {Record<string, string>} */ ({
+  curated: 'Green jobs list',
+  curatedGreenJobs: 'Green jobs list',
   consensus: 'At least two definitions',
   any: 'Any definition',
   escoGreenSkills: 'ESCO green skills',
@@ -81,7 +112,8 @@ export const DEFAULT_PAY_FLOOR = 18185;
  * @param {Classification[]} classifications
  */
 export function greenName(key, classifications) {
-  return classifications.find((c) => c.key === key)?.name ?? GREEN_NAMES[key] ?? key;
+  const classKey = key === 'curated' ? 'curatedGreenJobs' : key;
+  return classifications.find((c) => c.key === classKey)?.name ?? GREEN_NAMES[key] ?? key;
 }
 
 /**
@@ -111,26 +143,52 @@ export function greenReasons(g, classifications) {
 }
 
 /**
- * One sentence on green standing: "Green because: …. Green under: A, B. Not green under: C."
+ * Why a job counts as green (or not): the green jobs list's reason and source first, then how
+ * the other definitions judge it.
  * @param {Transition} t
  * @param {Classification[]} classifications
  */
-export function greenSentence(t, classifications) {
+export function greenItem(t, classifications) {
   const { facts, agree, disagree } = greenReasons(t.green, classifications);
-  const lead = agree.length > 0 ? 'Green because: ' : 'Not counted as green: ';
-  return `${lead}${facts.join('; ')}. ` +
+  const curated = t.green.curated;
+  const others = `${facts.join('; ')}. ` +
     (agree.length > 0 ? `Green under: ${agree.join(', ')}. ` : '') +
-    (disagree.length > 0 ? `Not green under: ${disagree.join(', ')}.` : 'All the definitions agree.');
+    (disagree.length > 0 ? `Not green under: ${disagree.join(', ')}.` : '');
+  if (t.carbonIntensive) {
+    return ['Not counted as green: it is on the carbon-intensive list, a job people are moving out of. ', others];
+  }
+  return [
+    curated
+      ? ['Green job (', curated.name, '): ', curated.evidence, ' Source: ', sourceLink(curated.source), '. ']
+      : 'Not on the green jobs list. ',
+    h('details', { class: 'app-details app-details--inline' },
+      h('summary', { class: 'app-details__summary' }, 'What the other definitions say',
+        h('span', { class: 'app-visually-hidden' }, ` about ${t.label}`)),
+      h('p', { class: 'app-details__text' }, others)),
+  ];
 }
 
 /**
- * "You already have 12 of the 17 essential skills".
+ * A link naming its source's host, or the plain text when it is not a web address.
+ * @param {string} url
+ */
+export function sourceLink(url) {
+  let host = '';
+  try { host = /^https?:$/.test(new URL(url).protocol) ? new URL(url).hostname.replace(/^www\./, '') : ''; } catch { host = ''; }
+  return host ? h('a', { href: url, rel: 'noreferrer' }, host) : url;
+}
+
+/**
+ * "Skills you have: 12 of 17 essential skills".
  * @param {Transition} t
  */
 export function skillsHeldSentence(t) {
   const total = t.matched.length + t.partial.length + t.missing.length;
   const close = t.partial.length > 0 ? `, and ${plural(t.partial.length, 'more is', 'more are')} close to skills you have` : '';
-  return `You already have ${formatCount(t.matched.length)} of the ${plural(total, 'essential skill')}${close}`;
+  const route = t.recognised && t.matched.length * 2 < total
+    ? `. ESCO’s skill lists miss much of what this move shares; ${t.recognised.open ? 'the training open to career changers' : 'the recognised route’s training'} bridges the gap`
+    : '';
+  return `Skills you have: ${formatCount(t.matched.length)} of the ${plural(total, 'essential skill')} ESCO lists${close}${route}`;
 }
 
 /**
@@ -162,8 +220,10 @@ function partialItem(p) {
  */
 function badges(t, filters) {
   const list = [];
+  if (t.recognised && !t.recognised.open) list.push(['Recognised route', 'app-tag--route']);
   if (t.flags.highlyViable) list.push(['Highly viable move', 'app-tag--viable']);
-  else if (t.flags.viable) list.push(['Viable move', 'app-tag--viable']);
+  else if (t.flags.viableBySkills) list.push(['Viable move', 'app-tag--viable']);
+  else if (t.recognised?.open) list.push(['Open to career changers with training', 'app-tag--route']);
   if (t.flags.desirable) {
     const floor = filters.payFloor === null ? '' : ' and above the Real Living Wage (2019)';
     list.push([`Pay at least ${Math.round(filters.desirablePayRatio * 100)}% of now${floor}`, 'app-tag--pay']);
@@ -183,8 +243,22 @@ function badges(t, filters) {
 export function payText(t, origin) {
   if (typeof t.annualEarnings !== 'number') return 'Pay not known';
   const pay = `${formatPounds(t.annualEarnings)} a year`;
-  if (typeof origin.annualEarnings !== 'number' || typeof t.payChange !== 'number') return `${pay} (indicative estimate)`;
-  return `${pay}, ${formatPayChange(t.annualEarnings - origin.annualEarnings, t.payChange)} vs now (indicative estimate)`;
+  const estimate = t.estimatedFrom
+    ? `estimated from ${t.estimatedFrom.basis === 'broaderOccupation' ? `the broader job “${t.estimatedFrom.from}”` : `the median of ${t.estimatedFrom.from}`}`
+    : 'indicative estimate';
+  if (typeof origin.annualEarnings !== 'number' || typeof t.payChange !== 'number') return `${pay} (${estimate})`;
+  return `${pay}, ${formatPayChange(t.annualEarnings - origin.annualEarnings, t.payChange)} vs now (${estimate})`;
+}
+
+/**
+ * The recognised route of a move: who recognises it, what bridges it, and the source.
+ * @param {Route} r
+ */
+function routeItem(r) {
+  const training = r.bridging.length > 0 ? ` Training: ${r.bridging.map((c) => c.title).join('; ')}.` : '';
+  return h('li', { class: 'app-why__route' },
+    h('strong', {}, r.open ? 'Open to career changers: ' : 'Recognised route: '),
+    r.evidence, ` (${r.recognisedBy}).`, training, ' Source: ', sourceLink(r.source), '.');
 }
 
 /**
@@ -206,10 +280,10 @@ function moveItem(t, rank, ctx) {
       badges(t, ctx.filters),
       h('p', { class: 'app-result__similarity' },
         h('meter', { class: 'app-meter', min: 0, max: 1, value: Math.min(1, Math.max(0, t.facets.skills)), 'aria-hidden': 'true' }),
-        h('span', { class: 'app-result__similarity-text' }, `${formatPercent(t.facets.skills)} skills match`),
-        h('span', { class: 'app-result__score' }, `overall score ${formatPercent(t.score)}`)),
+        h('span', { class: 'app-result__similarity-text' }, `${formatPercent(t.facets.skills)} skills match`)),
       h('h4', { class: 'app-skills__title', id: `${ctx.prefix}-${rank}-why` }, 'Why this move'),
       h('ul', { class: 'app-why', 'aria-labelledby': `${ctx.prefix}-${rank}-why` },
+        t.recognised && routeItem(t.recognised),
         h('li', { class: 'app-why__held' }, `${skillsHeldSentence(t)}.`),
         partialShown.length > 0 && h('li', { class: 'app-why__close' }, 'Close to:',
           h('ul', { class: 'app-skill-list' }, partialShown.map(partialItem)),
@@ -229,7 +303,7 @@ function moveItem(t, rank, ctx) {
         typeof t.jobZone === 'number' && h('li', { class: 'app-why__prep' },
           `Preparation needed: level ${t.jobZone} of 5`,
           typeof ctx.origin.jobZone === 'number' ? ` (your job: ${ctx.origin.jobZone}).` : '.'),
-        h('li', { class: 'app-why__green' }, greenSentence(t, ctx.classifications))),
+        h('li', { class: 'app-why__green' }, greenItem(t, ctx.classifications))),
       t.description && h('details', { class: 'app-details' },
         h('summary', { class: 'app-details__summary' }, h('span', {}, 'About this job'),
           h('span', { class: 'app-visually-hidden' }, `: ${t.label}`)),

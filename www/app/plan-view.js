@@ -51,7 +51,8 @@ import { sourceName } from './results.js';
  * @property {OccupationRef} origin
  * @property {OccupationRef} destination
  * @property {{ skill: SkillRef, credit: number }[]} gap
- * @property {{ course: Course, closes: SkillRef[], outOfPocket: number, funded: number, costUnknown: boolean, weeksUnknown: boolean }[]} steps
+ * @property {import('./moves.js').Route} [route] the recognised route the move follows
+ * @property {{ course: Course, closes: SkillRef[], outOfPocket: number, funded: number, costUnknown: boolean, weeksUnknown: boolean, bridging: boolean }[]} steps
  * @property {number} weeks
  * @property {number} outOfPocket
  * @property {number} funded
@@ -62,11 +63,12 @@ import { sourceName } from './results.js';
 
 /**
  * @typedef {object} Pathway
- * @property {{ from: OccupationRef, to: OccupationRef, score: number, green: boolean, courses: { id: string, title: string }[], weeks: number, outOfPocket: number, leftToLearn: number, status: string }[]} steps
+ * @property {{ from: OccupationRef, to: OccupationRef, score: number, green: boolean, recognised?: string, courses: { id: string, title: string }[], weeks: number, outOfPocket: number, leftToLearn: number, unknowns: boolean, status: string }[]} steps
  * @property {number} weeks
  * @property {number} outOfPocket
  * @property {number} [finalPay]
  * @property {number} leftToLearn
+ * @property {boolean} unknowns
  */
 
 const KINDS = /** @type {Record<string, string>} */ ({
@@ -81,8 +83,8 @@ const KINDS = /** @type {Record<string, string>} */ ({
 export const FUNDING = /** @type {Record<Course['funding'], string>} */ ({
   free: 'Free to you',
   skillsBootcamp: 'Skills Bootcamp: free to you, paid for by the government (an employer may pay part)',
-  apprenticeshipLevy: 'Apprenticeship: you are employed and paid a wage; the training is paid by your employer’s apprenticeship levy or the government',
-  grantPartFunded: 'Part-paid by a grant; you pay the rest',
+  apprenticeshipLevy: 'Apprenticeship: free to you in England; you are employed and paid a wage, and the training is paid by your employer’s apprenticeship levy or the government up to the standard’s funding band',
+  grantPartFunded: 'A grant may pay part of the price (how much depends on the grant); you pay the rest',
   employerFunded: 'Usually paid by the employer',
   selfFunded: 'You pay for it yourself',
   unknown: 'How it is paid for is not known',
@@ -200,20 +202,26 @@ function courseItem(step, n) {
   const titleId = `plan-course-${n}-title`;
   const type = `${KINDS[c.kind] ?? c.kind}${typeof c.level === 'number' ? `, level ${c.level}` : ''}`;
   const length = step.weeksUnknown || typeof c.weeks !== 'number' ? 'Length not known' : formatWeeks(c.weeks);
-  const cost = step.costUnknown ? 'Price not known'
+  const cost = c.funding === 'apprenticeshipLevy'
+    ? (typeof c.maxFunding === 'number'
+      ? `Free to you: apprenticeships in England are funded up to the standard’s band of ${formatGbp(c.maxFunding)}, paid to the provider`
+      : 'Free to you: apprenticeships in England are funded by the levy or the government')
+    : step.costUnknown ? 'Price not published: ask the provider'
     : typeof c.cost === 'number' ? (c.cost === 0 ? 'Free to you' : formatGbp(c.cost))
-    : typeof c.maxFunding === 'number' ? `No fee to you (the funding band pays the provider up to ${formatGbp(c.maxFunding)})`
     : 'No fee to you';
   return h('li', { class: 'app-course', 'data-id': c.id },
     h('article', { class: 'app-course__article', 'aria-labelledby': titleId },
       h('h4', { class: 'app-course__title', id: titleId },
         h('span', { class: 'app-result__rank' }, `${n}. `), c.title),
+      step.bridging && h('p', { class: 'app-course__bridging' },
+        h('strong', { class: 'app-tag app-tag--route' }, 'Recognised route'),
+        ' Bridging training the recognised route asks for.'),
       h('dl', { class: 'app-summary-list app-course__facts' },
         row('Provider', c.provider || 'Not stated'),
         row('Type', type),
         row('Length', length),
         row('Price', cost),
-        row('You pay', step.costUnknown ? 'Not known (counted as £0 in the total)' : formatGbp(step.outOfPocket)),
+        row('You pay', step.costUnknown ? 'Not known: the price is not published (not counted in the total)' : formatGbp(step.outOfPocket)),
         step.funded > 0 && row('Funding covers', formatGbp(step.funded)),
         row('Funding', FUNDING[c.funding] ?? c.funding),
         row('How it is taught', DELIVERY[c.delivery] ?? c.delivery),
@@ -267,16 +275,24 @@ export function renderPlan(body, plan, ctx) {
     else if (plan.binding.length > 0) empty = `No course fits your limits. ${plural(gap, 'skill')} to learn for ${dest} are listed below; the limits that stop courses covering them are explained above.`;
     else empty = `No course in the list teaches the skills you need for ${dest}. They are listed below to learn on the job.`;
   }
+  const grants = plan.steps.filter((s) => s.course.funding === 'grantPartFunded').length;
+  const funding = plan.funded > 0
+    ? `${formatGbp(plan.funded)} paid by Skills Bootcamps or apprenticeship funding, not by you${grants > 0 ? `; a grant may also pay part of ${plural(grants, 'course')}` : ''}`
+    : grants > 0 ? `A grant may pay part of ${plural(grants, 'course')} (the amount is not known, so it is not counted)`
+    : 'No public or levy funding applies to these courses';
   replaceChildren(body,
+    plan.route && routeBox(plan.route),
     h('dl', { class: 'app-summary-list app-plan-summary', id: 'plan-summary' },
       row('Your job now', `${plan.origin.label}: ${payText(plan.origin.annualEarnings)}`),
       row('Moving to', `${dest}: ${payText(plan.destination.annualEarnings)}`),
       row('Training time', plan.steps.length === 0 ? 'None'
         : unknownWeeks === plan.steps.length ? `Not known (${plural(unknownWeeks, 'course does', 'courses do')} not say how long)`
         : `${formatWeeks(plan.weeks)}${unknownWeeks > 0 ? ` (and ${plural(unknownWeeks, 'course does', 'courses do')} not say how long)` : ''}`),
-      row('You pay', formatGbp(plan.outOfPocket),
-        unknownCost > 0 ? ` (and ${plural(unknownCost, 'course has', 'courses have')} no published price)` : ''),
-      row('Funding covers', plan.funded > 0 ? `${formatGbp(plan.funded)} paid by grants, Skills Bootcamps or apprenticeship funding, not by you` : 'Nothing'),
+      row('You pay', unknownCost === plan.steps.length && plan.steps.length > 0
+        ? `Not known: ${plural(unknownCost, 'course does', 'courses do')} not publish a price`
+        : formatGbp(plan.outOfPocket),
+      unknownCost > 0 && unknownCost < plan.steps.length ? ` (and ${plural(unknownCost, 'course has', 'courses have')} no published price)` : ''),
+      row('Funding', plan.steps.length === 0 ? 'No courses' : funding),
       row('Skills covered', gap === 0
         ? 'There are no essential skills to learn'
         : `Courses close ${formatCount(closed)} of the ${plural(gap, 'skill')} you need to learn`)),
@@ -304,6 +320,31 @@ export function renderPlan(body, plan, ctx) {
 }
 
 /**
+ * The recognised route a plan follows: who recognises it, why, and the source.
+ * @param {import('./moves.js').Route} route
+ */
+function routeBox(route) {
+  return h('div', { class: 'app-inset app-inset--route', id: 'plan-route' },
+    h('p', { class: 'app-inset__text' },
+      h('strong', { class: 'app-tag app-tag--route' }, route.open ? 'Open to career changers' : 'Recognised route'), ' ',
+      route.open
+        ? `This training is designed for people new to the work. ${route.evidence} (${route.recognisedBy}.) `
+        : `${route.recognisedBy} recognise this move. ${route.evidence} `,
+      route.bridging.length > 0 ? 'Its bridging training comes first in the plan below. ' : '',
+      'Source: ', sourceLink(route.source)));
+}
+
+/**
+ * "£300 to you", or "price not known" when some course publishes no price.
+ * @param {number} pay
+ * @param {boolean} unknowns
+ */
+function toYou(pay, unknowns) {
+  if (!unknowns) return `${formatGbp(pay)} to you`;
+  return pay > 0 ? `at least ${formatGbp(pay)} to you (some prices not published)` : 'price to you not published';
+}
+
+/**
  * Render the alternative routes.
  * @param {HTMLElement} body
  * @param {Pathway[]} routes
@@ -324,10 +365,10 @@ export function renderPathways(body, routes, origin) {
           `Route ${i + 1}: ${last ? last.to.label : origin}`,
           h('span', { class: 'app-visually-hidden' }, `, ${plural(r.steps.length, 'move')}`)),
         h('p', { class: 'app-route__totals' },
-          `${r.weeks > 0 ? `${formatWeeks(r.weeks)} of training` : (r.unknowns ? 'Training of unknown length' : 'No training')}, ${formatGbp(r.outOfPocket)} to you, `,
+          `${r.weeks > 0 ? `${formatWeeks(r.weeks)} of training` : (r.unknowns ? 'Training of unknown length' : 'No training')}, ${toYou(r.outOfPocket, r.unknowns)}, `,
           `final pay ${typeof r.finalPay === 'number' ? `${formatPounds(r.finalPay)} a year` : 'not known'}, `,
           `${plural(r.leftToLearn, 'skill')} left to learn on the job.`,
-          r.unknowns ? ' Some courses on this route do not publish their price or length: the totals count them as nothing, so check with the provider.' : ''),
+          r.unknowns ? ' Some courses on this route do not publish their price or length: check with the provider.' : ''),
         h('ol', { class: 'app-route__moves' }, r.steps.map((s, j) => {
           const isLast = j === r.steps.length - 1;
           return h('li', { class: `app-route__move${isLast ? ' app-route__move--final' : ''}` },
@@ -337,9 +378,13 @@ export function renderPathways(body, routes, origin) {
               isLast
                 ? h('strong', { class: `app-tag ${s.green ? 'app-tag--green' : 'app-tag--carbon'}` }, s.green ? 'Green job' : 'Destination')
                 : h('strong', { class: 'app-tag app-tag--step' }, s.green ? 'Stepping-stone job (also green)' : 'Stepping-stone job')),
+            s.recognised && h('p', { class: 'app-route__recognised' },
+              h('strong', { class: 'app-tag app-tag--route' }, 'Recognised route')),
             h('p', { class: 'app-route__detail' },
-              s.courses.length === 0 ? 'No course needed or found. ' : `Courses: ${s.courses.map((c) => c.title).join('; ')}. `,
-              `${s.weeks > 0 ? formatWeeks(s.weeks) : (s.unknowns ? 'Length not known' : 'No training')}, ${formatGbp(s.outOfPocket)} to you${s.unknowns ? ' (some prices or lengths not known)' : ''}, ${plural(s.leftToLearn, 'skill')} to learn on the job.`,
+              s.courses.length > 0 ? `Courses: ${s.courses.map((c) => c.title).join('; ')}. `
+                : s.leftToLearn === 0 ? 'No course needed: you have or are close to every essential skill. '
+                : 'No course in the list teaches the skills to learn for this move. ',
+              `${s.weeks > 0 ? formatWeeks(s.weeks) : (s.unknowns ? 'Length not known' : 'No training')}, ${toYou(s.outOfPocket, s.unknowns)}, ${plural(s.leftToLearn, 'skill')} to learn on the job.`,
               s.status === 'timeLimit' ? ' (Best found in the time allowed.)' : ''));
         }))));
   })));
