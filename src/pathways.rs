@@ -2,7 +2,7 @@
 //! stepping-stone jobs, with the training each move needs.
 //!
 //! A stepping stone is a job that is a viable move now and from which a green job is a viable
-//! move later. Every route is scored on four criteria: weeks of training, out-of-pocket cost,
+//! move later; never a carbon-intensive job. Every route is scored on four criteria: weeks of training, out-of-pocket cost,
 //! pay at the end (higher is better) and essential skills left to learn on the job. The routes
 //! returned are the Pareto-optimal ones: no returned route is beaten by another on every
 //! criterion. Candidate moves are ranked with a quick greedy training plan; the routes kept
@@ -257,6 +257,8 @@ impl<'a> PathwayFinder<'a> {
                 found.push(t);
             }
         }
+        // A route out of carbon-intensive work does not pass through another such job.
+        found.retain(|t| self.data.occupation(t.occupation).carbon.is_none());
         // The person's skill credit depends only on where they start: compute it once.
         let credit = self.planner.credit(self.data, from, &options.plan)?;
         let mut moves = Vec::with_capacity(found.len());

@@ -1,5 +1,8 @@
 //! A worker's retraining plan: which courses close the gap between their job and a new one.
 //!
+//! A course that names the jobs it trains for counts only for moves into those jobs (or their
+//! ISCO unit groups); a course naming none counts for any move.
+//!
 //! The gap is the destination's essential skills the person does not hold, each weighted by how
 //! much is still to learn (a skill partly credited through a close skill weighs less; see
 //! [`crate::credit`]). Courses teach the skills the catalogue lists for them, and apprenticeship
@@ -274,14 +277,21 @@ impl CoursePlanner {
         let bridge = self.bridging(data, route, options);
         let (rest, rest_options) = self.after_bridging(data, &gap, &bridge, options);
         let candidates: Vec<CourseId> = self
-            .candidates(data, &rest, &rest_options)
+            .candidates(data, destination, &rest, &rest_options)
             .into_iter()
             .filter(|c| !bridge.contains(c))
             .collect();
         let problem = self.problem(data, &rest, &candidates, &rest_options);
         let solution = problem.solve()?;
         let binding = if binding {
-            self.binding_limits(data, &rest, &rest_options, &candidates, &solution)?
+            self.binding_limits(
+                data,
+                destination,
+                &rest,
+                &rest_options,
+                &candidates,
+                &solution,
+            )?
         } else {
             Vec::new()
         };
@@ -371,7 +381,7 @@ impl CoursePlanner {
     ) -> Result<GapSolution, Error> {
         data.checked_occupation(destination, "destination")?;
         let gap = gap_to(data, credit, destination);
-        let candidates = self.candidates(data, &gap, options);
+        let candidates = self.candidates(data, destination, &gap, options);
         self.problem(data, &gap, &candidates, options).greedy()
     }
 
@@ -426,12 +436,19 @@ impl CoursePlanner {
 
     /// Courses worth considering: those teaching a gap skill and allowed by the options, plus
     /// their prerequisites; a course whose prerequisite is neither held nor allowed is dropped.
-    fn candidates(&self, data: &Dataset, gap: &[GapSkill], options: &PlanOptions) -> Vec<CourseId> {
+    fn candidates(
+        &self,
+        data: &Dataset,
+        destination: OccupationId,
+        gap: &[GapSkill],
+        options: &PlanOptions,
+    ) -> Vec<CourseId> {
         let allowed = |c: CourseId| {
             !options.held_courses.contains(&c) && self.allowed(data.course(c), options)
         };
         let mut picked: Vec<CourseId> = (0..data.courses().len() as CourseId)
             .filter(|&c| allowed(c))
+            .filter(|&c| trains_for(data, data.course(c), destination))
             .filter(|&c| {
                 self.teaches(c)
                     .iter()
@@ -526,6 +543,7 @@ impl CoursePlanner {
     fn binding_limits(
         &self,
         data: &Dataset,
+        destination: OccupationId,
         gap: &[GapSkill],
         options: &PlanOptions,
         candidates: &[CourseId],
@@ -577,7 +595,7 @@ impl CoursePlanner {
             if relaxed == *options {
                 continue;
             }
-            let relaxed_candidates = self.candidates(data, gap, &relaxed);
+            let relaxed_candidates = self.candidates(data, destination, gap, &relaxed);
             let better = self
                 .problem(data, gap, &relaxed_candidates, &relaxed)
                 .solve()?;
@@ -652,6 +670,25 @@ impl CoursePlanner {
             status: solution.status,
         }
     }
+}
+
+/// Whether `course` may count towards a move into `destination`: a course that names the jobs it
+/// trains for (curated targets, or confident links of an apprenticeship standard) counts only
+/// for those jobs and the other jobs of their ISCO unit groups; a course naming none counts for
+/// any. Without this a heat pump plan would pick up a wind-turbine course for one shared generic
+/// skill.
+fn trains_for(data: &Dataset, course: &Course, destination: OccupationId) -> bool {
+    let mut targets = course
+        .occupations
+        .iter()
+        .filter(|l| l.1 >= COURSE_LINK_THRESHOLD)
+        .map(|l| l.0)
+        .peekable();
+    if targets.peek().is_none() {
+        return true;
+    }
+    let unit_group = &data.occupation(destination).isco;
+    targets.any(|o| o == destination || data.occupation(o).isco == *unit_group)
 }
 
 /// The essential skills of `destination` not fully credited, with their credit.

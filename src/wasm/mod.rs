@@ -175,6 +175,13 @@ impl Planner {
         to_value(&self.skill_refs(&ids))
     }
 
+    /// The skills with these ESCO ids, in order (to name the skills of a shared link).
+    #[wasm_bindgen(unchecked_return_type = "SkillRef[]")]
+    pub fn skills(&self, ids: Vec<String>) -> Result<JsValue, JsValue> {
+        let ids = self.skill_ids(&ids).map_err(to_js)?;
+        to_value(&self.skill_refs(&ids))
+    }
+
     /// The definitions of carbon-intensive and green, with their sources.
     #[wasm_bindgen(unchecked_return_type = "ClassificationDto[]")]
     pub fn classifications(&self) -> Result<JsValue, JsValue> {

@@ -97,23 +97,30 @@ test('keyboard journey: "weldr" → welder → green moves, then close metalwork
 
   // Each move: a skills match as text (the meter is decorative), the reasons in words, pay as
   // an estimate, and why it is green.
-  const scores = [];
+  /** @type {{ skills: number, tier: string }[]} */
+  const ranked = [];
   for (let i = 0; i < count; i += 1) {
     const article = results.nth(i);
     const similarity = (await article.locator('.app-result__similarity-text').textContent()) ?? '';
-    assert.match(similarity, /^\d{1,3}% skills match$/);
-    const score = /^overall score (\d{1,3})%$/.exec((await article.locator('.app-result__score').textContent()) ?? '');
-    assert.ok(score, 'overall score shown');
-    scores.push(Number(score[1]));
+    const match = /^(\d{1,3})% skills match$/.exec(similarity);
+    assert.ok(match, `skills match as text: ${similarity}`);
+    const badges = (await article.locator('.app-badges').textContent()) ?? '';
+    // Routes recognised for the job come first, then moves viable on skills, then the rest.
+    const tier = badges.includes('Recognised route') ? 'route' : /Viable move|Highly viable move/.test(badges) ? 'viable' : 'other';
+    ranked.push({ skills: Number(match[1]), tier });
     assert.equal(await article.locator('meter').count(), 1);
-    assert.match(await article.locator('.app-why__held').textContent() ?? '', /^You already have \d+ of the \d+ essential skills?/);
+    assert.match(await article.locator('.app-why__held').textContent() ?? '', /^Skills you have: \d+ of the \d+ essential skills? ESCO lists/);
     assert.match(await article.locator('.app-why__pay').textContent() ?? '',
-      /^Pay: (£[\d,]+ a year(, ([+\u2212]£[\d,]+ \([+\u2212]\d+%\)|about the same \(0%\)) vs now)? \(indicative estimate\)|Pay not known)\.$/);
-    assert.match(await article.locator('.app-why__green').textContent() ?? '', /^Green because: .*Green under: /);
+      /^Pay: (£[\d,]+ a year(, ([+\u2212]£[\d,]+ \([+\u2212]\d+%\)|about the same \(0%\)) vs now)? \((indicative estimate|estimated from [^)]+)\)|Pay not known)\.$/);
+    assert.match(await article.locator('.app-why__green').textContent() ?? '', /^Green job \(.+\): .+Source: /);
     assert.ok(await article.locator('.app-badges').getByText('Green job', { exact: true }).count() === 1, 'green badge as text');
   }
-  for (let i = 1; i < scores.length; i += 1) {
-    assert.ok(scores[i] <= scores[i - 1], `ranked by overall score: ${scores.join(', ')}`);
+  const order = ['route', 'viable', 'other'];
+  for (let i = 1; i < ranked.length; i += 1) {
+    const [a, b] = [ranked[i - 1], ranked[i]];
+    assert.ok(order.indexOf(a.tier) <= order.indexOf(b.tier), `tiers in order: ${JSON.stringify(ranked)}`);
+    // Within a tier, by skills match (rounded to whole percent on the page).
+    if (a.tier === b.tier) assert.ok(b.skills <= a.skills, `ranked by skills within a tier: ${JSON.stringify(ranked)}`);
   }
   // Green skills are marked with text, not colour alone.
   for (const badge of await page.locator('.app-skill-list .app-tag--green').allTextContents()) assert.equal(badge, 'green skill');

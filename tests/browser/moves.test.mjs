@@ -60,19 +60,28 @@ test('gas service technician: green moves explained, filters, extra skills, char
   for (let i = 0; i < titles.length; i += 1) {
     const article = moves.nth(i);
     const why = (await article.locator('.app-why').textContent()) ?? '';
-    assert.match(why, /You already have \d+ of the \d+ essential skills?/, `move ${i + 1} says which skills are held`);
+    assert.match(why, /Skills you have: \d+ of the \d+ essential skills? ESCO lists/, `move ${i + 1} says which skills are held`);
     assert.match(why, /To learn/, `move ${i + 1} says what to learn`);
     assert.match(why, /Pay: /);
-    assert.match(await article.locator('.app-why__green').textContent() ?? '', /^Green because: .+\. Green under: .+\./);
+    // Why it is green: the green jobs list's reason and a link to its source, then what the
+    // other definitions say.
+    const green = article.locator('.app-why__green');
+    assert.match(await green.textContent() ?? '', /^Green job \(.+\): .+ Source: .+What the other definitions say/);
+    assert.match(await green.getByRole('link').first().getAttribute('href') ?? '', /^https:\/\//);
   }
+  // The first move is the recognised route into heat pump work, with its source.
+  assert.match(titles[0], /(^|\. )refrigeration air condition and heat pump technician$/);
+  const route = moves.nth(0).locator('.app-why__route');
+  assert.match(await route.textContent() ?? '', /^Recognised route: .+Training: .+Source: /);
+  assert.match(await route.getByRole('link').getAttribute('href') ?? '', /^https:\/\//);
   // Close skills read "needed ← held (relation)"; the arrow is spoken as words.
   const close = page.locator('.app-why__close li').first();
   if (await close.count()) {
-    assert.match(await close.textContent() ?? '', /^.+ ← , close to your skill: .+ \((a related skill|a broader or narrower form of it|same skill group|an optional skill in your job)\)$/);
+    assert.match(await close.textContent() ?? '', /^(.+ ← , close to your skill: .+ \((a related skill|a broader or narrower form of it|same skill group|an optional skill in your job)\)|.+ \(an optional skill in your job\))$/);
   }
   // Badges are text; the pay badge names the share of current pay.
   for (const text of await page.locator('#green-moves-list .app-badges li').allTextContents()) {
-    assert.match(text, /^(Highly viable move|Viable move|Pay at least 75% of now and above the Real Living Wage \(2019\)|Green job|Carbon-intensive job)$/);
+    assert.match(text, /^(Recognised route|Open to career changers with training|Highly viable move|Viable move|Pay at least 75% of now and above the Real Living Wage \(2019\)|Green job)$/);
   }
   await assertNoAxeViolations(page, 'gas service technician: moves shown');
 
@@ -91,7 +100,7 @@ test('gas service technician: green moves explained, filters, extra skills, char
 
   // Change the green definition: the list updates, and says which definition it uses.
   const before = await greenTitles(page);
-  // ESCO green skills is the default; switch to the O*NET green economy.
+  // The green jobs list is the default; switch to the O*NET green economy.
   const radio = page.getByRole('radio', { name: /O\*NET/ });
   await afterMovesUpdate(page, async () => { await radio.focus(); await page.keyboard.press('Space'); });
   assert.equal(await radio.isChecked(), true);
@@ -101,7 +110,7 @@ test('gas service technician: green moves explained, filters, extra skills, char
   const whyNow = await page.locator('#green-moves-list .app-why__green').allTextContents();
   whyNow.forEach((t) => assert.match(t, /Green under: [^.]*O\*NET/, 'each move is green under the chosen definition'));
   assert.equal(new URL(page.url()).searchParams.get('green'), 'onetGreenEconomy');
-  console.log(`# green moves, ESCO green skills: ${before.length}; O*NET green economy: ${after.length}; same list: ${JSON.stringify(before) === JSON.stringify(after)}`);
+  console.log(`# green moves, green jobs list: ${before.length}; O*NET green economy: ${after.length}; same list: ${JSON.stringify(before) === JSON.stringify(after)}`);
   await assertNoAxeViolations(page, 'green definition changed');
 
   // Add a skill by keyboard through the skills combobox: a chip appears, the URL records it.
@@ -187,7 +196,7 @@ test('"only green" off: one list of close jobs, green ones marked', { timeout: 1
   assert.equal(new URL(page.url()).searchParams.get('only'), '0');
   await afterMovesUpdate(page, () => page.getByRole('combobox', { name: 'How close a move' }).selectOption('viable'));
   const badges = await page.locator('#green-moves-list .app-badges').allTextContents();
-  badges.forEach((b) => assert.match(b, /Viable move|Highly viable move/, 'only viable moves listed'));
+  badges.forEach((b) => assert.match(b, /Viable move|Highly viable move|Recognised route|Open to career changers with training/, 'only viable moves listed'));
   await assertNoAxeViolations(page, 'one list, viable only');
   assertCleanLog(session);
 });

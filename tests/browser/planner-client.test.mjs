@@ -43,7 +43,7 @@ test('planner client: datasetInfo, search, occupation, similar, and errors', { t
   assert.deepEqual(out.blank, [], 'a blank query gives []');
   assert.ok(out.matches.length >= 1 && out.matches.length <= 5, 'limit respected');
   for (const m of out.matches) {
-    assert.deepEqual(Object.keys(m).sort(), ['id', 'isco', 'label', 'matchedLabel', 'matchedPreferred', 'score']);
+    assert.deepEqual(Object.keys(m).sort(), ['id', 'isco', 'label', 'matchedKind', 'matchedLabel', 'matchedPreferred', 'score']);
   }
   assert.equal(out.matches[0].label, 'welder', 'exact name ranks first');
   for (let i = 1; i < out.matches.length; i += 1) assert.ok(out.matches[i].score <= out.matches[i - 1].score, 'ranked');

@@ -244,7 +244,7 @@ function renderGreenOptions(defs) {
   });
   const options = [
     ...perJob,
-    { value: 'consensus', name: 'At least two of the ESCO, O*NET and ONS definitions', hint: 'A job counts as green when at least two of those three definitions agree.' },
+    { value: 'consensus', name: 'At least two of the three definitions after the list', hint: 'A job counts as green when at least two of the ESCO, O*NET and ONS definitions agree.' },
     { value: 'any', name: 'Any of these definitions', hint: 'A job counts as green if the green jobs list or at least one definition says so.' },
   ];
   const sources = GREEN_KEYS.map((key) => defs.find((c) => c.key === key)).filter((d) => d !== undefined);
@@ -339,7 +339,7 @@ async function updateMoves({ focusErrors }) {
     if (seq !== movesSeq) return false;
     /** @type {import('./moves.js').Transition[]} */
     const other = others.filter((/** @type {import('./moves.js').Transition} */ t) => !t.flags.green).slice(0, MOVES);
-    resolveSkillLabels([...first, ...other]);
+    await resolveSkillLabels();
     renderAllMoves(job, first, other, defs);
     shownFor = job.id;
     setMovesHidden(false);
@@ -382,19 +382,14 @@ function setMovesHidden(hidden) {
 }
 
 /**
- * Skills restored from a link only have ids: find their names in the moves' explanations.
- * @param {import('./moves.js').Transition[]} moves
+ * Skills restored from a link only have ids: ask the planner for their names.
  */
-function resolveSkillLabels(moves) {
+async function resolveSkillLabels() {
   const unnamed = state.skills.filter((s) => s.label === s.id);
   if (unnamed.length === 0) return;
-  /** @type {Map<string, import('./results.js').SkillRef>} */
-  const known = new Map();
-  for (const t of moves) {
-    for (const s of t.matched) known.set(s.id, s);
-    for (const p of t.partial) known.set(p.held.id, p.held);
-  }
-  for (const x of [...(state.job?.essentialSkills ?? []), ...(state.job?.optionalSkills ?? [])]) known.set(x.id, x);
+  /** @type {import('./results.js').SkillRef[]} */
+  const found = await planner.call('skills', unnamed.map((s) => s.id));
+  const known = new Map(found.map((s) => [s.id, s]));
   state.skills = state.skills.map((s) => (s.label === s.id && known.has(s.id) ? /** @type {any} */ (known.get(s.id)) : s));
   renderChips();
 }

@@ -159,13 +159,22 @@ export function greenItem(t, classifications) {
   }
   return [
     curated
-      ? ['Green job (', curated.name, '): ', curated.evidence, ' Source: ', sourceLink(curated.source), '. ']
+      ? ['Green job (', curated.name, '): ', sentence(curated.evidence), ' Source: ', sourceLink(curated.source), '. ']
       : 'Not on the green jobs list. ',
     h('details', { class: 'app-details app-details--inline' },
       h('summary', { class: 'app-details__summary' }, 'What the other definitions say',
         h('span', { class: 'app-visually-hidden' }, ` about ${t.label}`)),
       h('p', { class: 'app-details__text' }, others)),
   ];
+}
+
+/**
+ * `text` ending with a full stop (curated evidence may or may not have one).
+ * @param {string} text
+ */
+function sentence(text) {
+  const t = text.trim();
+  return /[.!?]$/.test(t) ? t : `${t}.`;
 }
 
 /**
@@ -258,7 +267,7 @@ function routeItem(r) {
   const training = r.bridging.length > 0 ? ` Training: ${r.bridging.map((c) => c.title).join('; ')}.` : '';
   return h('li', { class: 'app-why__route' },
     h('strong', {}, r.open ? 'Open to career changers: ' : 'Recognised route: '),
-    r.evidence, ` (${r.recognisedBy}).`, training, ' Source: ', sourceLink(r.source), '.');
+    sentence(r.evidence), ` (${r.recognisedBy}.)`, training, ' Source: ', sourceLink(r.source), '.');
 }
 
 /**
