@@ -249,3 +249,58 @@ fn a_college_course_list_is_checked_by_row_and_field() {
     let message = error_message(planner.load_courses(good, "xml", "add").unwrap_err());
     assert!(message.starts_with("format:"), "{message}");
 }
+
+#[wasm_bindgen_test]
+fn a_gas_engineer_is_shown_the_recognised_heat_pump_route_with_its_source() {
+    let hits = plain(planner().search_occupations("gas engineer", 1.0));
+    assert_eq!(hits[0]["label"], "gas service technician");
+    assert_eq!(hits[0]["matchedKind"], "ukTitle");
+    let options = js_sys::JSON::parse(r#"{"onlyGreen": true, "count": 5}"#).unwrap();
+    let moves = plain(planner().transitions(hits[0]["id"].as_str().unwrap(), options));
+    let first = &moves[0];
+    assert_eq!(
+        first["label"],
+        "refrigeration air condition and heat pump technician"
+    );
+    assert_eq!(first["recognised"]["open"], false);
+    assert!(first["recognised"]["source"]
+        .as_str()
+        .unwrap()
+        .starts_with("https://"));
+    assert!(
+        first["green"]["curated"]["evidence"]
+            .as_str()
+            .unwrap()
+            .len()
+            > 10
+    );
+    assert!(first["estimatedFrom"]["from"].as_str().is_some());
+    let plan = plain(planner().plan(
+        hits[0]["id"].as_str().unwrap(),
+        first["id"].as_str().unwrap(),
+        JsValue::UNDEFINED,
+    ));
+    assert_eq!(plan["route"]["id"], first["recognised"]["id"]);
+    assert_eq!(plan["steps"][0]["bridging"], true);
+}
+
+#[wasm_bindgen_test]
+fn every_green_basis_key_is_accepted_and_listed_in_the_typescript_type() {
+    let origin = first_id("welder");
+    let declaration = include_str!("../src/wasm/dto.rs")
+        .lines()
+        .find(|l| l.starts_with("export type GreenBasisKey"))
+        .expect("the GreenBasisKey declaration");
+    let listed = declaration.matches(" | ").count() + 1;
+    assert_eq!(listed, greenpath::classification::GreenBasis::ALL.len());
+    for basis in greenpath::classification::GreenBasis::ALL {
+        assert!(
+            declaration.contains(&format!("\"{}\"", basis.key())),
+            "{}",
+            basis.key()
+        );
+        let options =
+            js_sys::JSON::parse(&format!(r#"{{"green": "{}", "count": 3}}"#, basis.key())).unwrap();
+        plain(planner().transitions(&origin, options));
+    }
+}

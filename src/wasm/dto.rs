@@ -9,7 +9,7 @@ use crate::model::GreenEconomyCategory;
 /// The names of `GreenBasis` (`crate::classification::GreenBasis::key`), checked against the
 /// enum by a wasm test.
 #[wasm_bindgen(typescript_custom_section)]
-pub const GREEN_BASIS_KEY: &str = r#"/** Which definition decides "green": the curated green jobs list (default), two or any of the definitions, or one of them. */
+const GREEN_BASIS_KEY: &str = r#"/** Which definition decides "green": the curated green jobs list (default), two or any of the definitions, or one of them. */
 export type GreenBasisKey = "curated" | "consensus" | "any" | "escoGreenSkills" | "onetGreenEconomy" | "onsGreenTasks";"#;
 
 /// Facts about the loaded dataset, for the page's status line and footer.
