@@ -16,7 +16,7 @@ use std::collections::HashMap;
 use crate::dataset::Dataset;
 use crate::model::NameKind;
 
-use crate::text::{fold, words};
+use crate::text::{fold, without_brackets, words};
 
 /// Query words beyond this many are ignored (labels are short; this bounds the work).
 const MAX_QUERY_WORDS: usize = 8;
@@ -272,21 +272,6 @@ impl SearchIndex {
         let items = self.preferred.len() as f32;
         (1.0 + items / (1.0 + found as f32)).ln()
     }
-}
-
-/// `text` without its bracketed qualifiers: "Mechanic (garage)" → "Mechanic ".
-fn without_brackets(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut depth = 0usize;
-    for c in text.chars() {
-        match c {
-            '(' => depth += 1,
-            ')' => depth = depth.saturating_sub(1),
-            c if depth == 0 => out.push(c),
-            _ => {}
-        }
-    }
-    out
 }
 
 /// Whether `a` should replace `b` as an occupation's best label.

@@ -39,6 +39,26 @@ pub fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// `text` without its bracketed qualifiers, which say where a job title applies rather than what
+/// the job is.
+///
+/// ```
+/// assert_eq!(greenpath::text::without_brackets("Mechanic (garage)").trim(), "Mechanic");
+/// ```
+pub fn without_brackets(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            c if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,7 +12,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use greenpath::model::Occupation;
-use greenpath::text::{fold, words};
+use greenpath::text::{fold, without_brackets, words};
 
 use crate::error::BuildError;
 use crate::raw::RawDir;
@@ -63,7 +63,7 @@ pub fn add(
             stats.unmatched.push((soc, title));
             continue;
         };
-        let core = words(&strip_brackets(&title));
+        let core = words(&without_brackets(&title));
         let mut best: Option<((f64, usize, usize, usize), usize)> = None;
         for (rank, code) in codes.iter().enumerate() {
             for &o in by_isco.get(code.as_str()).into_iter().flatten() {
@@ -119,21 +119,6 @@ fn same_word(a: &str, b: &str) -> bool {
     a == b || (a.len() >= 4 && b.len() >= 4 && (a.starts_with(b) || b.starts_with(a)))
 }
 
-/// The title without bracketed qualifiers: "Mechanic (garage)" → "Mechanic".
-fn strip_brackets(title: &str) -> String {
-    let mut out = String::new();
-    let mut depth = 0usize;
-    for c in title.chars() {
-        match c {
-            '(' => depth += 1,
-            ')' => depth = depth.saturating_sub(1),
-            c if depth == 0 => out.push(c),
-            _ => {}
-        }
-    }
-    out
-}
-
 /// SOC 2020 unit group → ISCO-08 unit groups, most frequent first (armed forces codes padded).
 fn read_crosswalk(raw: &mut RawDir) -> Result<BTreeMap<String, Vec<String>>, BuildError> {
     let table = raw.table(CROSSWALK)?;
@@ -181,15 +166,6 @@ fn read_titles(raw: &mut RawDir) -> Result<Vec<(String, String)>, BuildError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn brackets_are_qualifiers() {
-        assert_eq!(strip_brackets("Mechanic (garage)").trim(), "Mechanic");
-        assert_eq!(
-            strip_brackets("Process worker (cement mfr)").trim(),
-            "Process worker"
-        );
-    }
 
     #[test]
     fn endings_do_not_matter_but_short_words_must_match_exactly() {
