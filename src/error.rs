@@ -22,6 +22,13 @@ pub enum Error {
         /// The id given.
         id: String,
     },
+    /// A skill id that is not in the dataset.
+    UnknownSkill {
+        /// The field that carried the id.
+        field: &'static str,
+        /// The id given.
+        id: String,
+    },
     /// The optimisation solver failed (not a limit of the problem: those are reported in the
     /// plan).
     Solver {
@@ -46,8 +53,39 @@ impl Error {
             Error::Decode { .. } => "decode",
             Error::Invalid { .. } => "invalid",
             Error::UnknownOccupation { .. } => "unknownOccupation",
+            Error::UnknownSkill { .. } => "unknownSkill",
             Error::InvalidArgument { .. } => "invalidArgument",
             Error::Solver { .. } => "solver",
+        }
+    }
+}
+
+impl Error {
+    /// The option or argument the error is about, where there is one (for JS callers, who read
+    /// it instead of parsing the message).
+    pub fn field(&self) -> Option<&'static str> {
+        match self {
+            Error::UnknownOccupation { field, .. }
+            | Error::UnknownSkill { field, .. }
+            | Error::InvalidArgument { field, .. } => Some(field),
+            _ => None,
+        }
+    }
+
+    /// The value given, as given: the unknown id, or the argument's value as text.
+    pub fn value(&self) -> Option<&str> {
+        match self {
+            Error::UnknownOccupation { id, .. } | Error::UnknownSkill { id, .. } => Some(id),
+            Error::InvalidArgument { value, .. } => Some(value),
+            _ => None,
+        }
+    }
+
+    /// Every problem of an [`Error::Invalid`], each naming its record and field.
+    pub fn problems(&self) -> &[String] {
+        match self {
+            Error::Invalid { problems } => problems,
+            _ => &[],
         }
     }
 }
@@ -70,6 +108,9 @@ impl fmt::Display for Error {
             }
             Error::UnknownOccupation { field, id } => {
                 write!(f, "{field}: no occupation has the id {id:?}")
+            }
+            Error::UnknownSkill { field, id } => {
+                write!(f, "{field}: no skill has the id {id:?}")
             }
             Error::Solver { message } => write!(f, "the optimiser failed: {message}"),
             Error::InvalidArgument {

@@ -304,3 +304,30 @@ fn every_green_basis_key_is_accepted_and_listed_in_the_typescript_type() {
         plain(planner().transitions(&origin, options));
     }
 }
+
+#[wasm_bindgen_test]
+fn errors_carry_kind_field_and_the_value_as_given() {
+    let origin = first_id("welder");
+    let options = js_sys::JSON::parse(r#"{"extraSkills": ["a\"b\\c\nd"]}"#).unwrap();
+    let error = planner()
+        .transitions(&origin, options)
+        .expect_err("rejected");
+    let get = |name: &str| {
+        js_sys::Reflect::get(&error, &name.into())
+            .unwrap()
+            .as_string()
+    };
+    assert_eq!(get("kind").as_deref(), Some("unknownSkill"));
+    assert_eq!(get("field").as_deref(), Some("extraSkills"));
+    assert_eq!(get("value").as_deref(), Some("a\"b\\c\nd"));
+    let mut own = Planner::new(&json_bytes()).expect("loads");
+    let bad = own
+        .load_courses("id,title\n,\n", "csv", "add")
+        .expect_err("rejected");
+    let problems = js_sys::Reflect::get(&bad, &"problems".into()).unwrap();
+    let problems = js_sys::Array::from(&problems);
+    assert!(problems.length() >= 1);
+    assert!(problems
+        .iter()
+        .all(|p| p.as_string().unwrap().starts_with("row ")));
+}

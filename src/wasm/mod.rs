@@ -472,13 +472,10 @@ impl Planner {
     fn skill_ids(&self, ids: &[String]) -> Result<Vec<SkillId>, Error> {
         ids.iter()
             .map(|id| {
-                self.data
-                    .skill_id(id)
-                    .ok_or_else(|| Error::InvalidArgument {
-                        field: "extraSkills",
-                        value: format!("{id:?}"),
-                        expected: "ESCO skill ids of the dataset",
-                    })
+                self.data.skill_id(id).ok_or_else(|| Error::UnknownSkill {
+                    field: "extraSkills",
+                    id: id.clone(),
+                })
             })
             .collect()
     }
@@ -757,10 +754,26 @@ fn to_value<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
         .map_err(JsValue::from)
 }
 
-/// Converts a core error into a JS `Error` with a `kind` property.
+/// Converts a core error into a JS `Error` whose properties say what went wrong, so callers
+/// read fields, never message text: `kind` always; `field` and `value` (as given) when the error
+/// is about one option or id; `problems` (one string per problem) for invalid data.
 fn to_js(error: Error) -> JsValue {
     let js_error = js_sys::Error::new(&error.to_string());
-    // Setting a property on a fresh Error object cannot fail; ignore the Result.
+    // Setting a property on a fresh Error object cannot fail; ignore the Results.
     let _ = js_sys::Reflect::set(&js_error, &"kind".into(), &error.kind().into());
+    if let Some(field) = error.field() {
+        let _ = js_sys::Reflect::set(&js_error, &"field".into(), &field.into());
+    }
+    if let Some(value) = error.value() {
+        let _ = js_sys::Reflect::set(&js_error, &"value".into(), &value.into());
+    }
+    if !error.problems().is_empty() {
+        let list: js_sys::Array = error
+            .problems()
+            .iter()
+            .map(|p| JsValue::from(p.as_str()))
+            .collect();
+        let _ = js_sys::Reflect::set(&js_error, &"problems".into(), &list);
+    }
     js_error.into()
 }

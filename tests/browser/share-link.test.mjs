@@ -57,3 +57,29 @@ test('an unknown ?job= id shows an error summary and keeps the page usable', { t
   assert.equal(await alert.isVisible(), false);
   assertCleanLog(session);
 });
+
+// Regression: a skill id with a quote, backslash or newline in a shared link made the page call
+// `transitions` tens of thousands of times and never show moves, because the error escaped the
+// id and the page's regular expression no longer found it. The page now reads the error's
+// `kind` and `value`.
+for (const [what, id] of [['a quote', 'a"b'], ['a backslash', 'a\\b'], ['a newline', 'a\nb']]) {
+  test(`a shared link with an unknown skill id holding ${what} shows the moves and says the skill was removed`, { timeout: 90_000 }, async () => {
+    const first = await session.open('');
+    await waitForReady(first);
+    const gasId = await pickByKeyboard(first, 'gas service technician', 'gas service technician');
+    await waitForResults(first);
+    await first.close();
+
+    const page = await session.context.newPage();
+    await page.goto(`${session.origin}/?job=${gasId}&skills=${encodeURIComponent(id)}`);
+    await waitForResults(page);
+    const alert = page.locator('#error-summary');
+    await alert.waitFor({ state: 'visible' });
+    assert.match(await alert.textContent() ?? '', /A skill in this link could not be found, so it was removed/);
+    assert.ok(await page.locator('#green-moves-list > li').count() > 0, 'moves are shown');
+    assert.equal(await page.locator('#skill-chips li').count(), 0, 'the unknown skill is gone');
+    assert.equal(new URL(page.url()).searchParams.get('skills'), null);
+    await page.close();
+    assertCleanLog(session);
+  });
+}

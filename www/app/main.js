@@ -355,10 +355,16 @@ async function updateMoves({ focusErrors }) {
   } catch (error) {
     if (seq !== movesSeq) return false;
     const message = error instanceof Error ? error.message : String(error);
-    const unknownSkill = /^extraSkills: "([^"]+)"/.exec(message);
-    if (unknownSkill && state.skills.length > 0) {
-      // A skill in a shared link is not in this version of the data: drop it, say so.
-      state.skills = state.skills.filter((s) => s.id !== unknownSkill[1]);
+    const e = /** @type {{ kind?: string, value?: string }} */ (error);
+    const before = state.skills.length;
+    if (e.kind === 'unknownSkill' && before > 0) {
+      // A skill in a shared link is not in this version of the data: drop it, say so. (If no
+      // skill has that id, stop here rather than ask again.)
+      state.skills = state.skills.filter((s) => s.id !== e.value);
+      if (state.skills.length === before) {
+        showErrors([{ text: `Moves could not be shown. (${message})`, href: '#job' }]);
+        return false;
+      }
       renderChips();
       const shown = await updateMoves({ focusErrors: false });
       showErrors([{ text: `A skill in this link could not be found, so it was removed. (${message})`, href: '#skill' }]);

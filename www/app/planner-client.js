@@ -30,13 +30,31 @@ export class PlannerError extends Error {
   /**
    * @param {string} message
    * @param {string} [kind] the planner's error kind (e.g. `invalidArgument`), else the error's name
+   * @param {{ field?: string, value?: string, problems?: string[] }} [details]
    */
-  constructor(message, kind = 'Error') {
+  constructor(message, kind = 'Error', details = {}) {
     super(message);
     this.name = 'PlannerError';
-    /** The planner's error kind (`decode`, `invalid`, `unknownOccupation`, `invalidArgument`, `solver`), or the name of another error thrown in the worker. */
+    /** The planner's error kind (`decode`, `invalid`, `unknownOccupation`, `unknownSkill`, `invalidArgument`, `solver`), or the name of another error thrown in the worker. */
     this.kind = kind;
+    /** The option or argument the error is about, if any. */
+    this.field = details.field;
+    /** The value given for it, as given (an unknown id, for example). */
+    this.value = details.value;
+    /** For invalid data: one message per problem, each naming its row and field. */
+    this.problems = details.problems ?? [];
   }
+}
+
+/**
+ * A PlannerError from the worker's error record.
+ * @param {any} record
+ * @param {string} fallback message when the record has none
+ */
+function fromRecord(record, fallback) {
+  return new PlannerError(record?.message ?? fallback, record?.kind ?? record?.name, {
+    field: record?.field, value: record?.value, problems: record?.problems,
+  });
 }
 
 export class PlannerClient {
@@ -79,7 +97,7 @@ export class PlannerClient {
         if (!pending) return;
         this._pending.delete(msg.id);
         if (msg.ok) pending.resolve(msg.result);
-        else pending.reject(new PlannerError(msg.error?.message ?? 'Unknown planner error', msg.error?.kind ?? msg.error?.name));
+        else pending.reject(fromRecord(msg.error, 'Unknown planner error'));
         return;
       }
       switch (msg.type) {
@@ -90,7 +108,7 @@ export class PlannerClient {
           resolveReady(msg.info);
           break;
         case 'failed':
-          fail(new PlannerError(msg.error?.message ?? 'The planner could not be loaded.', msg.error?.kind ?? msg.error?.name));
+          fail(fromRecord(msg.error, 'The planner could not be loaded.'));
           break;
         default:
           break;

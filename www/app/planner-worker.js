@@ -30,13 +30,24 @@ function progress(stage, message) {
 }
 
 /**
- * Turn anything thrown into a structured-clone-safe error record.
+ * Turn anything thrown into a structured-clone-safe error record. The planner's errors carry
+ * `kind` (e.g. "invalidArgument"), and where they apply `field`, `value` (as given) and
+ * `problems` (one string per problem): the page reads these, never the message text.
  * @param {unknown} err
- * @returns {{ name: string, message: string }}
+ * @returns {{ name: string, message: string, kind?: string, field?: string, value?: string, problems?: string[] }}
  */
 function toErrorRecord(err) {
-  // `kind` is the planner's machine-readable error kind (e.g. "invalidArgument").
-  if (err instanceof Error) return { name: err.name, message: err.message, kind: /** @type {any} */ (err).kind };
+  if (err instanceof Error) {
+    const e = /** @type {any} */ (err);
+    return {
+      name: err.name,
+      message: err.message,
+      kind: typeof e.kind === 'string' ? e.kind : undefined,
+      field: typeof e.field === 'string' ? e.field : undefined,
+      value: typeof e.value === 'string' ? e.value : undefined,
+      problems: Array.isArray(e.problems) ? e.problems.map(String) : undefined,
+    };
+  }
   return { name: 'Error', message: String(err) };
 }
 

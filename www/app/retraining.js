@@ -33,16 +33,14 @@ function byId(id) {
 }
 
 /**
- * Split the planner's course-list error into one message per problem: the problems follow the
- * first ": " and are separated by "; " (for example `the dataset has 2 problem(s): row 2 (line 3),
- * weeks: "abc" is not a number; row 2 (line 3), teaches: …`).
- * @param {string} message
+ * One message per problem of a course-list error: the planner lists them in the error's
+ * `problems` (each naming its row, line and field); other errors have their message.
+ * @param {unknown} error
  * @returns {string[]}
  */
-export function courseProblems(message) {
-  const at = message.indexOf(': ');
-  const problems = (at >= 0 ? message.slice(at + 2) : message).split('; ').map((p) => p.trim()).filter(Boolean);
-  const list = problems.length > 0 ? problems : [message];
+export function courseProblems(error) {
+  const problems = /** @type {{ problems?: string[] }} */ (error)?.problems ?? [];
+  const list = problems.length > 0 ? problems : [error instanceof Error ? error.message : String(error)];
   return list.map((p) => `Course list: ${p.charAt(0).toUpperCase()}${p.slice(1)}`);
 }
 
@@ -365,7 +363,7 @@ export class Retraining {
       const message = error instanceof Error ? error.message : String(error);
       this.els.body.replaceChildren();
       this.showErrors([{
-        text: /destination/.test(message)
+        text: /** @type {{ field?: string }} */ (error).field === 'destination'
           ? `The job to plan for could not be found, so choose a move below instead. (${message})`
           : `The plan could not be worked out. (${message})`,
       }], false);
@@ -428,7 +426,7 @@ export class Retraining {
       try {
         count = Number(await this.planner.call('loadCourses', text, format, mode));
       } catch (error) {
-        fail(courseProblems(error instanceof Error ? error.message : String(error)));
+        fail(courseProblems(error));
         return;
       }
       setFieldError(this.els.coursesFileGroup, input, this.els.coursesFileError, '');
