@@ -58,7 +58,11 @@ define BUILD_SITE
 	mkdir -p dist/pkg dist/data
 	cp pkg/greenpath.js pkg/greenpath_bg.wasm pkg/*.d.ts dist/pkg/
 	cp data/greenpath.json.gz dist/data/
-	@echo "dist/: $$(find dist -type f | wc -l) files"
+	@# Pre-compressed siblings for hosts that serve them (scripts/serve.mjs, nginx gzip_static);
+	@# -n: no name or time in the header, so the build is reproducible.
+	find dist -type f \( -name '*.html' -o -name '*.js' -o -name '*.mjs' -o -name '*.css' -o -name '*.wasm' \
+	  -o -name '*.svg' -o -name '*.json' -o -name '*.ts' -o -name '*.txt' -o -name '*.md' \) -exec gzip -9 -n -k -f {} +
+	@echo "dist/: $$(find dist -type f ! -name '*.gz' | wc -l) files, $$(find dist -type f -name '*.gz' | wc -l) gzipped"
 endef
 
 pkg: setup

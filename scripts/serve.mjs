@@ -14,7 +14,10 @@
 // (wasm needs 'wasm-unsafe-eval', nothing else is relaxed), nosniff, no-cache, and the
 // right MIME types (`application/wasm` is required for WebAssembly.instantiateStreaming).
 // `.gz` files are served as `application/gzip` without `Content-Encoding`, so the page
-// receives the compressed bytes and decompresses them itself.
+// receives the compressed bytes and decompresses them itself. Other files are sent
+// gzip-compressed when the browser accepts it and the build wrote a pre-compressed sibling
+// (`app.js.gz` beside `app.js`): `Content-Encoding: gzip`, `Vary: Accept-Encoding`, the
+// original file's Content-Type.
 
 import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
@@ -137,6 +140,35 @@ async function resolveRequest(root, rawUrl) {
   return { status: 200, filePath: real, size: info.size };
 }
 
+/** Whether the request accepts a gzip-encoded response (`gzip` listed with a non-zero q). */
+export function acceptsGzip(req) {
+  const header = String(req.headers['accept-encoding'] ?? '');
+  return header.split(',').some((part) => {
+    const [coding, ...params] = part.trim().toLowerCase().split(';');
+    if (coding !== 'gzip' && coding !== '*') return false;
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    return !q || Number(q.slice(2)) > 0;
+  });
+}
+
+/** Files the build pre-compresses (see the Makefile's site recipe); `.gz` files never. */
+function hasGzipSibling(filePath) {
+  return /\.(html|js|mjs|css|wasm|svg|json|ts|txt|md)$/i.test(filePath);
+}
+
+/**
+ * The pre-compressed sibling of a file, if the build wrote one inside the root.
+ * @returns {Promise<{ path: string, size: number } | null>}
+ */
+async function precompressed(root, filePath) {
+  if (!hasGzipSibling(filePath)) return null;
+  const path = `${filePath}.gz`;
+  const info = await statOrNull(path);
+  if (!info?.isFile()) return null;
+  const real = await realpath(path).catch(() => null);
+  return real && isInside(root, real) ? { path: real, size: info.size } : null;
+}
+
 /**
  * Starts a static file server.
  * @param {{ root: string, port?: number, host?: string }} options
@@ -165,16 +197,19 @@ export async function startStaticServer({ root, port = 0, host = '127.0.0.1' } =
         sendError(req, res, found.status, found.message);
         return;
       }
+      const compressed = acceptsGzip(req) ? await precompressed(rootDir, found.filePath) : null;
       res.writeHead(200, {
         ...COMMON_HEADERS,
         'Content-Type': contentTypeFor(found.filePath),
-        'Content-Length': found.size,
+        'Content-Length': compressed ? compressed.size : found.size,
+        ...(compressed ? { 'Content-Encoding': 'gzip' } : {}),
+        ...(compressed || hasGzipSibling(found.filePath) ? { Vary: 'Accept-Encoding' } : {}),
       });
       if (req.method === 'HEAD') {
         res.end();
         return;
       }
-      const stream = createReadStream(found.filePath);
+      const stream = createReadStream(compressed ? compressed.path : found.filePath);
       stream.on('error', () => res.destroy());
       stream.pipe(res);
     } catch {
