@@ -25,7 +25,7 @@ PORT ?= 8080
 LOG_DIR := target/ci-logs
 
 .PHONY: help setup pkg site serve data test bench calibrate quality clean \
-	fmt-check clippy clippy-wasm test-native test-wasm-node test-wasm-chrome test-browser
+	fmt-check clippy clippy-wasm test-native test-wasm-node test-wasm-chrome test-browser typecheck
 
 help:
 	@sed -n 's/^#   make /make /p' $(firstword $(MAKEFILE_LIST))
@@ -125,6 +125,11 @@ test-wasm-chrome:
 test-browser:
 	node --test --test-concurrency=1 tests/browser/
 
+# The page's JavaScript against the TypeScript declarations generated from the Rust DTOs
+# (pkg/greenpath.d.ts, so after the wasm build); see tsconfig.json.
+typecheck:
+	tsc -p tsconfig.json
+
 test: setup
 	@echo '==> cargo fmt --check'
 	$(MAKE) --no-print-directory fmt-check
@@ -141,6 +146,8 @@ test: setup
 	@echo '==> site'
 	$(BUILD_PKG)
 	$(BUILD_SITE)
+	@echo '==> type check of the page (tsc --noEmit against pkg/greenpath.d.ts)'
+	$(MAKE) --no-print-directory typecheck
 	@echo '==> browser tests (node --test)'
 	$(MAKE) --no-print-directory test-browser
 

@@ -10,7 +10,8 @@
 #   - wasm-bindgen-cli  == the wasm-bindgen version in Cargo.lock   (cargo install)
 #   - wasm-pack 0.15.1                                              (cargo install --locked)
 #   - node_modules from package-lock.json (playwright-core, @axe-core/playwright, binaryen
-#     whose wasm-opt wasm-pack must use: never Debian's binaryen)   (npm ci)
+#     whose wasm-opt wasm-pack must use: never Debian's binaryen, typescript for the
+#     page's type check)                                            (npm ci)
 #   - Debian chromium + chromium-driver for browser tests           (apt-get)
 set -euo pipefail
 
@@ -107,6 +108,7 @@ else
   log "skip: node_modules is up to date with package-lock.json"
 fi
 [[ -x node_modules/.bin/wasm-opt ]] || die "node_modules/.bin/wasm-opt missing (npm binaryen not installed?)"
+[[ -x node_modules/.bin/tsc ]] || die "node_modules/.bin/tsc missing (npm typescript not installed?)"
 
 # --- Debian chromium + chromedriver for browser tests ----------------------------------------
 if [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]]; then

@@ -287,7 +287,7 @@ fn a_gas_engineer_is_shown_the_recognised_heat_pump_route_with_its_source() {
 #[wasm_bindgen_test]
 fn every_green_basis_key_is_accepted_and_listed_in_the_typescript_type() {
     let origin = first_id("welder");
-    let declaration = include_str!("../src/wasm/dto.rs")
+    let declaration = include_str!("../src/wasm/mod.rs")
         .lines()
         .find(|l| l.starts_with("export type GreenBasisKey"))
         .expect("the GreenBasisKey declaration");

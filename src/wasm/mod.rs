@@ -1,41 +1,27 @@
-//! The JavaScript binding: a `Planner` class over the core, and nothing else.
+//! The JavaScript binding: a `Planner` class over [`crate::api::Planner`], and nothing else.
 //!
-//! Inputs and outputs are plain JSON-compatible objects with camelCase fields (serialised with
-//! `serde-wasm-bindgen`'s JSON-compatible serializer); TypeScript declarations for every one of
-//! them are generated from the types below. Errors are JS `Error`s whose message names the field
-//! and value, with a machine-readable `kind` property.
+//! Every method converts its JS arguments to the core's serde types, asks the core, and converts
+//! the answer back (`serde-wasm-bindgen`'s JSON-compatible serializer: plain objects with
+//! camelCase fields; TypeScript declarations are generated from `crate::api::dto`). Options go
+//! through JSON so that unknown fields are named. Errors are JS `Error`s with `kind`, and where
+//! they apply `field`, `value` and `problems` properties: callers read those, never the message.
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-mod dto;
+use crate::api::{self, PathwayOptionsDto, PlanOptionsDto, TransitionOptionsDto};
+use crate::Error;
 
-pub use dto::*;
+/// The names of `GreenBasis` (`crate::classification::GreenBasis::key`), checked against the
+/// enum by a wasm test.
+#[wasm_bindgen(typescript_custom_section)]
+const GREEN_BASIS_KEY: &str = r#"/** Which definition decides "green": the curated green jobs list (default), two or any of the definitions, or one of them. */
+export type GreenBasisKey = "curated" | "consensus" | "any" | "escoGreenSkills" | "onetGreenEconomy" | "onsGreenTasks";"#;
 
-use crate::classification::{GreenBasis, GreenDefinition};
-use crate::course_import::{parse_courses, CourseFormat};
-use crate::credit::Closeness;
-use crate::gap::SolveStatus;
-use crate::model::{
-    CourseId, Delivery, EstimatedFrom, GreenJob, NameKind, Occupation, OccupationId, RouteId,
-    SkillId, SkillKind,
-};
-use crate::pathways::{PathwayFinder, PathwayOptions};
-use crate::plan::{CoursePlanner, PlanOptions};
-use crate::transitions::{ScoreParams, Transition, TransitionEngine, TransitionOptions, Viability};
-use crate::{similar_occupations, Dataset, Error, SearchIndex};
-
-/// Most search results one call returns.
-const MAX_SEARCH_LIMIT: f64 = 100.0;
-
-/// The planner: a loaded dataset and its search index.
+/// The planner: a loaded dataset and everything built on it.
 #[wasm_bindgen]
 pub struct Planner {
-    data: Dataset,
-    index: SearchIndex,
-    skill_index: SearchIndex,
-    engine: TransitionEngine,
-    courses: CoursePlanner,
+    inner: api::Planner,
 }
 
 #[wasm_bindgen]
@@ -43,164 +29,51 @@ impl Planner {
     /// Loads a dataset from its JSON bytes (the decompressed default dataset or a custom one).
     #[wasm_bindgen(constructor)]
     pub fn new(data: &[u8]) -> Result<Planner, JsValue> {
-        let data = Dataset::from_json(data).map_err(to_js)?;
-        let index = SearchIndex::new(&data);
-        let skill_index = SearchIndex::for_skills(&data);
-        let engine = TransitionEngine::new(&data);
-        let courses = CoursePlanner::new(&data);
         Ok(Planner {
-            data,
-            index,
-            skill_index,
-            engine,
-            courses,
+            inner: api::Planner::new(data).map_err(to_js)?,
         })
     }
 
     /// Facts about the loaded dataset.
     #[wasm_bindgen(js_name = datasetInfo, unchecked_return_type = "DatasetInfo")]
     pub fn dataset_info(&self) -> Result<JsValue, JsValue> {
-        let meta = self.data.meta();
-        to_value(&DatasetInfo {
-            esco_version: meta.esco_version.clone(),
-            attribution: meta.attribution.clone(),
-            occupations: self.data.occupations().len(),
-            skills: self.data.skills().len(),
-            relations: self.data.relation_count(),
-            dropped_relations: meta.dropped_relations,
-            occupations_with_earnings: self
-                .data
-                .occupations()
-                .iter()
-                .filter(|o| o.annual_earnings.is_some())
-                .count(),
-        })
+        answer(self.inner.dataset_info())
     }
 
     /// Occupations matching `query` by any of their names, best first (empty for a blank query).
     #[wasm_bindgen(js_name = searchOccupations, unchecked_return_type = "OccupationMatch[]")]
     pub fn search_occupations(&self, query: &str, limit: f64) -> Result<JsValue, JsValue> {
-        let limit = whole_number("limit", limit, MAX_SEARCH_LIMIT).map_err(to_js)?;
-        let hits = self.index.search(query, limit);
-        let matches: Vec<OccupationMatch> = hits
-            .iter()
-            .map(|hit| {
-                let o = self.data.occupation(hit.item);
-                let (matched, kind) = o.name(hit.label).unwrap_or((&o.label, NameKind::Preferred));
-                OccupationMatch {
-                    id: o.id.clone(),
-                    label: o.label.clone(),
-                    matched_label: matched.to_owned(),
-                    matched_preferred: hit.label == 0,
-                    matched_kind: kind,
-                    isco: o.isco.clone(),
-                    score: hit.score,
-                }
-            })
-            .collect();
-        to_value(&matches)
+        answer(self.inner.search_occupations(query, limit))
     }
 
     /// One occupation with its skills.
     #[wasm_bindgen(unchecked_return_type = "OccupationDetail")]
     pub fn occupation(&self, id: &str) -> Result<JsValue, JsValue> {
-        let o = self.data.occupation(self.lookup("id", id)?);
-        to_value(&OccupationDetail {
-            id: o.id.clone(),
-            label: o.label.clone(),
-            alt_labels: o.alt_labels.clone(),
-            isco: o.isco.clone(),
-            isco_label: self.isco_label(&o.isco),
-            description: o.description.clone(),
-            job_zone: o.job_zone,
-            annual_earnings: o.annual_earnings,
-            estimated_from: self.estimate_dto(o),
-            uk_titles: o.uk_titles.iter().chain(&o.soc_titles).cloned().collect(),
-            green_job: o.green_job.as_ref().map(green_job_dto),
-            essential_skills: self.skill_refs(&o.essential),
-            optional_skills: self.skill_refs(&o.optional),
-            carbon: o.carbon.as_ref().map(|c| CarbonDto {
-                category: c.category.clone(),
-                borderline: c.borderline,
-                evidence: c.evidence.clone(),
-                source: c.source.clone(),
-            }),
-        })
+        answer(self.inner.occupation(id))
     }
 
     /// The `count` occupations most similar to occupation `id`, with explanations.
     #[wasm_bindgen(js_name = similarOccupations, unchecked_return_type = "SimilarOccupationDto[]")]
     pub fn similar_occupations(&self, id: &str, count: f64) -> Result<JsValue, JsValue> {
-        let origin = self.lookup("id", id)?;
-        let max = self.data.occupations().len() as f64;
-        let count = whole_number("count", count, max).map_err(to_js)?;
-        let origin_pay = self.data.occupation(origin).annual_earnings;
-        let results = similar_occupations(&self.data, origin, count).map_err(to_js)?;
-        let dtos: Vec<SimilarOccupationDto> = results
-            .into_iter()
-            .map(|r| {
-                let o = self.data.occupation(r.occupation);
-                SimilarOccupationDto {
-                    id: o.id.clone(),
-                    label: o.label.clone(),
-                    isco: o.isco.clone(),
-                    isco_label: self.isco_label(&o.isco),
-                    description: o.description.clone(),
-                    score: r.score,
-                    job_zone: o.job_zone,
-                    annual_earnings: o.annual_earnings,
-                    pay_change: pay_change(origin_pay, o.annual_earnings),
-                    shared_essential: self.skill_refs(&r.shared_essential),
-                    missing_essential: self.skill_refs(&r.missing_essential),
-                    shared_optional_count: r.shared_optional,
-                }
-            })
-            .collect();
-        to_value(&dtos)
+        answer(self.inner.similar_occupations(id, count))
     }
-}
 
-#[wasm_bindgen]
-impl Planner {
     /// Skills matching `query` by label, best first (to add skills a person holds).
     #[wasm_bindgen(js_name = searchSkills, unchecked_return_type = "SkillRef[]")]
     pub fn search_skills(&self, query: &str, limit: f64) -> Result<JsValue, JsValue> {
-        let limit = whole_number("limit", limit, MAX_SEARCH_LIMIT).map_err(to_js)?;
-        let ids: Vec<SkillId> = self
-            .skill_index
-            .search(query, limit)
-            .iter()
-            .map(|hit| hit.item)
-            .collect();
-        to_value(&self.skill_refs(&ids))
+        answer(self.inner.search_skills(query, limit))
     }
 
     /// The skills with these ESCO ids, in order (to name the skills of a shared link).
     #[wasm_bindgen(unchecked_return_type = "SkillRef[]")]
     pub fn skills(&self, ids: Vec<String>) -> Result<JsValue, JsValue> {
-        let ids = self.skill_ids(&ids).map_err(to_js)?;
-        to_value(&self.skill_refs(&ids))
+        answer(self.inner.skills(&ids))
     }
 
     /// The definitions of carbon-intensive and green, with their sources.
     #[wasm_bindgen(unchecked_return_type = "ClassificationDto[]")]
     pub fn classifications(&self) -> Result<JsValue, JsValue> {
-        let list: Vec<ClassificationDto> = self
-            .data
-            .meta()
-            .classifications
-            .iter()
-            .map(|c| ClassificationDto {
-                key: c.key.clone(),
-                name: c.name.clone(),
-                description: c.description.clone(),
-                source: c.source.clone(),
-                licence: c.licence.clone(),
-                estimated: c.estimated,
-                coverage: c.coverage,
-            })
-            .collect();
-        to_value(&list)
+        answer(self.inner.classifications())
     }
 
     /// Ranked moves from occupation `id` to every other, with scores, flags and explanations.
@@ -210,19 +83,8 @@ impl Planner {
         id: &str,
         #[wasm_bindgen(unchecked_param_type = "TransitionOptionsDto")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let origin = self.lookup("id", id)?;
-        let dto: TransitionOptionsDto = read_options(&options).map_err(to_js)?;
-        let options = self.options_from(dto).map_err(to_js)?;
-        let moves = self
-            .engine
-            .transitions(&self.data, origin, &options)
-            .map_err(to_js)?;
-        let origin_pay = self.data.occupation(origin).annual_earnings;
-        let dtos: Vec<TransitionDto> = moves
-            .iter()
-            .map(|t| self.transition_dto(t, origin_pay))
-            .collect();
-        to_value(&dtos)
+        let options: TransitionOptionsDto = read_options(&options).map_err(to_js)?;
+        answer(self.inner.transitions(id, options))
     }
 
     /// Loads a college's or council's own course list (CSV or JSON, see the `course_import`
@@ -231,42 +93,13 @@ impl Planner {
     /// problem by row and field. Returns the number of courses in the catalogue afterwards.
     #[wasm_bindgen(js_name = loadCourses)]
     pub fn load_courses(&mut self, text: &str, format: &str, mode: &str) -> Result<u32, JsValue> {
-        let format = match format {
-            "csv" => CourseFormat::Csv,
-            "json" => CourseFormat::Json,
-            other => {
-                return Err(to_js(Error::InvalidArgument {
-                    field: "format",
-                    value: format!("{other:?}"),
-                    expected: "\"csv\" or \"json\"",
-                }))
-            }
-        };
-        let add = match mode {
-            "add" => true,
-            "replace" => false,
-            other => {
-                return Err(to_js(Error::InvalidArgument {
-                    field: "mode",
-                    value: format!("{other:?}"),
-                    expected: "\"add\" or \"replace\"",
-                }))
-            }
-        };
-        let courses = parse_courses(&self.data, text, format).map_err(to_js)?;
-        let data = self.data.with_courses(courses, add).map_err(to_js)?;
-        self.courses = CoursePlanner::new(&data);
-        self.data = data;
-        Ok(self.data.courses().len() as u32)
+        self.inner.load_courses(text, format, mode).map_err(to_js)
     }
 
     /// Every course in the catalogue.
     #[wasm_bindgen(unchecked_return_type = "CourseDto[]")]
     pub fn courses(&self) -> Result<JsValue, JsValue> {
-        let list: Vec<CourseDto> = (0..self.data.courses().len() as CourseId)
-            .map(|c| self.course_dto(c))
-            .collect();
-        to_value(&list)
+        answer(self.inner.courses())
     }
 
     /// The retraining plan from occupation `origin` to occupation `destination`.
@@ -277,56 +110,8 @@ impl Planner {
         destination: &str,
         #[wasm_bindgen(unchecked_param_type = "PlanOptionsDto")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let from = self.lookup("origin", origin)?;
-        let to = self.lookup("destination", destination)?;
-        let dto: PlanOptionsDto = read_options(&options).map_err(to_js)?;
-        let options = self.plan_options_from(dto).map_err(to_js)?;
-        let plan = self
-            .courses
-            .plan(&self.data, from, to, &options)
-            .map_err(to_js)?;
-        to_value(&PlanDto {
-            origin: self.occupation_ref(from),
-            destination: self.occupation_ref(to),
-            route: plan.route.map(|r| self.route_dto(r)),
-            gap: plan
-                .gap
-                .iter()
-                .map(|g| GapSkillDto {
-                    skill: self.skill_ref(g.skill),
-                    credit: g.credit,
-                })
-                .collect(),
-            steps: plan
-                .steps
-                .iter()
-                .map(|s| PlanStepDto {
-                    course: self.course_dto(s.course),
-                    closes: self.skill_refs(&s.closes),
-                    out_of_pocket: s.out_of_pocket,
-                    funded: s.funded,
-                    cost_unknown: s.cost_unknown,
-                    weeks_unknown: s.weeks_unknown,
-                    bridging: s.bridging,
-                })
-                .collect(),
-            weeks: plan.weeks,
-            out_of_pocket: plan.out_of_pocket,
-            funded: plan.funded,
-            left_to_learn: self.skill_refs(&plan.left_to_learn),
-            binding: plan
-                .binding
-                .iter()
-                .map(|b| BindingLimitDto {
-                    limit: b.limit,
-                    more_skills: b.more_skills,
-                    more_cost: b.more_cost,
-                    more_weeks: b.more_weeks,
-                    unknowns: b.unknowns,
-                })
-                .collect(),
-            status: status_name(plan.status),
-        })
+        let options: PlanOptionsDto = read_options(&options).map_err(to_js)?;
+        answer(self.inner.plan(origin, destination, options))
     }
 
     /// Pareto-optimal routes of up to three moves from occupation `id` to green jobs.
@@ -336,366 +121,17 @@ impl Planner {
         id: &str,
         #[wasm_bindgen(unchecked_param_type = "PathwayOptionsDto")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let origin = self.lookup("id", id)?;
-        let dto: PathwayOptionsDto = read_options(&options).map_err(to_js)?;
-        let defaults = PathwayOptions::default();
-        let transitions = self
-            .options_from(TransitionOptionsDto {
-                extra_skills: dto.plan.extra_skills.clone(),
-                green: dto.green.clone(),
-                ..TransitionOptionsDto::default()
-            })
-            .map_err(to_js)?;
-        let max_moves = match dto.max_moves {
-            Some(n) => whole_number("maxMoves", n, 3.0).map_err(to_js)?,
-            None => defaults.max_moves,
-        };
-        let max_routes = match dto.max_routes {
-            Some(n) => whole_number("maxRoutes", n, 50.0).map_err(to_js)?,
-            None => defaults.max_routes,
-        };
-        let options = PathwayOptions {
-            transitions,
-            plan: self.plan_options_from(dto.plan).map_err(to_js)?,
-            max_moves,
-            max_routes,
-            ..defaults
-        };
-        let finder = PathwayFinder::new(&self.data, &self.engine, &self.courses);
-        let routes = finder.find(origin, &options).map_err(to_js)?;
-        let dtos: Vec<PathwayDto> = routes
-            .iter()
-            .map(|r| PathwayDto {
-                steps: r
-                    .steps
-                    .iter()
-                    .map(|s| PathwayStepDto {
-                        from: self.occupation_ref(s.from),
-                        to: self.occupation_ref(s.to),
-                        score: s.score,
-                        green: s.green,
-                        recognised: self
-                            .data
-                            .route_between(s.from, s.to)
-                            .map(|r| self.data.route(r).id.clone()),
-                        courses: s.courses.iter().map(|&c| self.course_ref(c)).collect(),
-                        weeks: s.weeks,
-                        out_of_pocket: s.out_of_pocket,
-                        left_to_learn: s.left_to_learn,
-                        unknowns: s.unknowns,
-                        status: status_name(s.status),
-                    })
-                    .collect(),
-                weeks: r.weeks,
-                out_of_pocket: r.out_of_pocket,
-                final_pay: r.final_pay,
-                left_to_learn: r.left_to_learn,
-                unknowns: r.unknowns,
-            })
-            .collect();
-        to_value(&dtos)
+        let options: PathwayOptionsDto = read_options(&options).map_err(to_js)?;
+        answer(self.inner.pathways(id, options))
     }
 }
 
-impl Planner {
-    fn plan_options_from(&self, dto: PlanOptionsDto) -> Result<PlanOptions, Error> {
-        let defaults = PlanOptions::default();
-        let extra_skills = self.skill_ids(&dto.extra_skills)?;
-        let mut held_courses = Vec::with_capacity(dto.held_courses.len());
-        for id in &dto.held_courses {
-            held_courses.push(
-                self.data
-                    .course_id(id)
-                    .ok_or_else(|| Error::InvalidArgument {
-                        field: "heldCourses",
-                        value: format!("{id:?}"),
-                        expected: "course ids of the catalogue",
-                    })?,
-            );
-        }
-        let mut delivery = Vec::with_capacity(dto.delivery.len());
-        for mode in &dto.delivery {
-            delivery.push(match mode.as_str() {
-                "classroom" => Delivery::Classroom,
-                "online" => Delivery::Online,
-                "blended" => Delivery::Blended,
-                "workplace" => Delivery::Workplace,
-                "unknown" => Delivery::Unknown,
-                other => {
-                    return Err(Error::InvalidArgument {
-                        field: "delivery",
-                        value: format!("{other:?}"),
-                        expected: "classroom, online, blended, workplace or unknown",
-                    })
-                }
-            });
-        }
-        let budget = match dto.budget {
-            Some(b) => Some(whole_number("budget", b, 1_000_000.0)? as u32),
-            None => None,
-        };
-        let max_weeks = match dto.max_weeks {
-            Some(w) if w.is_finite() && (0.0..=520.0).contains(&w) => Some(w as f32),
-            Some(w) => {
-                return Err(Error::InvalidArgument {
-                    field: "maxWeeks",
-                    value: w.to_string(),
-                    expected: "a number of weeks from 0 to 520",
-                })
-            }
-            None => None,
-        };
-        let money_vs_time = match dto.money_vs_time {
-            Some(t) if (0.0..=1.0).contains(&t) => t as f32,
-            Some(t) => {
-                return Err(Error::InvalidArgument {
-                    field: "moneyVsTime",
-                    value: t.to_string(),
-                    expected: "a number from 0 (only time matters) to 1 (only money matters)",
-                })
-            }
-            None => defaults.money_vs_time,
-        };
-        Ok(PlanOptions {
-            extra_skills,
-            held_courses,
-            budget,
-            max_weeks,
-            funded_only: dto.funded_only,
-            delivery,
-            apprenticeships: dto.apprenticeships.unwrap_or(defaults.apprenticeships),
-            money_vs_time,
-            ..defaults
-        })
-    }
-
-    fn skill_ids(&self, ids: &[String]) -> Result<Vec<SkillId>, Error> {
-        ids.iter()
-            .map(|id| {
-                self.data.skill_id(id).ok_or_else(|| Error::UnknownSkill {
-                    field: "extraSkills",
-                    id: id.clone(),
-                })
-            })
-            .collect()
-    }
-
-    fn occupation_ref(&self, o: OccupationId) -> OccupationRef {
-        let occupation = self.data.occupation(o);
-        OccupationRef {
-            id: occupation.id.clone(),
-            label: occupation.label.clone(),
-            annual_earnings: occupation.annual_earnings,
-        }
-    }
-
-    fn course_dto(&self, c: CourseId) -> CourseDto {
-        let course = self.data.course(c);
-        CourseDto {
-            id: course.id.clone(),
-            title: course.title.clone(),
-            provider: course.provider.clone(),
-            kind: course.kind,
-            level: course.level,
-            weeks: course.weeks,
-            cost: course.cost,
-            max_funding: course.max_funding,
-            funding: course.funding,
-            delivery: course.delivery,
-            prerequisites: course.prerequisites.clone(),
-            source: course.source.clone(),
-            notes: course.notes.clone(),
-        }
-    }
-
-    fn skill_ref(&self, s: SkillId) -> SkillRef {
-        let skill = self.data.skill(s);
-        SkillRef {
-            id: skill.id.clone(),
-            label: skill.label.clone(),
-            kind: match skill.kind {
-                SkillKind::Skill => "skill",
-                SkillKind::Knowledge => "knowledge",
-            },
-            green: skill.green,
-        }
-    }
-
-    fn options_from(&self, dto: TransitionOptionsDto) -> Result<TransitionOptions, Error> {
-        let defaults = TransitionOptions::default();
-        let extra_skills = self.skill_ids(&dto.extra_skills)?;
-        let pay_floor = match dto.pay_floor {
-            None => defaults.pay_floor,
-            Some(None) => None,
-            Some(Some(pay)) => Some(whole_number("payFloor", pay, 10_000_000.0)? as u32),
-        };
-        let basis = match dto.green.as_deref() {
-            None => GreenBasis::default(),
-            Some(key) => GreenBasis::from_key(key).ok_or_else(|| Error::InvalidArgument {
-                field: "green",
-                value: format!("{key:?}"),
-                expected:
-                    "one of curated, consensus, any, escoGreenSkills, onetGreenEconomy, onsGreenTasks",
-            })?,
-        };
-        let min_viability = match dto.min_viability.as_deref() {
-            None | Some("any") => Viability::Any,
-            Some("viable") => Viability::Viable,
-            Some("highlyViable") => Viability::HighlyViable,
-            Some(other) => {
-                return Err(Error::InvalidArgument {
-                    field: "minViability",
-                    value: format!("{other:?}"),
-                    expected: "one of any, viable, highlyViable",
-                })
-            }
-        };
-        let max = self.data.occupations().len().saturating_sub(1) as f64;
-        let count = match dto.count {
-            Some(count) => whole_number("count", count, max)?,
-            None => defaults.count,
-        };
-        let green_defaults = GreenDefinition::default();
-        Ok(TransitionOptions {
-            params: ScoreParams::default(),
-            extra_skills,
-            desirable_pay_ratio: dto
-                .desirable_pay_ratio
-                .unwrap_or(defaults.desirable_pay_ratio),
-            pay_floor,
-            green: GreenDefinition {
-                basis,
-                esco_min_share: dto
-                    .esco_green_min_share
-                    .unwrap_or(green_defaults.esco_min_share),
-                ons_min_share: dto
-                    .ons_green_min_share
-                    .unwrap_or(green_defaults.ons_min_share),
-            },
-            only_green: dto.only_green,
-            min_viability,
-            only_desirable: dto.only_desirable,
-            count,
-            ..defaults
-        })
-    }
-
-    fn transition_dto(&self, t: &Transition, origin_pay: Option<u32>) -> TransitionDto {
-        let o = self.data.occupation(t.occupation);
-        TransitionDto {
-            id: o.id.clone(),
-            label: o.label.clone(),
-            isco: o.isco.clone(),
-            isco_label: self.isco_label(&o.isco),
-            description: o.description.clone(),
-            score: t.score,
-            facets: FacetsDto {
-                skills: t.facets.skills,
-                preparation: t.facets.preparation,
-                pay: t.facets.pay,
-            },
-            flags: FlagsDto {
-                viable: t.flags.viable,
-                viable_by_skills: t.flags.viable_by_skills,
-                highly_viable: t.flags.highly_viable,
-                desirable: t.flags.desirable,
-                green: t.flags.green,
-            },
-            job_zone: o.job_zone,
-            annual_earnings: o.annual_earnings,
-            pay_change: pay_change(origin_pay, o.annual_earnings),
-            estimated_from: self.estimate_dto(o),
-            recognised: t.recognised.map(|r| self.route_dto(r)),
-            green: GreenDto {
-                curated: o.green_job.as_ref().map(green_job_dto),
-                esco_share: t.green.esco_share,
-                esco: t.green.esco,
-                onet: t.green.onet,
-                onet_estimated: o.green_economy.as_ref().map(|g| g.estimated),
-                ons_share: t.green.ons_share,
-                ons: t.green.ons,
-                selected: t.green.selected,
-            },
-            carbon_intensive: o.carbon.is_some(),
-            matched: self.skill_refs(&t.explanation.matched),
-            partial: t
-                .explanation
-                .partial
-                .iter()
-                .map(|p| PartialDto {
-                    needed: self.skill_ref(p.needed),
-                    held: self.skill_ref(p.held),
-                    relation: match p.closeness {
-                        Closeness::Held => "optionalInOrigin",
-                        Closeness::Related => "related",
-                        Closeness::Broader => "broader",
-                        Closeness::SameGroup => "sameGroup",
-                    },
-                    credit: p.credit,
-                })
-                .collect(),
-            missing: self.skill_refs(&t.explanation.missing),
-        }
-    }
-
-    fn estimate_dto(&self, o: &Occupation) -> Option<EstimateDto> {
-        o.estimated_from.as_ref().map(|e| match e {
-            EstimatedFrom::BroaderOccupation(b) => EstimateDto {
-                basis: "broaderOccupation",
-                from: self.data.occupation(*b).label.clone(),
-            },
-            EstimatedFrom::IscoGroupMedian(code) => EstimateDto {
-                basis: "iscoGroupMedian",
-                from: format!("ISCO {code} {}", self.isco_label(code)),
-            },
-        })
-    }
-
-    fn route_dto(&self, r: RouteId) -> RouteDto {
-        let route = self.data.route(r);
-        RouteDto {
-            id: route.id.clone(),
-            open: route.open,
-            recognised_by: route.recognised_by.clone(),
-            evidence: route.evidence.clone(),
-            source: route.source.clone(),
-            bridging: route.bridging.iter().map(|&c| self.course_ref(c)).collect(),
-        }
-    }
-
-    fn course_ref(&self, c: CourseId) -> CourseRef {
-        let course = self.data.course(c);
-        CourseRef {
-            id: course.id.clone(),
-            title: course.title.clone(),
-        }
-    }
-
-    fn lookup(&self, field: &'static str, id: &str) -> Result<OccupationId, JsValue> {
-        self.data.occupation_id(id).ok_or_else(|| {
-            to_js(Error::UnknownOccupation {
-                field,
-                id: id.to_owned(),
-            })
-        })
-    }
-
-    fn isco_label(&self, code: &str) -> String {
-        self.data.isco_label(code).unwrap_or_default().to_owned()
-    }
-
-    fn skill_refs(&self, skills: &[SkillId]) -> Vec<SkillRef> {
-        skills.iter().map(|&s| self.skill_ref(s)).collect()
-    }
-}
-
-fn green_job_dto(g: &GreenJob) -> GreenJobDto {
-    GreenJobDto {
-        category: g.category.key(),
-        name: g.category.name(),
-        evidence: g.evidence.clone(),
-        source: g.source.clone(),
-    }
+/// The core's answer as a JS value, or its error as a JS error.
+fn answer<T: Serialize>(result: Result<T, Error>) -> Result<JsValue, JsValue> {
+    result
+        .map_err(to_js)?
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(JsValue::from)
 }
 
 /// Reads an options object through JSON, so that unknown fields are reported by name
@@ -705,53 +141,15 @@ fn read_options<T: serde::de::DeserializeOwned + Default>(options: &JsValue) -> 
     if options.is_undefined() || options.is_null() {
         return Ok(T::default());
     }
-    let invalid = |value: String| Error::InvalidArgument {
-        field: "options",
-        value,
-        expected: "an object with the documented option fields",
-    };
     let json = js_sys::JSON::stringify(options)
         .ok()
         .and_then(|text| text.as_string())
-        .ok_or_else(|| invalid("a value that cannot be written as JSON".into()))?;
-    serde_json::from_str(&json).map_err(|e| invalid(e.to_string()))
-}
-
-fn status_name(status: SolveStatus) -> &'static str {
-    match status {
-        SolveStatus::Optimal => "optimal",
-        SolveStatus::TimeLimit => "timeLimit",
-        SolveStatus::Heuristic => "heuristic",
-    }
-}
-
-/// Pay change as a fraction of the origin's pay, when both are known.
-fn pay_change(origin: Option<u32>, destination: Option<u32>) -> Option<f64> {
-    match (origin, destination) {
-        (Some(from), Some(to)) if from > 0 => {
-            Some((f64::from(to) - f64::from(from)) / f64::from(from))
-        }
-        _ => None,
-    }
-}
-
-/// Checks that a number from JS is a whole number in `0..=max`.
-fn whole_number(field: &'static str, value: f64, max: f64) -> Result<usize, Error> {
-    if value.is_finite() && value.fract() == 0.0 && (0.0..=max).contains(&value) {
-        Ok(value as usize)
-    } else {
-        Err(Error::InvalidArgument {
-            field,
-            value: value.to_string(),
-            expected: "a whole number from 0 up to the allowed maximum (see the API docs)",
-        })
-    }
-}
-
-fn to_value<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(JsValue::from)
+        .ok_or_else(|| Error::InvalidArgument {
+            field: "options",
+            value: "a value that cannot be written as JSON".into(),
+            expected: "an object with the documented option fields",
+        })?;
+    api::options_from_json(&json)
 }
 
 /// Converts a core error into a JS `Error` whose properties say what went wrong, so callers

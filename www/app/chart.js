@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * @file A scatter chart of moves: x = overall match score, y = pay change against now. Green
  * moves are triangles and green; other moves are circles and blue (shape and colour, never

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * @file An editable combobox with a list of suggestions, following the WAI-ARIA 1.2 combobox
  * pattern ("list autocomplete with manual selection"): the text input has `role="combobox"`,

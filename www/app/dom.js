@@ -1,10 +1,12 @@
+// @ts-check
 /**
  * @file A tiny element builder. Text always goes in as text nodes (never HTML), so data from
  * the planner cannot inject markup, and nothing here creates inline styles (CSP `style-src 'self'`).
  */
 
 /**
- * @typedef {string | number | Node | null | undefined | false} Child
+ * @typedef {string | number | Node | null | undefined | false} Leaf
+ * @typedef {Leaf | Array<Leaf | Array<Leaf | Array<Leaf>>>} Child children may be lists, nested up to three deep (flattened)
  */
 
 /**
@@ -12,7 +14,7 @@
  * Attribute values of `true` set an empty attribute; `false`, `null` and `undefined` skip it.
  * @param {string} tag
  * @param {Record<string, string | number | boolean | null | undefined>} [attrs]
- * @param {...(Child | Child[])} children
+ * @param {...Child} children
  * @returns {HTMLElement}
  */
 export function h(tag, attrs = {}, ...children) {
@@ -29,10 +31,10 @@ export function h(tag, attrs = {}, ...children) {
 /**
  * Append children (flattening arrays, skipping empty values).
  * @param {Element} parent
- * @param {(Child | Child[])[]} children
+ * @param {Child[]} children
  */
 export function append(parent, children) {
-  for (const child of children.flat(Infinity)) {
+  for (const child of /** @type {Leaf[]} */ (children.flat(Infinity))) {
     if (child === null || child === undefined || child === false) continue;
     parent.append(child instanceof Node ? child : String(child));
   }
@@ -41,7 +43,7 @@ export function append(parent, children) {
 /**
  * Replace all of an element's children.
  * @param {Element} parent
- * @param {...(Child | Child[])} children
+ * @param {...Child} children
  */
 export function replaceChildren(parent, ...children) {
   parent.replaceChildren();

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * @file The move filters and the skills a worker adds: their state, validation, and how they
  * are kept in the URL (`&green=…&only=0&viability=…&floor=…&ratio=…&skills=id1,id2`). Pure

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * @file Formatting helpers for people-facing text. Pure functions, no DOM.
  */

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * @file Page entry point: wires the planner worker, the job and skill comboboxes, the move
  * filters, the moves (green first, then other close jobs), the chart and the URL.
@@ -169,7 +170,7 @@ const state = {
 /** Filters and skills from the link the page was opened with. */
 const initial = fromParams(new URLSearchParams(window.location.search));
 state.filters = initial.filters;
-state.skills = initial.skills.map((id) => ({ id, label: id, kind: 'skill', green: false }));
+state.skills = initial.skills.map((id) => ({ id, label: id, kind: /** @type {'skill'} */ ('skill'), green: false }));
 
 /** The retraining plan for one move: its limits and its destination are kept in the URL too. */
 const retraining = new Retraining({

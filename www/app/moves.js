@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * @file Renders ranked moves (`Planner.transitions`) with plain-language reasons: skills held,
  * skills that are close, skills to learn, pay against now, and why a job counts as green under
@@ -13,54 +14,21 @@ import { formatCount, formatPayChange, formatPercent, formatPounds, plural } fro
  */
 
 /**
- * @typedef {object} Transition
- * @property {string} id
- * @property {string} label
- * @property {string} isco
- * @property {string} iscoLabel
- * @property {string} description
- * @property {number} score 0..1 combined
- * @property {{ skills: number, preparation?: number, pay?: number }} facets
- * @property {{ viable: boolean, viableBySkills: boolean, highlyViable: boolean, desirable: boolean, green: boolean }} flags
- * @property {number} [jobZone]
- * @property {number} [annualEarnings]
- * @property {number} [payChange] fraction against now: 0.12 is 12% more
- * @property {{ basis: string, from: string }} [estimatedFrom] where pay and job zone were estimated from
- * @property {Route} [recognised] the recognised route that makes this move
- * @property {{ curated?: GreenJob, escoShare: number, esco: boolean, onet?: string, onetEstimated?: boolean, onsShare?: number, ons: boolean, selected: boolean }} green
- * @property {boolean} carbonIntensive
- * @property {SkillRef[]} matched
- * @property {{ needed: SkillRef, held: SkillRef, relation: string, credit: number }[]} partial
- * @property {SkillRef[]} missing
+ * A ranked move, as `Planner.transitions` returns it (the declaration generated from the Rust
+ * DTO).
+ * @typedef {import('../pkg/greenpath.js').TransitionDto} Transition
  */
 
 /**
- * @typedef {object} GreenJob why a job is on the green jobs list
- * @property {string} category
- * @property {string} name
- * @property {string} evidence
- * @property {string} source URL
+ * @typedef {import('../pkg/greenpath.js').GreenJobDto} GreenJob why a job is on the green jobs list
  */
 
 /**
- * @typedef {object} Route a move an industry body or programme recognises
- * @property {string} id
- * @property {boolean} open open to career changers from any job
- * @property {string} recognisedBy
- * @property {string} evidence
- * @property {string} source URL
- * @property {{ id: string, title: string }[]} bridging
+ * @typedef {import('../pkg/greenpath.js').RouteDto} Route a move an industry body or programme recognises
  */
 
 /**
- * @typedef {object} Classification
- * @property {string} key
- * @property {string} name
- * @property {string} description
- * @property {string} source
- * @property {string} licence
- * @property {boolean} estimated
- * @property {number} coverage
+ * @typedef {import('../pkg/greenpath.js').ClassificationDto} Classification
  */
 
 /** The green definitions a destination can be judged by, in the order they are shown. */
@@ -124,8 +92,11 @@ export function greenName(key, classifications) {
  */
 export function greenReasons(g, classifications) {
   const name = (/** @type {string} */ key) => greenName(key, classifications);
+  /** @type {string[]} */
   const facts = [];
+  /** @type {string[]} */
   const agree = [];
+  /** @type {string[]} */
   const disagree = [];
   facts.push(`${formatPercent(g.escoShare)} of its essential skills are ESCO green skills`);
   (g.esco ? agree : disagree).push(name('escoGreenSkills'));

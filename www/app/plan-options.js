@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * @file The limits a worker sets on a retraining plan (budget, weeks, funding, delivery,
  * apprenticeships, money against time, certificates held): their state, validation, and how they

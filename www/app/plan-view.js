@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * @file Renders a retraining plan (`Planner.plan`): the totals, the courses in order with what
  * each costs, how it is funded and which skills it closes, what is left to learn on the job,
@@ -15,60 +16,23 @@ import { sourceName } from './results.js';
  */
 
 /**
- * @typedef {object} OccupationRef
- * @property {string} id
- * @property {string} label
- * @property {number} [annualEarnings]
+ * @typedef {import('../pkg/greenpath.js').OccupationRef} OccupationRef
  */
 
 /**
- * @typedef {object} Course
- * @property {string} id
- * @property {string} title
- * @property {string} provider
- * @property {'shortCourse'|'qualification'|'apprenticeship'|'bootcamp'|'degree'} kind
- * @property {number} [level]
- * @property {number} [weeks]
- * @property {number} [cost]
- * @property {number} [maxFunding]
- * @property {'free'|'skillsBootcamp'|'apprenticeshipLevy'|'grantPartFunded'|'employerFunded'|'selfFunded'|'unknown'} funding
- * @property {import('./plan-options.js').DeliveryMode} delivery
- * @property {string} prerequisites
- * @property {string} source URL
- * @property {string} notes
+ * @typedef {import('../pkg/greenpath.js').CourseDto} Course
  */
 
 /**
- * @typedef {object} Binding
- * @property {'budget'|'maxWeeks'|'fundedOnly'|'delivery'|'apprenticeships'} limit
- * @property {number} moreSkills
- * @property {number} moreCost
- * @property {number} moreWeeks
+ * @typedef {import('../pkg/greenpath.js').BindingLimitDto} Binding a limit that keeps skills uncovered
  */
 
 /**
- * @typedef {object} Plan
- * @property {OccupationRef} origin
- * @property {OccupationRef} destination
- * @property {{ skill: SkillRef, credit: number }[]} gap
- * @property {import('./moves.js').Route} [route] the recognised route the move follows
- * @property {{ course: Course, closes: SkillRef[], outOfPocket: number, funded: number, costUnknown: boolean, weeksUnknown: boolean, bridging: boolean }[]} steps
- * @property {number} weeks
- * @property {number} outOfPocket
- * @property {number} funded
- * @property {SkillRef[]} leftToLearn
- * @property {Binding[]} binding
- * @property {'optimal'|'timeLimit'|'heuristic'} status
+ * @typedef {import('../pkg/greenpath.js').PlanDto} Plan `Planner.plan`
  */
 
 /**
- * @typedef {object} Pathway
- * @property {{ from: OccupationRef, to: OccupationRef, score: number, green: boolean, recognised?: string, courses: { id: string, title: string }[], weeks: number, outOfPocket: number, leftToLearn: number, unknowns: boolean, status: string }[]} steps
- * @property {number} weeks
- * @property {number} outOfPocket
- * @property {number} [finalPay]
- * @property {number} leftToLearn
- * @property {boolean} unknowns
+ * @typedef {import('../pkg/greenpath.js').PathwayDto} Pathway `Planner.pathways`
  */
 
 const KINDS = /** @type {Record<string, string>} */ ({

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * @file Promise API over the planner Web Worker.
  *

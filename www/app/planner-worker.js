@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * @file Module Web Worker that owns the wasm `Planner`.
  *

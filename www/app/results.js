@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * @file Renders the chosen job's summary (the moves are rendered by moves.js).
  */
@@ -6,26 +7,11 @@ import { h, replaceChildren } from './dom.js';
 import { formatPounds, plural } from './format.js';
 
 /**
- * @typedef {object} SkillRef
- * @property {string} id
- * @property {string} label
- * @property {'skill'|'knowledge'} kind
- * @property {boolean} green
+ * @typedef {import('../pkg/greenpath.js').SkillRef} SkillRef a skill as `Planner` returns it
  */
 
 /**
- * @typedef {object} OccupationDetail
- * @property {string} id
- * @property {string} label
- * @property {string[]} altLabels
- * @property {string} isco
- * @property {string} iscoLabel
- * @property {string} description
- * @property {number} [jobZone]
- * @property {number} [annualEarnings]
- * @property {SkillRef[]} essentialSkills
- * @property {SkillRef[]} optionalSkills
- * @property {{ category: string, borderline: boolean, evidence: string, source: string }} [carbon]
+ * @typedef {import('../pkg/greenpath.js').OccupationDetail} OccupationDetail `Planner.occupation`
  */
 
 /**

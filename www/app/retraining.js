@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * @file The retraining plan section: opens for one destination (from a move's "Plan the
  * retraining for …" button or `&to=<id>` in the URL), reads and checks the worker's limits,

@@ -1,19 +1,15 @@
-//! The plain data the `Planner` takes and returns, with generated TypeScript declarations.
+//! The plain data the [`crate::api::Planner`] takes and returns: serde types with camelCase
+//! fields, and (in the wasm build) generated TypeScript declarations.
 
 use serde::{Deserialize, Serialize};
+#[cfg(target_arch = "wasm32")]
 use tsify::Tsify;
-use wasm_bindgen::prelude::wasm_bindgen;
 
 use crate::model::GreenEconomyCategory;
 
-/// The names of `GreenBasis` (`crate::classification::GreenBasis::key`), checked against the
-/// enum by a wasm test.
-#[wasm_bindgen(typescript_custom_section)]
-const GREEN_BASIS_KEY: &str = r#"/** Which definition decides "green": the curated green jobs list (default), two or any of the definitions, or one of them. */
-export type GreenBasisKey = "curated" | "consensus" | "any" | "escoGreenSkills" | "onetGreenEconomy" | "onsGreenTasks";"#;
-
 /// Facts about the loaded dataset, for the page's status line and footer.
-#[derive(Serialize, Tsify)]
+#[derive(Debug, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct DatasetInfo {
     /// ESCO release.
@@ -33,7 +29,8 @@ pub struct DatasetInfo {
 }
 
 /// One search result.
-#[derive(Serialize, Tsify)]
+#[derive(Debug, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct OccupationMatch {
     /// ESCO occupation id.
@@ -46,7 +43,10 @@ pub struct OccupationMatch {
     pub matched_preferred: bool,
     /// What kind of name matched: ESCO's preferred or alternative label, a curated UK job
     /// title, or an ONS SOC 2020 related job title.
-    #[tsify(type = "\"preferred\" | \"alternative\" | \"ukTitle\" | \"socTitle\"")]
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(type = "\"preferred\" | \"alternative\" | \"ukTitle\" | \"socTitle\"")
+    )]
     pub matched_kind: crate::model::NameKind,
     /// ISCO-08 unit group.
     pub isco: String,
@@ -55,7 +55,8 @@ pub struct OccupationMatch {
 }
 
 /// A skill as shown to people.
-#[derive(Serialize, Tsify)]
+#[derive(Debug, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct SkillRef {
     /// ESCO skill id.
@@ -63,14 +64,15 @@ pub struct SkillRef {
     /// Preferred label.
     pub label: String,
     /// Skill or knowledge.
-    #[tsify(type = "\"skill\" | \"knowledge\"")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "\"skill\" | \"knowledge\""))]
     pub kind: &'static str,
     /// In ESCO's green skills collection.
     pub green: bool,
 }
 
 /// An occupation with its skills.
-#[derive(Serialize, Tsify)]
+#[derive(Debug, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct OccupationDetail {
     /// ESCO occupation id.
@@ -87,21 +89,21 @@ pub struct OccupationDetail {
     pub description: String,
     /// O*NET job zone 1–5, where known.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub job_zone: Option<u8>,
     /// Indicative UK annual pay in GBP (2019, by ISCO group), where known.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub annual_earnings: Option<u32>,
     /// Where pay and job zone were estimated from, when Nesta's table has no row for the job.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub estimated_from: Option<EstimateDto>,
     /// Everyday UK job titles for the job (curated, then ONS SOC 2020).
     pub uk_titles: Vec<String>,
     /// Why the job is on the green jobs list, when it is.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub green_job: Option<GreenJobDto>,
     /// Essential skills.
     pub essential_skills: Vec<SkillRef>,
@@ -109,24 +111,29 @@ pub struct OccupationDetail {
     pub optional_skills: Vec<SkillRef>,
     /// Why the occupation counts as carbon-intensive, when it is on the curated list.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub carbon: Option<CarbonDto>,
 }
 
 /// Where an occupation's pay and job zone were estimated from.
-#[derive(Serialize, Tsify)]
+#[derive(Debug, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct EstimateDto {
     /// `broaderOccupation`: inherited from a broader ESCO occupation; `iscoGroupMedian`: the
     /// median of an ISCO-08 group.
-    #[tsify(type = "\"broaderOccupation\" | \"iscoGroupMedian\"")]
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(type = "\"broaderOccupation\" | \"iscoGroupMedian\"")
+    )]
     pub basis: &'static str,
     /// The broader occupation's label, or the ISCO group's code and title.
     pub from: String,
 }
 
 /// Why a job is on the curated green jobs list.
-#[derive(Serialize, Tsify)]
+#[derive(Debug, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct GreenJobDto {
     /// Kind of green work (`low_carbon_heat`, `wind`, …).
@@ -140,7 +147,8 @@ pub struct GreenJobDto {
 }
 
 /// A recognised route: a move an industry body or programme recognises.
-#[derive(Serialize, Tsify)]
+#[derive(Debug, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct RouteDto {
     /// Route id.
@@ -158,7 +166,8 @@ pub struct RouteDto {
 }
 
 /// Why an occupation counts as carbon-intensive.
-#[derive(Serialize, Tsify)]
+#[derive(Debug, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct CarbonDto {
     /// Kind of carbon-intensive work, e.g. `fossil_extraction`.
@@ -172,7 +181,8 @@ pub struct CarbonDto {
 }
 
 /// A definition of "carbon-intensive" or "green" with its provenance.
-#[derive(Serialize, Tsify)]
+#[derive(Debug, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct ClassificationDto {
     /// Machine name, e.g. `onetGreenEconomy`.
@@ -192,60 +202,66 @@ pub struct ClassificationDto {
 }
 
 /// Options of `transitions`; every field may be left out.
-#[derive(Deserialize, Tsify, Default)]
+#[derive(Debug, Deserialize, Default)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 pub struct TransitionOptionsDto {
     /// ESCO ids of skills the person holds beyond their job.
     pub extra_skills: Vec<String>,
     /// Annual pay (GBP) a desirable move must reach; `null` for none. Default: the 2019 Real
     /// Living Wage for a full-time year (18,185).
-    #[tsify(optional, type = "number | null")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "number | null"))]
     #[serde(deserialize_with = "present")]
     pub pay_floor: Option<Option<f64>>,
     /// Share of current pay a desirable move must reach (default 0.75).
-    #[tsify(optional)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub desirable_pay_ratio: Option<f32>,
     /// Which definition decides "green" (default `curated`: the green jobs list).
-    #[tsify(optional, type = "GreenBasisKey")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "GreenBasisKey"))]
     pub green: Option<String>,
     /// Least share of green essential skills under the ESCO definition (default 0.2).
-    #[tsify(optional)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub esco_green_min_share: Option<f32>,
     /// Least share of working time on green tasks under the ONS definition (default 0.1).
-    #[tsify(optional)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub ons_green_min_share: Option<f32>,
     /// List green destinations only.
-    #[tsify(optional)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub only_green: bool,
     /// Least viability to list (default `any`).
-    #[tsify(optional, type = "\"any\" | \"viable\" | \"highlyViable\"")]
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(optional, type = "\"any\" | \"viable\" | \"highlyViable\"")
+    )]
     pub min_viability: Option<String>,
     /// List desirable moves only (pay at least the chosen share of now and the pay floor).
-    #[tsify(optional)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub only_desirable: bool,
     /// How many moves to list (default 50).
-    #[tsify(optional)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub count: Option<f64>,
 }
 
 /// The facets of a move's score.
-#[derive(Serialize, Tsify)]
+#[derive(Debug, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct FacetsDto {
     /// Skills coverage with partial credit, 0–1.
     pub skills: f32,
     /// 1 − job-zone rise / 4, when both job zones are known.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub preparation: Option<f32>,
     /// min(1, destination pay / current pay), when both are known.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub pay: Option<f32>,
 }
 
 /// Yes/no judgements of a move.
-#[derive(Serialize, Tsify)]
+#[derive(Debug, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct FlagsDto {
     /// Viable: a recognised route, or a score at least the calibrated threshold and a job-zone
@@ -262,12 +278,13 @@ pub struct FlagsDto {
 }
 
 /// A destination's standing under every green definition.
-#[derive(Serialize, Tsify)]
+#[derive(Debug, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct GreenDto {
     /// Why the job is on the green jobs list, when it is.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub curated: Option<GreenJobDto>,
     /// Share of essential skills that are ESCO green skills.
     pub esco_share: f32,
@@ -275,18 +292,21 @@ pub struct GreenDto {
     pub esco: bool,
     /// O*NET green economy category.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[tsify(
-        optional,
-        type = "\"increasedDemand\" | \"enhancedSkills\" | \"newAndEmerging\""
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(
+            optional,
+            type = "\"increasedDemand\" | \"enhancedSkills\" | \"newAndEmerging\""
+        )
     )]
     pub onet: Option<GreenEconomyCategory>,
     /// Whether the O*NET category was joined through an estimated crosswalk.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub onet_estimated: Option<bool>,
     /// ONS share of working time on green tasks (estimate).
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub ons_share: Option<f32>,
     /// Green under the ONS definition.
     pub ons: bool,
@@ -295,7 +315,8 @@ pub struct GreenDto {
 }
 
 /// A destination skill credited partly through a held skill.
-#[derive(Serialize, Tsify)]
+#[derive(Debug, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct PartialDto {
     /// The skill the destination needs.
@@ -303,14 +324,18 @@ pub struct PartialDto {
     /// The held skill that earns the credit.
     pub held: SkillRef,
     /// How they are close.
-    #[tsify(type = "\"related\" | \"broader\" | \"sameGroup\" | \"optionalInOrigin\"")]
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(type = "\"related\" | \"broader\" | \"sameGroup\" | \"optionalInOrigin\"")
+    )]
     pub relation: &'static str,
     /// Credit earned, 0–1.
     pub credit: f32,
 }
 
 /// One ranked move.
-#[derive(Serialize, Tsify)]
+#[derive(Debug, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct TransitionDto {
     /// ESCO occupation id.
@@ -331,23 +356,23 @@ pub struct TransitionDto {
     pub flags: FlagsDto,
     /// O*NET job zone, where known.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub job_zone: Option<u8>,
     /// Indicative UK annual pay, where known.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub annual_earnings: Option<u32>,
     /// Pay change against now as a fraction, when both are known.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub pay_change: Option<f64>,
     /// Where the destination's pay and job zone were estimated from, if they were.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub estimated_from: Option<EstimateDto>,
     /// The recognised route that makes this move, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub recognised: Option<RouteDto>,
     /// Standing under every green definition.
     pub green: GreenDto,
@@ -362,7 +387,8 @@ pub struct TransitionDto {
 }
 
 /// A destination ranked by similarity, with why.
-#[derive(Serialize, Tsify)]
+#[derive(Debug, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct SimilarOccupationDto {
     /// ESCO occupation id.
@@ -379,15 +405,15 @@ pub struct SimilarOccupationDto {
     pub score: f32,
     /// O*NET job zone 1–5, where known.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub job_zone: Option<u8>,
     /// Indicative UK annual pay in GBP, where known.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub annual_earnings: Option<u32>,
     /// Pay change against the origin as a fraction (0.12 is 12% more), when both are known.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub pay_change: Option<f64>,
     /// Essential skills of the destination the origin has too.
     pub shared_essential: Vec<SkillRef>,
@@ -403,7 +429,8 @@ fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Option<f64>>
 }
 
 /// Options of `plan`; every field may be left out.
-#[derive(Deserialize, Tsify, Default)]
+#[derive(Debug, Deserialize, Default)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 pub struct PlanOptionsDto {
     /// ESCO ids of skills held beyond the job.
@@ -411,48 +438,53 @@ pub struct PlanOptionsDto {
     /// Ids of courses whose certificate the person holds.
     pub held_courses: Vec<String>,
     /// Most the person can pay, GBP (`null` or absent: no limit).
-    #[tsify(optional, type = "number | null")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "number | null"))]
     pub budget: Option<f64>,
     /// Most weeks of training in total (`null` or absent: no limit).
-    #[tsify(optional, type = "number | null")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "number | null"))]
     pub max_weeks: Option<f64>,
     /// Only publicly or levy-funded courses.
-    #[tsify(optional)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub funded_only: bool,
     /// Delivery modes the person can attend (absent or empty: any).
-    #[tsify(
-        optional,
-        type = "(\"classroom\" | \"online\" | \"blended\" | \"workplace\" | \"unknown\")[]"
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(
+            optional,
+            type = "(\"classroom\" | \"online\" | \"blended\" | \"workplace\" | \"unknown\")[]"
+        )
     )]
     pub delivery: Vec<String>,
     /// Include apprenticeships (default true).
-    #[tsify(optional)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub apprenticeships: Option<bool>,
     /// 0: only time matters, 1: only money matters (default 0.5).
-    #[tsify(optional)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub money_vs_time: Option<f64>,
 }
 
 /// Options of `pathways`: the plan options plus the search's own.
-#[derive(Deserialize, Tsify, Default)]
+#[derive(Debug, Deserialize, Default)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 pub struct PathwayOptionsDto {
     /// Limits on each move's training.
     #[serde(flatten)]
     pub plan: PlanOptionsDto,
     /// Which definition decides "green" (default `curated`).
-    #[tsify(optional, type = "GreenBasisKey")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "GreenBasisKey"))]
     pub green: Option<String>,
     /// Most moves in a route, 1 to 3 (default 3).
-    #[tsify(optional)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub max_moves: Option<f64>,
     /// Most routes returned (default 12).
-    #[tsify(optional)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub max_routes: Option<f64>,
 }
 
 /// An occupation named in a plan.
-#[derive(Serialize, Tsify, Clone)]
+#[derive(Debug, Serialize, Clone)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct OccupationRef {
     /// ESCO occupation id.
@@ -461,12 +493,13 @@ pub struct OccupationRef {
     pub label: String,
     /// Indicative UK annual pay, where known.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub annual_earnings: Option<u32>,
 }
 
 /// A course, as listed in the catalogue.
-#[derive(Serialize, Tsify)]
+#[derive(Debug, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct CourseDto {
     /// Catalogue id.
@@ -476,33 +509,42 @@ pub struct CourseDto {
     /// Awarding body or provider.
     pub provider: String,
     /// Kind of course.
-    #[tsify(
-        type = "\"shortCourse\" | \"qualification\" | \"apprenticeship\" | \"bootcamp\" | \"degree\""
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(
+            type = "\"shortCourse\" | \"qualification\" | \"apprenticeship\" | \"bootcamp\" | \"degree\""
+        )
     )]
     pub kind: crate::model::CourseKind,
     /// RQF level.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub level: Option<u8>,
     /// Typical length in weeks.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub weeks: Option<f32>,
     /// Typical price, GBP.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub cost: Option<u32>,
     /// Apprenticeship funding band cap, GBP.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub max_funding: Option<u32>,
     /// How it is paid for.
-    #[tsify(
-        type = "\"free\" | \"skillsBootcamp\" | \"apprenticeshipLevy\" | \"grantPartFunded\" | \"employerFunded\" | \"selfFunded\" | \"unknown\""
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(
+            type = "\"free\" | \"skillsBootcamp\" | \"apprenticeshipLevy\" | \"grantPartFunded\" | \"employerFunded\" | \"selfFunded\" | \"unknown\""
+        )
     )]
     pub funding: crate::model::Funding,
     /// How it is taught.
-    #[tsify(type = "\"classroom\" | \"online\" | \"blended\" | \"workplace\" | \"unknown\"")]
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(type = "\"classroom\" | \"online\" | \"blended\" | \"workplace\" | \"unknown\"")
+    )]
     pub delivery: crate::model::Delivery,
     /// Entry requirements as published.
     pub prerequisites: String,
@@ -513,7 +555,8 @@ pub struct CourseDto {
 }
 
 /// One course of a plan.
-#[derive(Serialize, Tsify)]
+#[derive(Debug, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct PlanStepDto {
     /// The course.
@@ -533,7 +576,8 @@ pub struct PlanStepDto {
 }
 
 /// A skill still to learn, with the credit already held through a close skill.
-#[derive(Serialize, Tsify)]
+#[derive(Debug, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct GapSkillDto {
     /// The skill.
@@ -543,7 +587,8 @@ pub struct GapSkillDto {
 }
 
 /// A limit that kept skills uncovered, and what lifting it would add.
-#[derive(Serialize, Tsify)]
+#[derive(Debug, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct BindingLimitDto {
     /// The option: `budget`, `maxWeeks`, `fundedOnly`, `delivery` or `apprenticeships`.
@@ -559,7 +604,8 @@ pub struct BindingLimitDto {
 }
 
 /// A retraining plan.
-#[derive(Serialize, Tsify)]
+#[derive(Debug, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct PlanDto {
     /// Where the person is.
@@ -568,7 +614,7 @@ pub struct PlanDto {
     pub destination: OccupationRef,
     /// The recognised route the move follows, whose bridging courses come first.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub route: Option<RouteDto>,
     /// The destination's essential skills still to learn.
     pub gap: Vec<GapSkillDto>,
@@ -585,12 +631,16 @@ pub struct PlanDto {
     /// Limits that bind.
     pub binding: Vec<BindingLimitDto>,
     /// `optimal`, or `timeLimit` when the optimiser stopped early with the best plan found.
-    #[tsify(type = "\"optimal\" | \"timeLimit\" | \"heuristic\"")]
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(type = "\"optimal\" | \"timeLimit\" | \"heuristic\"")
+    )]
     pub status: &'static str,
 }
 
 /// One move of a pathway.
-#[derive(Serialize, Tsify)]
+#[derive(Debug, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct PathwayStepDto {
     /// Job moved from.
@@ -603,7 +653,7 @@ pub struct PathwayStepDto {
     pub green: bool,
     /// The move is a recognised route (its id).
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub recognised: Option<String>,
     /// Courses for the move: ids and titles.
     pub courses: Vec<CourseRef>,
@@ -616,12 +666,16 @@ pub struct PathwayStepDto {
     /// Some course's price or length is unknown (counted as 0 above).
     pub unknowns: bool,
     /// `optimal` or `timeLimit`.
-    #[tsify(type = "\"optimal\" | \"timeLimit\" | \"heuristic\"")]
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(type = "\"optimal\" | \"timeLimit\" | \"heuristic\"")
+    )]
     pub status: &'static str,
 }
 
 /// A course named in a pathway or a route.
-#[derive(Serialize, Tsify)]
+#[derive(Debug, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct CourseRef {
     /// Catalogue id.
@@ -631,7 +685,8 @@ pub struct CourseRef {
 }
 
 /// A Pareto-optimal route to a green job.
-#[derive(Serialize, Tsify)]
+#[derive(Debug, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct PathwayDto {
     /// The moves in order.
@@ -642,7 +697,7 @@ pub struct PathwayDto {
     pub out_of_pocket: u32,
     /// Indicative pay of the last job, GBP.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub final_pay: Option<u32>,
     /// Essential skills to learn on the job over all moves.
     pub left_to_learn: usize,

@@ -1,0 +1,730 @@
+//! The planner's one facade: every question the pages ask, with options as serde types
+//! ([`dto`]), validated here once (native tests run it), answered with plain serde data.
+//!
+//! The WebAssembly binding (`crate::wasm`, built for `wasm32` only) is thin glue over this:
+//! it converts JS values to these types and back, and errors to JS errors.
+//!
+//! ```
+//! # fn main() -> Result<(), greenpath::Error> {
+//! # let json = include_bytes!("../../tests/fixtures/tiny_valid.json");
+//! let planner = greenpath::api::Planner::new(json)?;
+//! let hits = planner.search_occupations("weld", 5.0)?;
+//! assert!(hits.len() <= 5);
+//! # Ok(())
+//! # }
+//! ```
+
+pub mod dto;
+
+pub use dto::*;
+
+use crate::classification::{GreenBasis, GreenDefinition};
+use crate::course_import::{parse_courses, CourseFormat};
+use crate::credit::Closeness;
+use crate::gap::SolveStatus;
+use crate::model::{
+    CourseId, Delivery, EstimatedFrom, GreenJob, NameKind, Occupation, OccupationId, RouteId,
+    SkillId, SkillKind,
+};
+use crate::pathways::{PathwayFinder, PathwayOptions};
+use crate::plan::{CoursePlanner, PlanOptions};
+use crate::transitions::{ScoreParams, Transition, TransitionEngine, TransitionOptions, Viability};
+use crate::{similar_occupations, Dataset, Error, SearchIndex};
+
+/// Options from their JSON text (as the binding sends them): unknown fields are named, and
+/// so are values of the wrong type.
+///
+/// # Errors
+/// [`Error::InvalidArgument`] on the field `options`, saying what serde found wrong.
+pub fn options_from_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, Error> {
+    serde_json::from_str(json).map_err(|e| Error::InvalidArgument {
+        field: "options",
+        value: e.to_string(),
+        expected: "an object with the documented option fields",
+    })
+}
+
+/// Most search results one call returns.
+const MAX_SEARCH_LIMIT: f64 = 100.0;
+
+/// The planner: a loaded dataset, its search indexes, the transition engine and the course
+/// planner.
+pub struct Planner {
+    data: Dataset,
+    index: SearchIndex,
+    skill_index: SearchIndex,
+    engine: TransitionEngine,
+    courses: CoursePlanner,
+}
+
+impl Planner {
+    /// Loads a dataset from its JSON bytes (the decompressed default dataset or a custom one).
+    pub fn new(data: &[u8]) -> Result<Planner, Error> {
+        let data = Dataset::from_json(data)?;
+        let index = SearchIndex::new(&data);
+        let skill_index = SearchIndex::for_skills(&data);
+        let engine = TransitionEngine::new(&data);
+        let courses = CoursePlanner::new(&data);
+        Ok(Planner {
+            data,
+            index,
+            skill_index,
+            engine,
+            courses,
+        })
+    }
+
+    /// Facts about the loaded dataset.
+    pub fn dataset_info(&self) -> Result<DatasetInfo, Error> {
+        let meta = self.data.meta();
+        Ok(DatasetInfo {
+            esco_version: meta.esco_version.clone(),
+            attribution: meta.attribution.clone(),
+            occupations: self.data.occupations().len(),
+            skills: self.data.skills().len(),
+            relations: self.data.relation_count(),
+            dropped_relations: meta.dropped_relations,
+            occupations_with_earnings: self
+                .data
+                .occupations()
+                .iter()
+                .filter(|o| o.annual_earnings.is_some())
+                .count(),
+        })
+    }
+
+    /// Occupations matching `query` by any of their names, best first (empty for a blank query).
+    pub fn search_occupations(
+        &self,
+        query: &str,
+        limit: f64,
+    ) -> Result<Vec<OccupationMatch>, Error> {
+        let limit = whole_number("limit", limit, MAX_SEARCH_LIMIT)?;
+        let hits = self.index.search(query, limit);
+        let matches: Vec<OccupationMatch> = hits
+            .iter()
+            .map(|hit| {
+                let o = self.data.occupation(hit.item);
+                let (matched, kind) = o.name(hit.label).unwrap_or((&o.label, NameKind::Preferred));
+                OccupationMatch {
+                    id: o.id.clone(),
+                    label: o.label.clone(),
+                    matched_label: matched.to_owned(),
+                    matched_preferred: hit.label == 0,
+                    matched_kind: kind,
+                    isco: o.isco.clone(),
+                    score: hit.score,
+                }
+            })
+            .collect();
+        Ok(matches)
+    }
+
+    /// One occupation with its skills.
+    pub fn occupation(&self, id: &str) -> Result<OccupationDetail, Error> {
+        let o = self.data.occupation(self.lookup("id", id)?);
+        Ok(OccupationDetail {
+            id: o.id.clone(),
+            label: o.label.clone(),
+            alt_labels: o.alt_labels.clone(),
+            isco: o.isco.clone(),
+            isco_label: self.isco_label(&o.isco),
+            description: o.description.clone(),
+            job_zone: o.job_zone,
+            annual_earnings: o.annual_earnings,
+            estimated_from: self.estimate_dto(o),
+            uk_titles: o.uk_titles.iter().chain(&o.soc_titles).cloned().collect(),
+            green_job: o.green_job.as_ref().map(green_job_dto),
+            essential_skills: self.skill_refs(&o.essential),
+            optional_skills: self.skill_refs(&o.optional),
+            carbon: o.carbon.as_ref().map(|c| CarbonDto {
+                category: c.category.clone(),
+                borderline: c.borderline,
+                evidence: c.evidence.clone(),
+                source: c.source.clone(),
+            }),
+        })
+    }
+
+    /// The `count` occupations most similar to occupation `id`, with explanations.
+    pub fn similar_occupations(
+        &self,
+        id: &str,
+        count: f64,
+    ) -> Result<Vec<SimilarOccupationDto>, Error> {
+        let origin = self.lookup("id", id)?;
+        let max = self.data.occupations().len() as f64;
+        let count = whole_number("count", count, max)?;
+        let origin_pay = self.data.occupation(origin).annual_earnings;
+        let results = similar_occupations(&self.data, origin, count)?;
+        let dtos: Vec<SimilarOccupationDto> = results
+            .into_iter()
+            .map(|r| {
+                let o = self.data.occupation(r.occupation);
+                SimilarOccupationDto {
+                    id: o.id.clone(),
+                    label: o.label.clone(),
+                    isco: o.isco.clone(),
+                    isco_label: self.isco_label(&o.isco),
+                    description: o.description.clone(),
+                    score: r.score,
+                    job_zone: o.job_zone,
+                    annual_earnings: o.annual_earnings,
+                    pay_change: pay_change(origin_pay, o.annual_earnings),
+                    shared_essential: self.skill_refs(&r.shared_essential),
+                    missing_essential: self.skill_refs(&r.missing_essential),
+                    shared_optional_count: r.shared_optional,
+                }
+            })
+            .collect();
+        Ok(dtos)
+    }
+}
+
+impl Planner {
+    /// Skills matching `query` by label, best first (to add skills a person holds).
+    pub fn search_skills(&self, query: &str, limit: f64) -> Result<Vec<SkillRef>, Error> {
+        let limit = whole_number("limit", limit, MAX_SEARCH_LIMIT)?;
+        let ids: Vec<SkillId> = self
+            .skill_index
+            .search(query, limit)
+            .iter()
+            .map(|hit| hit.item)
+            .collect();
+        Ok(self.skill_refs(&ids))
+    }
+
+    /// The skills with these ESCO ids, in order (to name the skills of a shared link).
+    pub fn skills(&self, ids: &[String]) -> Result<Vec<SkillRef>, Error> {
+        let ids = self.skill_ids(ids)?;
+        Ok(self.skill_refs(&ids))
+    }
+
+    /// The definitions of carbon-intensive and green, with their sources.
+    pub fn classifications(&self) -> Result<Vec<ClassificationDto>, Error> {
+        let list: Vec<ClassificationDto> = self
+            .data
+            .meta()
+            .classifications
+            .iter()
+            .map(|c| ClassificationDto {
+                key: c.key.clone(),
+                name: c.name.clone(),
+                description: c.description.clone(),
+                source: c.source.clone(),
+                licence: c.licence.clone(),
+                estimated: c.estimated,
+                coverage: c.coverage,
+            })
+            .collect();
+        Ok(list)
+    }
+
+    /// Ranked moves from occupation `id` to every other, with scores, flags and explanations.
+    pub fn transitions(
+        &self,
+        id: &str,
+        options: TransitionOptionsDto,
+    ) -> Result<Vec<TransitionDto>, Error> {
+        let origin = self.lookup("id", id)?;
+        let dto = options;
+        let options = self.options_from(dto)?;
+        let moves = self.engine.transitions(&self.data, origin, &options)?;
+        let origin_pay = self.data.occupation(origin).annual_earnings;
+        let dtos: Vec<TransitionDto> = moves
+            .iter()
+            .map(|t| self.transition_dto(t, origin_pay))
+            .collect();
+        Ok(dtos)
+    }
+
+    /// Loads a college's or council's own course list (CSV or JSON, see the `course_import`
+    /// module for the columns), added to the catalogue (`mode` `"add"`) or in its place
+    /// (`"replace"`). Nothing changes when the list has any problem: the error lists every
+    /// problem by row and field. Returns the number of courses in the catalogue afterwards.
+    pub fn load_courses(&mut self, text: &str, format: &str, mode: &str) -> Result<u32, Error> {
+        let format = match format {
+            "csv" => CourseFormat::Csv,
+            "json" => CourseFormat::Json,
+            other => {
+                return Err(Error::InvalidArgument {
+                    field: "format",
+                    value: format!("{other:?}"),
+                    expected: "\"csv\" or \"json\"",
+                })
+            }
+        };
+        let add = match mode {
+            "add" => true,
+            "replace" => false,
+            other => {
+                return Err(Error::InvalidArgument {
+                    field: "mode",
+                    value: format!("{other:?}"),
+                    expected: "\"add\" or \"replace\"",
+                })
+            }
+        };
+        let courses = parse_courses(&self.data, text, format)?;
+        let data = self.data.with_courses(courses, add)?;
+        self.courses = CoursePlanner::new(&data);
+        self.data = data;
+        Ok(self.data.courses().len() as u32)
+    }
+
+    /// Every course in the catalogue.
+    pub fn courses(&self) -> Result<Vec<CourseDto>, Error> {
+        let list: Vec<CourseDto> = (0..self.data.courses().len() as CourseId)
+            .map(|c| self.course_dto(c))
+            .collect();
+        Ok(list)
+    }
+
+    /// The retraining plan from occupation `origin` to occupation `destination`.
+    pub fn plan(
+        &self,
+        origin: &str,
+        destination: &str,
+        options: PlanOptionsDto,
+    ) -> Result<PlanDto, Error> {
+        let from = self.lookup("origin", origin)?;
+        let to = self.lookup("destination", destination)?;
+        let dto = options;
+        let options = self.plan_options_from(dto)?;
+        let plan = self.courses.plan(&self.data, from, to, &options)?;
+        Ok(PlanDto {
+            origin: self.occupation_ref(from),
+            destination: self.occupation_ref(to),
+            route: plan.route.map(|r| self.route_dto(r)),
+            gap: plan
+                .gap
+                .iter()
+                .map(|g| GapSkillDto {
+                    skill: self.skill_ref(g.skill),
+                    credit: g.credit,
+                })
+                .collect(),
+            steps: plan
+                .steps
+                .iter()
+                .map(|s| PlanStepDto {
+                    course: self.course_dto(s.course),
+                    closes: self.skill_refs(&s.closes),
+                    out_of_pocket: s.out_of_pocket,
+                    funded: s.funded,
+                    cost_unknown: s.cost_unknown,
+                    weeks_unknown: s.weeks_unknown,
+                    bridging: s.bridging,
+                })
+                .collect(),
+            weeks: plan.weeks,
+            out_of_pocket: plan.out_of_pocket,
+            funded: plan.funded,
+            left_to_learn: self.skill_refs(&plan.left_to_learn),
+            binding: plan
+                .binding
+                .iter()
+                .map(|b| BindingLimitDto {
+                    limit: b.limit,
+                    more_skills: b.more_skills,
+                    more_cost: b.more_cost,
+                    more_weeks: b.more_weeks,
+                    unknowns: b.unknowns,
+                })
+                .collect(),
+            status: status_name(plan.status),
+        })
+    }
+
+    /// Pareto-optimal routes of up to three moves from occupation `id` to green jobs.
+    pub fn pathways(&self, id: &str, options: PathwayOptionsDto) -> Result<Vec<PathwayDto>, Error> {
+        let origin = self.lookup("id", id)?;
+        let dto = options;
+        let defaults = PathwayOptions::default();
+        let transitions = self.options_from(TransitionOptionsDto {
+            extra_skills: dto.plan.extra_skills.clone(),
+            green: dto.green.clone(),
+            ..TransitionOptionsDto::default()
+        })?;
+        let max_moves = match dto.max_moves {
+            Some(n) => whole_number("maxMoves", n, 3.0)?,
+            None => defaults.max_moves,
+        };
+        let max_routes = match dto.max_routes {
+            Some(n) => whole_number("maxRoutes", n, 50.0)?,
+            None => defaults.max_routes,
+        };
+        let options = PathwayOptions {
+            transitions,
+            plan: self.plan_options_from(dto.plan)?,
+            max_moves,
+            max_routes,
+            ..defaults
+        };
+        let finder = PathwayFinder::new(&self.data, &self.engine, &self.courses);
+        let routes = finder.find(origin, &options)?;
+        let dtos: Vec<PathwayDto> = routes
+            .iter()
+            .map(|r| PathwayDto {
+                steps: r
+                    .steps
+                    .iter()
+                    .map(|s| PathwayStepDto {
+                        from: self.occupation_ref(s.from),
+                        to: self.occupation_ref(s.to),
+                        score: s.score,
+                        green: s.green,
+                        recognised: self
+                            .data
+                            .route_between(s.from, s.to)
+                            .map(|r| self.data.route(r).id.clone()),
+                        courses: s.courses.iter().map(|&c| self.course_ref(c)).collect(),
+                        weeks: s.weeks,
+                        out_of_pocket: s.out_of_pocket,
+                        left_to_learn: s.left_to_learn,
+                        unknowns: s.unknowns,
+                        status: status_name(s.status),
+                    })
+                    .collect(),
+                weeks: r.weeks,
+                out_of_pocket: r.out_of_pocket,
+                final_pay: r.final_pay,
+                left_to_learn: r.left_to_learn,
+                unknowns: r.unknowns,
+            })
+            .collect();
+        Ok(dtos)
+    }
+}
+
+impl Planner {
+    fn plan_options_from(&self, dto: PlanOptionsDto) -> Result<PlanOptions, Error> {
+        let defaults = PlanOptions::default();
+        let extra_skills = self.skill_ids(&dto.extra_skills)?;
+        let mut held_courses = Vec::with_capacity(dto.held_courses.len());
+        for id in &dto.held_courses {
+            held_courses.push(
+                self.data
+                    .course_id(id)
+                    .ok_or_else(|| Error::InvalidArgument {
+                        field: "heldCourses",
+                        value: format!("{id:?}"),
+                        expected: "course ids of the catalogue",
+                    })?,
+            );
+        }
+        let mut delivery = Vec::with_capacity(dto.delivery.len());
+        for mode in &dto.delivery {
+            delivery.push(match mode.as_str() {
+                "classroom" => Delivery::Classroom,
+                "online" => Delivery::Online,
+                "blended" => Delivery::Blended,
+                "workplace" => Delivery::Workplace,
+                "unknown" => Delivery::Unknown,
+                other => {
+                    return Err(Error::InvalidArgument {
+                        field: "delivery",
+                        value: format!("{other:?}"),
+                        expected: "classroom, online, blended, workplace or unknown",
+                    })
+                }
+            });
+        }
+        let budget = match dto.budget {
+            Some(b) => Some(whole_number("budget", b, 1_000_000.0)? as u32),
+            None => None,
+        };
+        let max_weeks = match dto.max_weeks {
+            Some(w) if w.is_finite() && (0.0..=520.0).contains(&w) => Some(w as f32),
+            Some(w) => {
+                return Err(Error::InvalidArgument {
+                    field: "maxWeeks",
+                    value: w.to_string(),
+                    expected: "a number of weeks from 0 to 520",
+                })
+            }
+            None => None,
+        };
+        let money_vs_time = match dto.money_vs_time {
+            Some(t) if (0.0..=1.0).contains(&t) => t as f32,
+            Some(t) => {
+                return Err(Error::InvalidArgument {
+                    field: "moneyVsTime",
+                    value: t.to_string(),
+                    expected: "a number from 0 (only time matters) to 1 (only money matters)",
+                })
+            }
+            None => defaults.money_vs_time,
+        };
+        Ok(PlanOptions {
+            extra_skills,
+            held_courses,
+            budget,
+            max_weeks,
+            funded_only: dto.funded_only,
+            delivery,
+            apprenticeships: dto.apprenticeships.unwrap_or(defaults.apprenticeships),
+            money_vs_time,
+            ..defaults
+        })
+    }
+
+    fn skill_ids(&self, ids: &[String]) -> Result<Vec<SkillId>, Error> {
+        ids.iter()
+            .map(|id| {
+                self.data.skill_id(id).ok_or_else(|| Error::UnknownSkill {
+                    field: "extraSkills",
+                    id: id.clone(),
+                })
+            })
+            .collect()
+    }
+
+    fn occupation_ref(&self, o: OccupationId) -> OccupationRef {
+        let occupation = self.data.occupation(o);
+        OccupationRef {
+            id: occupation.id.clone(),
+            label: occupation.label.clone(),
+            annual_earnings: occupation.annual_earnings,
+        }
+    }
+
+    fn course_dto(&self, c: CourseId) -> CourseDto {
+        let course = self.data.course(c);
+        CourseDto {
+            id: course.id.clone(),
+            title: course.title.clone(),
+            provider: course.provider.clone(),
+            kind: course.kind,
+            level: course.level,
+            weeks: course.weeks,
+            cost: course.cost,
+            max_funding: course.max_funding,
+            funding: course.funding,
+            delivery: course.delivery,
+            prerequisites: course.prerequisites.clone(),
+            source: course.source.clone(),
+            notes: course.notes.clone(),
+        }
+    }
+
+    fn skill_ref(&self, s: SkillId) -> SkillRef {
+        let skill = self.data.skill(s);
+        SkillRef {
+            id: skill.id.clone(),
+            label: skill.label.clone(),
+            kind: match skill.kind {
+                SkillKind::Skill => "skill",
+                SkillKind::Knowledge => "knowledge",
+            },
+            green: skill.green,
+        }
+    }
+
+    fn options_from(&self, dto: TransitionOptionsDto) -> Result<TransitionOptions, Error> {
+        let defaults = TransitionOptions::default();
+        let extra_skills = self.skill_ids(&dto.extra_skills)?;
+        let pay_floor = match dto.pay_floor {
+            None => defaults.pay_floor,
+            Some(None) => None,
+            Some(Some(pay)) => Some(whole_number("payFloor", pay, 10_000_000.0)? as u32),
+        };
+        let basis = match dto.green.as_deref() {
+            None => GreenBasis::default(),
+            Some(key) => GreenBasis::from_key(key).ok_or_else(|| Error::InvalidArgument {
+                field: "green",
+                value: format!("{key:?}"),
+                expected:
+                    "one of curated, consensus, any, escoGreenSkills, onetGreenEconomy, onsGreenTasks",
+            })?,
+        };
+        let min_viability = match dto.min_viability.as_deref() {
+            None | Some("any") => Viability::Any,
+            Some("viable") => Viability::Viable,
+            Some("highlyViable") => Viability::HighlyViable,
+            Some(other) => {
+                return Err(Error::InvalidArgument {
+                    field: "minViability",
+                    value: format!("{other:?}"),
+                    expected: "one of any, viable, highlyViable",
+                })
+            }
+        };
+        let max = self.data.occupations().len().saturating_sub(1) as f64;
+        let count = match dto.count {
+            Some(count) => whole_number("count", count, max)?,
+            None => defaults.count,
+        };
+        let green_defaults = GreenDefinition::default();
+        Ok(TransitionOptions {
+            params: ScoreParams::default(),
+            extra_skills,
+            desirable_pay_ratio: dto
+                .desirable_pay_ratio
+                .unwrap_or(defaults.desirable_pay_ratio),
+            pay_floor,
+            green: GreenDefinition {
+                basis,
+                esco_min_share: dto
+                    .esco_green_min_share
+                    .unwrap_or(green_defaults.esco_min_share),
+                ons_min_share: dto
+                    .ons_green_min_share
+                    .unwrap_or(green_defaults.ons_min_share),
+            },
+            only_green: dto.only_green,
+            min_viability,
+            only_desirable: dto.only_desirable,
+            count,
+            ..defaults
+        })
+    }
+
+    fn transition_dto(&self, t: &Transition, origin_pay: Option<u32>) -> TransitionDto {
+        let o = self.data.occupation(t.occupation);
+        TransitionDto {
+            id: o.id.clone(),
+            label: o.label.clone(),
+            isco: o.isco.clone(),
+            isco_label: self.isco_label(&o.isco),
+            description: o.description.clone(),
+            score: t.score,
+            facets: FacetsDto {
+                skills: t.facets.skills,
+                preparation: t.facets.preparation,
+                pay: t.facets.pay,
+            },
+            flags: FlagsDto {
+                viable: t.flags.viable,
+                viable_by_skills: t.flags.viable_by_skills,
+                highly_viable: t.flags.highly_viable,
+                desirable: t.flags.desirable,
+                green: t.flags.green,
+            },
+            job_zone: o.job_zone,
+            annual_earnings: o.annual_earnings,
+            pay_change: pay_change(origin_pay, o.annual_earnings),
+            estimated_from: self.estimate_dto(o),
+            recognised: t.recognised.map(|r| self.route_dto(r)),
+            green: GreenDto {
+                curated: o.green_job.as_ref().map(green_job_dto),
+                esco_share: t.green.esco_share,
+                esco: t.green.esco,
+                onet: t.green.onet,
+                onet_estimated: o.green_economy.as_ref().map(|g| g.estimated),
+                ons_share: t.green.ons_share,
+                ons: t.green.ons,
+                selected: t.green.selected,
+            },
+            carbon_intensive: o.carbon.is_some(),
+            matched: self.skill_refs(&t.explanation.matched),
+            partial: t
+                .explanation
+                .partial
+                .iter()
+                .map(|p| PartialDto {
+                    needed: self.skill_ref(p.needed),
+                    held: self.skill_ref(p.held),
+                    relation: match p.closeness {
+                        Closeness::Held => "optionalInOrigin",
+                        Closeness::Related => "related",
+                        Closeness::Broader => "broader",
+                        Closeness::SameGroup => "sameGroup",
+                    },
+                    credit: p.credit,
+                })
+                .collect(),
+            missing: self.skill_refs(&t.explanation.missing),
+        }
+    }
+
+    fn estimate_dto(&self, o: &Occupation) -> Option<EstimateDto> {
+        o.estimated_from.as_ref().map(|e| match e {
+            EstimatedFrom::BroaderOccupation(b) => EstimateDto {
+                basis: "broaderOccupation",
+                from: self.data.occupation(*b).label.clone(),
+            },
+            EstimatedFrom::IscoGroupMedian(code) => EstimateDto {
+                basis: "iscoGroupMedian",
+                from: format!("ISCO {code} {}", self.isco_label(code)),
+            },
+        })
+    }
+
+    fn route_dto(&self, r: RouteId) -> RouteDto {
+        let route = self.data.route(r);
+        RouteDto {
+            id: route.id.clone(),
+            open: route.open,
+            recognised_by: route.recognised_by.clone(),
+            evidence: route.evidence.clone(),
+            source: route.source.clone(),
+            bridging: route.bridging.iter().map(|&c| self.course_ref(c)).collect(),
+        }
+    }
+
+    fn course_ref(&self, c: CourseId) -> CourseRef {
+        let course = self.data.course(c);
+        CourseRef {
+            id: course.id.clone(),
+            title: course.title.clone(),
+        }
+    }
+
+    fn lookup(&self, field: &'static str, id: &str) -> Result<OccupationId, Error> {
+        self.data
+            .occupation_id(id)
+            .ok_or_else(|| Error::UnknownOccupation {
+                field,
+                id: id.to_owned(),
+            })
+    }
+
+    fn isco_label(&self, code: &str) -> String {
+        self.data.isco_label(code).unwrap_or_default().to_owned()
+    }
+
+    fn skill_refs(&self, skills: &[SkillId]) -> Vec<SkillRef> {
+        skills.iter().map(|&s| self.skill_ref(s)).collect()
+    }
+}
+
+fn green_job_dto(g: &GreenJob) -> GreenJobDto {
+    GreenJobDto {
+        category: g.category.key(),
+        name: g.category.name(),
+        evidence: g.evidence.clone(),
+        source: g.source.clone(),
+    }
+}
+
+fn status_name(status: SolveStatus) -> &'static str {
+    match status {
+        SolveStatus::Optimal => "optimal",
+        SolveStatus::TimeLimit => "timeLimit",
+        SolveStatus::Heuristic => "heuristic",
+    }
+}
+
+/// Pay change as a fraction of the origin's pay, when both are known.
+fn pay_change(origin: Option<u32>, destination: Option<u32>) -> Option<f64> {
+    match (origin, destination) {
+        (Some(from), Some(to)) if from > 0 => {
+            Some((f64::from(to) - f64::from(from)) / f64::from(from))
+        }
+        _ => None,
+    }
+}
+
+/// Checks that a number from JS is a whole number in `0..=max`.
+fn whole_number(field: &'static str, value: f64, max: f64) -> Result<usize, Error> {
+    if value.is_finite() && value.fract() == 0.0 && (0.0..=max).contains(&value) {
+        Ok(value as usize)
+    } else {
+        Err(Error::InvalidArgument {
+            field,
+            value: value.to_string(),
+            expected: "a whole number from 0 up to the allowed maximum (see the API docs)",
+        })
+    }
+}

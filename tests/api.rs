@@ -1,0 +1,165 @@
+//! The core facade (`greenpath::api::Planner`) natively: the option checking the wasm binding
+//! relies on, run here without a browser.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use std::sync::OnceLock;
+
+use greenpath::api::{
+    options_from_json, PathwayOptionsDto, PlanOptionsDto, Planner, TransitionOptionsDto,
+};
+use greenpath::Error;
+
+fn planner() -> &'static Planner {
+    static PLANNER: OnceLock<Planner> = OnceLock::new();
+    PLANNER
+        .get_or_init(|| Planner::new(&common::default_json()).expect("the default dataset loads"))
+}
+
+fn id_of(query: &str) -> String {
+    planner().search_occupations(query, 1.0).unwrap()[0]
+        .id
+        .clone()
+}
+
+fn transition_options(json: &str) -> Result<TransitionOptionsDto, Error> {
+    options_from_json(json)
+}
+
+/// The field an error names.
+fn field(error: Error) -> &'static str {
+    error
+        .field()
+        .unwrap_or_else(|| panic!("no field in {error}"))
+}
+
+#[test]
+fn default_options_answer_and_the_green_list_is_the_default() {
+    let gas = id_of("gas engineer");
+    let moves = planner()
+        .transitions(
+            &gas,
+            transition_options(r#"{"onlyGreen": true, "count": 5}"#).unwrap(),
+        )
+        .unwrap();
+    assert_eq!(moves.len(), 5);
+    assert!(moves.iter().all(|m| m.green.curated.is_some()));
+}
+
+#[test]
+fn unknown_option_fields_and_wrong_types_are_named() {
+    let error = transition_options(r#"{"colour": "green"}"#).unwrap_err();
+    assert_eq!(field(error.clone()), "options");
+    assert!(error.to_string().contains("colour"), "{error}");
+    let error = options_from_json::<PlanOptionsDto>(r#"{"budget": "lots"}"#).unwrap_err();
+    assert!(
+        error.to_string().contains("budget") || error.to_string().contains("lots"),
+        "{error}"
+    );
+}
+
+#[test]
+fn out_of_range_transition_options_name_their_field() {
+    let welder = id_of("welder");
+    for (json, expected) in [
+        (r#"{"green": "emerald"}"#, "green"),
+        (r#"{"minViability": "somewhat"}"#, "minViability"),
+        (r#"{"count": 2.5}"#, "count"),
+        (r#"{"count": -1}"#, "count"),
+        (r#"{"payFloor": -5}"#, "payFloor"),
+        (r#"{"desirablePayRatio": 20}"#, "desirablePayRatio"),
+        (r#"{"escoGreenMinShare": 0}"#, "escoGreenMinShare"),
+    ] {
+        let error = planner()
+            .transitions(&welder, transition_options(json).unwrap())
+            .unwrap_err();
+        assert_eq!(field(error), expected, "{json}");
+    }
+}
+
+#[test]
+fn an_unknown_skill_is_its_own_error_with_the_id_as_given() {
+    let welder = id_of("welder");
+    let options = transition_options(r#"{"extraSkills": ["a\"b\\c"]}"#).unwrap();
+    let error = planner().transitions(&welder, options).unwrap_err();
+    assert_eq!(error.kind(), "unknownSkill");
+    assert_eq!(error.value(), Some("a\"b\\c"));
+}
+
+#[test]
+fn a_null_pay_floor_means_none_and_only_desirable_filters() {
+    let welder = id_of("welder");
+    let all = planner()
+        .transitions(
+            &welder,
+            transition_options(r#"{"payFloor": null, "count": 50}"#).unwrap(),
+        )
+        .unwrap();
+    let desirable = planner()
+        .transitions(
+            &welder,
+            transition_options(r#"{"payFloor": null, "onlyDesirable": true, "count": 50}"#)
+                .unwrap(),
+        )
+        .unwrap();
+    assert!(desirable.iter().all(|t| t.flags.desirable));
+    assert!(desirable.len() <= all.len());
+}
+
+#[test]
+fn plan_and_pathway_options_name_their_field() {
+    let gas = id_of("gas engineer");
+    let pump = id_of("heat pump installer");
+    for (json, expected) in [
+        (r#"{"delivery": ["by pigeon"]}"#, "delivery"),
+        (r#"{"heldCourses": ["no-such-course"]}"#, "heldCourses"),
+        (r#"{"budget": 2.5}"#, "budget"),
+        (r#"{"maxWeeks": 10000}"#, "maxWeeks"),
+        (r#"{"moneyVsTime": 2}"#, "moneyVsTime"),
+    ] {
+        let options: PlanOptionsDto = options_from_json(json).unwrap();
+        let error = planner().plan(&gas, &pump, options).unwrap_err();
+        assert_eq!(field(error), expected, "{json}");
+    }
+    let error = planner()
+        .plan(&gas, "not-a-job", PlanOptionsDto::default())
+        .unwrap_err();
+    assert_eq!(field(error), "destination");
+    let options: PathwayOptionsDto = options_from_json(r#"{"maxMoves": 4}"#).unwrap();
+    assert_eq!(
+        field(planner().pathways(&gas, options).unwrap_err()),
+        "maxMoves"
+    );
+}
+
+#[test]
+fn a_plan_for_a_recognised_route_names_it() {
+    let gas = id_of("gas engineer");
+    let pump = id_of("heat pump installer");
+    let plan = planner()
+        .plan(&gas, &pump, PlanOptionsDto::default())
+        .unwrap();
+    let route = plan.route.expect("a recognised route");
+    assert!(route.source.starts_with("https://"));
+    assert!(plan.steps[0].bridging);
+}
+
+#[test]
+fn course_list_format_and_mode_are_checked() {
+    let mut own = Planner::new(&common::default_json()).unwrap();
+    assert_eq!(
+        field(own.load_courses("id,title\n", "xml", "add").unwrap_err()),
+        "format"
+    );
+    assert_eq!(
+        field(own.load_courses("id,title\n", "csv", "merge").unwrap_err()),
+        "mode"
+    );
+    let error = own.load_courses("id,title\n,\n", "csv", "add").unwrap_err();
+    assert!(!error.problems().is_empty());
+    assert!(
+        error.problems().iter().all(|p| p.starts_with("row ")),
+        "{error}"
+    );
+}
