@@ -26,6 +26,10 @@ pub struct DatasetInfo {
     pub dropped_relations: u32,
     /// Occupations with an indicative UK pay figure.
     pub occupations_with_earnings: usize,
+    /// The calibrated skills score from which a move is viable (see `docs/calibration.md`).
+    pub viable_threshold: f32,
+    /// The calibrated skills score from which a move is highly viable.
+    pub highly_viable_threshold: f32,
 }
 
 /// One search result.

@@ -90,6 +90,8 @@ impl Planner {
                 .iter()
                 .filter(|o| o.annual_earnings.is_some())
                 .count(),
+            viable_threshold: crate::transitions::VIABLE,
+            highly_viable_threshold: crate::transitions::HIGHLY_VIABLE,
         })
     }
 

@@ -89,6 +89,8 @@ test('gas service technician: green moves explained, filters, extra skills, char
   const chart = page.locator('#moves-chart svg[role="img"]');
   assert.equal(await chart.count(), 1);
   assert.match(await chart.getAttribute('aria-label') ?? '', /^Scatter chart of \d+ moves: match score .* green moves \(triangles\)/);
+  // The viable line is the planner's calibrated threshold (16% since the skills-only scale).
+  assert.match(await chart.getAttribute('aria-label') ?? '', /viable line at 16%/);
   const points = await chart.locator('.app-chart__point').count();
   assert.ok(points > 0, 'points plotted');
   assert.equal(await chart.locator('path.app-chart__point--green').count(),

@@ -33,7 +33,7 @@ test('planner client: datasetInfo, search, occupation, similar, and errors', { t
   });
 
   const { info } = out;
-  for (const key of ['escoVersion', 'attribution', 'occupations', 'skills', 'relations', 'droppedRelations', 'occupationsWithEarnings']) {
+  for (const key of ['escoVersion', 'attribution', 'occupations', 'skills', 'relations', 'droppedRelations', 'occupationsWithEarnings', 'viableThreshold', 'highlyViableThreshold']) {
     assert.ok(key in info, `datasetInfo has ${key}`);
   }
   assert.equal(info.occupations, 3007);

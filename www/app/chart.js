@@ -13,8 +13,8 @@ const SVG = 'http://www.w3.org/2000/svg';
 const MINUS = '\u2212';
 
 /** Calibrated thresholds on the combined score (docs/calibration.md). */
-export const VIABLE = 0.32;
-export const HIGHLY_VIABLE = 0.46;
+/** The viable threshold until the planner says otherwise (`datasetInfo().viableThreshold`). */
+export const DEFAULT_VIABLE = 0.16;
 
 /**
  * @typedef {object} ChartPoint
@@ -46,9 +46,10 @@ export function signedPercent(fraction) {
  * Render the chart and its table into `container`.
  * @param {HTMLElement} container
  * @param {ChartPoint[]} points
- * @param {{ idPrefix?: string }} [options]
+ * @param {{ idPrefix?: string, viable?: number }} [options] `viable`: the planner's calibrated threshold
  */
-export function renderChart(container, points, { idPrefix = 'chart' } = {}) {
+export function renderChart(container, points, { idPrefix = 'chart', viable = DEFAULT_VIABLE } = {}) {
+  const VIABLE = viable;
   const W = 640;
   const H = 360;
   const m = { top: 20, right: 20, bottom: 50, left: 64 };
@@ -86,7 +87,7 @@ export function renderChart(container, points, { idPrefix = 'chart' } = {}) {
       s('text', { x: m.left - 6, y: y(v) + 4, class: 'app-chart__tick', 'text-anchor': 'end' }, signedPercent(v)));
   }
   grid.append(
-    s('text', { x: (m.left + W - m.right) / 2, y: H - 8, class: 'app-chart__axis-label', 'text-anchor': 'middle' }, 'Match score (skills, preparation and pay)'),
+    s('text', { x: (m.left + W - m.right) / 2, y: H - 8, class: 'app-chart__axis-label', 'text-anchor': 'middle' }, 'Skills match (share of the new job’s skills you have)'),
     s('text', { x: 14, y: (m.top + H - m.bottom) / 2, class: 'app-chart__axis-label', 'text-anchor': 'middle',
       transform: `rotate(-90 14 ${(m.top + H - m.bottom) / 2})` }, 'Pay change vs now'),
     s('line', { x1: x(VIABLE), x2: x(VIABLE), y1: m.top, y2: H - m.bottom, class: 'app-chart__threshold' }),

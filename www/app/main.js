@@ -104,6 +104,8 @@ function announce(text) {
 
 const planner = new PlannerClient();
 let ready = false;
+/** The planner's calibrated viable threshold, for the chart's line. */
+let viableThreshold = /** @type {number | undefined} */ (undefined);
 /** @type {Error | null} */
 let loadError = null;
 
@@ -115,6 +117,7 @@ planner.ready.then(
     ready = true;
     els.group.classList.remove('app-form-group--loading');
     setStatus(`Ready: ${formatCount(info.occupations)} occupations`, 'ready');
+    viableThreshold = info.viableThreshold;
     if (info.attribution) els.attribution.textContent = info.attribution;
     if (info.escoVersion) {
       els.version.textContent = `This service uses the ESCO classification of the European Commission (ESCO version ${info.escoVersion}): ${formatCount(info.occupations)} occupations and ${formatCount(info.skills)} skills.`;
@@ -451,7 +454,7 @@ function renderAllMoves(job, first, other, defs) {
   }
   renderChart(els.chartBody, [...first, ...other].map((t) => ({
     label: t.label, score: t.score, payChange: t.payChange, green: t.flags.green,
-  })), { idPrefix: 'moves-chart' });
+  })), { idPrefix: 'moves-chart', viable: viableThreshold });
 }
 
 /** The chips for added skills, each with a "Remove <skill>" button. */

@@ -10,14 +10,7 @@
  */
 
 /**
- * @typedef {object} DatasetInfo
- * @property {string} escoVersion
- * @property {string} attribution
- * @property {number} occupations
- * @property {number} skills
- * @property {number} relations
- * @property {number} droppedRelations
- * @property {number} occupationsWithEarnings
+ * @typedef {import('../pkg/greenpath.js').DatasetInfo} DatasetInfo `Planner.datasetInfo`
  */
 
 /**
