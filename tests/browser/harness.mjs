@@ -286,3 +286,15 @@ export async function waitForPlan(page) {
     return d.planResults && d.pathwaysResults === d.planResults.split(' ').slice(0, 2).join(' ');
   }, null, { timeout: READY_TIMEOUT_MS });
 }
+
+/**
+ * Unfold the "Tailor the moves" controls (folded by default so the moves come first), by
+ * clicking their summary as a person would.
+ * @param {import('playwright-core').Page} page
+ */
+export async function openMoveControls(page) {
+  const details = page.locator('#moves-controls-details');
+  if (!(await details.evaluate((d) => /** @type {HTMLDetailsElement} */ (d).open))) {
+    await details.locator(':scope > summary').click();
+  }
+}

@@ -4,6 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  openMoveControls,
   startSession, assertCleanLog, assertNoAxeViolations, waitForReady, waitForResults,
   pickByKeyboard, afterMovesUpdate,
 } from './harness.mjs';
@@ -100,7 +101,10 @@ test('gas service technician: green moves explained, filters, extra skills, char
   assert.equal(await page.locator('#moves-chart-table tbody tr').count(), points, 'one table row per point');
   await assertNoAxeViolations(page, 'chart table open');
 
-  // Change the green definition: the list updates, and says which definition it uses.
+  // Change the green definition: the list updates, and says which definition it uses. The
+  // controls are folded below the job so that the moves come first.
+  assert.equal(await page.locator('#moves-controls-details').evaluate((d) => /** @type {HTMLDetailsElement} */ (d).open), false);
+  await openMoveControls(page);
   const before = await greenTitles(page);
   // The green jobs list is the default; switch to the O*NET green economy.
   const radio = page.getByRole('radio', { name: /O\*NET/ });
@@ -191,6 +195,7 @@ test('"only green" off: one list of close jobs, green ones marked', { timeout: 1
   await waitForReady(page);
   await pickByKeyboard(page, 'gas service technician', 'gas service technician');
   await waitForResults(page);
+  await openMoveControls(page);
   await afterMovesUpdate(page, () => page.getByRole('checkbox', { name: /List green jobs first/ }).uncheck());
   await waitForResults(page);
   assert.equal(await page.getByRole('heading', { level: 2, name: 'Close jobs, green or not' }).count(), 1);

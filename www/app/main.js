@@ -73,14 +73,17 @@ const els = {
   skillMessage: byId('skill-message'),
   skillAnnouncer: byId('skill-announcer'),
   chips: byId('skill-chips'),
+  controls: /** @type {HTMLDetailsElement} */ (byId('moves-controls-details')),
   chipsHeading: byId('skill-chips-heading'),
 };
 
 /**
- * Show the error summary (GOV.UK pattern: `role="alert"`, each error linking to its field).
+ * Show the error summary (GOV.UK pattern: `role="alert"`, each error linking to its field). A
+ * field inside the folded "Tailor the moves" controls is unfolded so its link works.
  * @param {{ text: string, href?: string }[]} errors
  */
 function showErrors(errors) {
+  if (errors.some((e) => e.href && els.controls.querySelector(e.href))) els.controls.open = true;
   replaceChildren(els.errorList, errors.map((e) =>
     h('li', {}, e.href ? h('a', { href: e.href }, e.text) : e.text)));
   els.errorSummary.hidden = false;
@@ -173,6 +176,12 @@ const state = {
 /** Filters and skills from the link the page was opened with. */
 const initial = fromParams(new URLSearchParams(window.location.search));
 state.filters = initial.filters;
+// A link that changes the filters or adds skills shows the controls, so the change is seen.
+{
+  const defaults = new URLSearchParams();
+  toParams(defaults, initial.filters, initial.skills);
+  if ([...defaults.keys()].length > 0) els.controls.open = true;
+}
 state.skills = initial.skills.map((id) => ({ id, label: id, kind: /** @type {'skill'} */ ('skill'), green: false }));
 
 /** The retraining plan for one move: its limits and its destination are kept in the URL too. */
