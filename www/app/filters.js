@@ -8,16 +8,25 @@
 import { DEFAULT_PAY_FLOOR } from './moves.js';
 
 /**
+ * The option vocabularies come from the declarations generated from Rust, so a value the planner
+ * does not know fails the type check (`make typecheck`).
+ * @typedef {import('../pkg/greenpath.js').GreenBasisKey} GreenBasisKey
+ * @typedef {NonNullable<import('../pkg/greenpath.js').TransitionOptionsDto['minViability']>} Viability
+ */
+
+/**
  * @typedef {object} Filters
- * @property {'curated'|'escoGreenSkills'|'onetGreenEconomy'|'onsGreenTasks'|'consensus'|'any'} green
+ * @property {GreenBasisKey} green
  * @property {boolean} onlyGreen
- * @property {'any'|'viable'|'highlyViable'} minViability
+ * @property {Viability} minViability
  * @property {number | null} payFloor annual £, null for none
  * @property {string} payFloorText what the person typed (kept when invalid)
  * @property {number} desirablePayRatio
  */
 
+/** @type {GreenBasisKey[]} */
 export const GREEN_VALUES = ['curated', 'escoGreenSkills', 'onetGreenEconomy', 'onsGreenTasks', 'consensus', 'any'];
+/** @type {Viability[]} */
 export const VIABILITY_VALUES = ['any', 'viable', 'highlyViable'];
 export const RATIO_VALUES = [0.5, 0.75, 0.9, 1];
 /** A pay floor above this is surely a typo. */
@@ -57,10 +66,12 @@ export function parsePayFloor(text) {
 export function fromParams(params) {
   const f = defaultFilters();
   const green = params.get('green');
-  if (green && GREEN_VALUES.includes(green)) f.green = /** @type {Filters['green']} */ (green);
+  const knownGreen = GREEN_VALUES.find((v) => v === green);
+  if (knownGreen) f.green = knownGreen;
   if (params.get('only') === '0') f.onlyGreen = false;
   const viability = params.get('viability');
-  if (viability && VIABILITY_VALUES.includes(viability)) f.minViability = /** @type {Filters['minViability']} */ (viability);
+  const knownViability = VIABILITY_VALUES.find((v) => v === viability);
+  if (knownViability) f.minViability = knownViability;
   if (params.has('floor')) {
     const parsed = parsePayFloor(params.get('floor') ?? '');
     if (parsed.ok) {
