@@ -39,9 +39,9 @@ pub enum GreenBasis {
     /// green jobs and every row names its evidence and source.
     #[default]
     Curated,
-    /// Green under at least two of the three data-driven definitions (ESCO, O*NET, ONS). The O*NET and ONS definitions are
-    /// both per UK occupation group through the same crosswalk, so they often agree for the
-    /// same reason; this is not the default.
+    /// Green under at least two of the three data-driven definitions (ESCO, O*NET, ONS). The
+    /// O*NET and ONS definitions are both per UK occupation group through the same crosswalk,
+    /// so they often agree for the same reason; this is not the default.
     Consensus,
     /// Green under at least one definition, the curated list included.
     Any,

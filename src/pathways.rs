@@ -2,8 +2,9 @@
 //! stepping-stone jobs, with the training each move needs.
 //!
 //! A stepping stone is a job that is a viable move now and from which a green job is a viable
-//! move later; never a carbon-intensive job. Every route is scored on four criteria: weeks of training, out-of-pocket cost,
-//! pay at the end (higher is better) and essential skills left to learn on the job. The routes
+//! move later; never a carbon-intensive job. Every route is scored on four criteria: weeks of
+//! training, out-of-pocket cost, pay at the end (higher is better) and essential skills left to
+//! learn on the job. The routes
 //! returned are the Pareto-optimal ones: no returned route is beaten by another on every
 //! criterion. Candidate moves are ranked with a quick greedy training plan; the routes kept
 //! are then planned exactly with the integer programme ([`crate::plan`]). Courses of unknown

@@ -325,8 +325,7 @@ impl CoursePlanner {
             .copied()
             .filter(|c| !options.held_courses.contains(c) && self.allowed(data.course(*c), options))
             .collect();
-        let cost: u32 = bridge.iter().map(|&c| weighed_cost(data.course(c))).sum();
-        let weeks: f32 = bridge.iter().map(|&c| weighed_weeks(data.course(c))).sum();
+        let (cost, weeks) = weighed_totals(data, &bridge);
         let fits = options.budget.is_none_or(|b| cost <= b)
             && options.max_weeks.is_none_or(|w| weeks <= w);
         if fits {
@@ -357,8 +356,7 @@ impl CoursePlanner {
             .filter(|g| !taught.contains(&g.skill))
             .copied()
             .collect();
-        let cost: u32 = bridge.iter().map(|&c| weighed_cost(data.course(c))).sum();
-        let weeks: f32 = bridge.iter().map(|&c| weighed_weeks(data.course(c))).sum();
+        let (cost, weeks) = weighed_totals(data, bridge);
         let options = PlanOptions {
             budget: options.budget.map(|b| b.saturating_sub(cost)),
             max_weeks: options.max_weeks.map(|w| (w - weeks).max(0.0)),
@@ -670,6 +668,15 @@ impl CoursePlanner {
             status: solution.status,
         }
     }
+}
+
+/// The weighed cost and weeks of `courses` together (unknown prices and lengths at their
+/// typical values, see [`weighed_cost`] and [`weighed_weeks`]).
+fn weighed_totals(data: &Dataset, courses: &[CourseId]) -> (u32, f32) {
+    courses.iter().fold((0, 0.0), |(cost, weeks), &c| {
+        let course = data.course(c);
+        (cost + weighed_cost(course), weeks + weighed_weeks(course))
+    })
 }
 
 /// Whether `course` may count towards a move into `destination`: a course that names the jobs it

@@ -309,7 +309,7 @@ impl TransitionEngine {
                 score,
                 facets,
                 recognised,
-                by_skills: judged.by_skills,
+                judged,
             });
         }
         // Routes recognised for this job first, then moves viable on skills, then the rest,
@@ -317,8 +317,8 @@ impl TransitionEngine {
         // take, shown on the move); ties by dataset order.
         let named = |r: &Ranked| r.recognised.is_some_and(|id| !data.route(id).open);
         ranked.sort_by(|a, b| {
-            (named(b), b.by_skills)
-                .cmp(&(named(a), a.by_skills))
+            (named(b), b.judged.by_skills)
+                .cmp(&(named(a), a.judged.by_skills))
                 .then_with(|| b.score.total_cmp(&a.score))
                 .then_with(|| a.occupation.cmp(&b.occupation))
         });
@@ -375,7 +375,7 @@ impl TransitionEngine {
     ) -> Transition {
         let destination = data.occupation(r.occupation);
         let green = green_status(data, r.occupation, &options.green);
-        let judged = judge(from, destination, r.score, r.recognised, options);
+        let judged = r.judged;
         Transition {
             occupation: r.occupation,
             score: r.score,
@@ -401,10 +401,11 @@ struct Ranked {
     score: f32,
     facets: Facets,
     recognised: Option<RouteId>,
-    by_skills: bool,
+    judged: Judged,
 }
 
 /// The yes/no judgements of a move that do not depend on the green definition.
+#[derive(Clone, Copy)]
 struct Judged {
     viable: bool,
     by_skills: bool,

@@ -6,6 +6,7 @@
  */
 
 import { h, replaceChildren } from './dom.js';
+import { sourceLink } from './results.js';
 import { formatCount, formatPayChange, formatPercent, formatPounds, plural } from './format.js';
 
 /**
@@ -146,16 +147,6 @@ export function greenItem(t, classifications) {
 function sentence(text) {
   const t = text.trim();
   return /[.!?]$/.test(t) ? t : `${t}.`;
-}
-
-/**
- * A link naming its source's host, or the plain text when it is not a web address.
- * @param {string} url
- */
-export function sourceLink(url) {
-  let host = '';
-  try { host = /^https?:$/.test(new URL(url).protocol) ? new URL(url).hostname.replace(/^www\./, '') : ''; } catch { host = ''; }
-  return host ? h('a', { href: url, rel: 'noreferrer' }, host) : url;
 }
 
 /**

@@ -8,7 +8,7 @@
 
 import { h, replaceChildren } from './dom.js';
 import { formatCount, formatGbp, formatPounds, formatWeeks, plural } from './format.js';
-import { sourceName } from './results.js';
+import { sourceLink } from './results.js';
 
 /**
  * @typedef {import('./results.js').SkillRef} SkillRef
@@ -147,16 +147,6 @@ function payText(pay) {
 }
 
 /**
- * A link naming its source host, or the plain text when it is not a web address.
- * @param {string} source
- */
-function sourceLink(source) {
-  let isUrl = false;
-  try { isUrl = /^https?:$/.test(new URL(source).protocol); } catch { isUrl = false; }
-  return isUrl ? h('a', { href: source, rel: 'noreferrer', class: 'app-course__source' }, sourceName(source)) : source;
-}
-
-/**
  * One course of the plan, as a list item holding an article.
  * @param {Plan['steps'][number]} step
  * @param {number} n 1-based position
@@ -194,7 +184,7 @@ function courseItem(step, n) {
           ? 'No further skills of the gap (it comes before a course that needs it)'
           : h('ul', { class: 'app-skill-list app-course__closes' }, step.closes.map(skillItem)))),
       c.notes && h('p', { class: 'app-body app-course__notes' }, h('strong', {}, 'Note: '), c.notes),
-      c.source && h('p', { class: 'app-body app-course__source-line' }, 'Source: ', sourceLink(c.source))));
+      c.source && h('p', { class: 'app-body app-course__source-line' }, 'Source: ', sourceLink(c.source, 'app-course__source'))));
 }
 
 /**

@@ -81,7 +81,7 @@ const SOURCE_NAMES = /** @type {Record<string, string>} */ ({
  * Link text that names a source: "Office for National Statistics (ons.gov.uk)".
  * @param {string} source a URL, or a name
  */
-export function sourceName(source) {
+function sourceName(source) {
   try {
     const url = new URL(source);
     const name = SOURCE_NAMES[url.hostname];
@@ -93,13 +93,24 @@ export function sourceName(source) {
 }
 
 /**
+ * A link to a source, its text naming the publisher ("Nesta (nesta.org.uk)"), or the plain
+ * text when it is not a web address.
+ * @param {string} source
+ * @param {string} [className]
+ * @returns {HTMLElement | string}
+ */
+export function sourceLink(source, className) {
+  let isUrl = false;
+  try { isUrl = /^https?:$/.test(new URL(source).protocol); } catch { isUrl = false; }
+  return isUrl ? h('a', { href: source, rel: 'noreferrer', class: className }, sourceName(source)) : source;
+}
+
+/**
  * The notice that the current job is carbon-intensive, with its evidence and source.
  * @param {NonNullable<OccupationDetail['carbon']>} carbon
  */
 function carbonNotice(carbon) {
   const category = carbon.category.replace(/_/g, ' ');
-  let isUrl = false;
-  try { isUrl = /^https?:$/.test(new URL(carbon.source).protocol); } catch { isUrl = false; }
   return h('div', { class: 'app-inset app-inset--carbon', id: 'carbon-notice' },
     h('h3', { class: 'app-heading-s' }, carbon.borderline
       ? 'Some jobs like yours are carbon-intensive'
@@ -108,7 +119,7 @@ function carbonNotice(carbon) {
       `Kind of work: ${category}${carbon.borderline ? ' (borderline: it depends on where you work)' : ''}. `,
       carbon.evidence, ' '),
     carbon.source && h('p', { class: 'app-inset__text' }, 'Source: ',
-      isUrl ? h('a', { href: carbon.source, rel: 'noreferrer' }, sourceName(carbon.source)) : carbon.source),
+      sourceLink(carbon.source)),
     h('p', { class: 'app-inset__text' }, 'The moves below start with green jobs that use the skills you have.'));
 }
 
