@@ -4,7 +4,7 @@
 #   make pkg        wasm-pack release build into pkg/ (optimised by npm binaryen's wasm-opt)
 #   make site       assemble dist/ from www/, pkg/ and data/
 #   make serve      serve dist/ on http://127.0.0.1:8080/
-#   make data       rebuild data/greenpath.json.gz from the raw sources
+#   make data       rebuild the dataset's parts (data/parts/*.bin.gz) from the raw sources
 #   make test       everything CI runs (.ci/run calls this)
 #   make bench      native criterion benches + browser benchmark
 #   make calibrate  run the calibration example (writes docs/calibration.md)
@@ -50,14 +50,16 @@ define BUILD_PKG
 endef
 
 define BUILD_SITE
-	@[[ -f data/greenpath.json.gz ]] || \
-	  { echo "error: data/greenpath.json.gz is missing; run 'make data'" >&2; exit 1; }
+	@for part in core skills details courses; do [[ -f data/parts/$$part.bin.gz ]] || \
+	  { echo "error: data/parts/$$part.bin.gz is missing; run 'make data'" >&2; exit 1; }; done
 	rm -rf dist
 	mkdir -p dist
 	cp -R www/. dist/
 	mkdir -p dist/pkg dist/data
 	cp pkg/greenpath.js pkg/greenpath_bg.wasm pkg/*.d.ts dist/pkg/
-	cp data/greenpath.json.gz dist/data/
+	@# Each part as it is fetched (.bin) with the committed gzip beside it (.bin.gz) for
+	@# hosts that serve pre-compressed files.
+	for gz in data/parts/*.bin.gz; do cp $$gz dist/data/ && gzip -d -c $$gz > dist/data/$$(basename $$gz .gz); done
 	@# Pre-compressed siblings for hosts that serve them (scripts/serve.mjs, nginx gzip_static);
 	@# -n: no name or time in the header, so the build is reproducible.
 	find dist -type f \( -name '*.html' -o -name '*.js' -o -name '*.mjs' -o -name '*.css' -o -name '*.wasm' \

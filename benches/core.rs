@@ -18,16 +18,21 @@ fn queries(c: &mut Criterion) {
     c.bench_function("similar_occupations(welder, 20)", |b| {
         b.iter(|| greenpath::similar_occupations(data, black_box(welder), 20))
     });
+    let parts = common::default_parts();
     c.bench_function(
-        "load default dataset (JSON decode + validate + index)",
-        |b| {
-            let json = common::default_json();
-            b.iter(|| {
-                let data = greenpath::Dataset::from_json(black_box(&json)).expect("valid");
-                greenpath::SearchIndex::new(&data)
-            })
-        },
+        "new Planner from the core part (decode + validate + index)",
+        |b| b.iter(|| greenpath::api::Planner::new(black_box(&parts[0])).expect("valid")),
     );
+    c.bench_function("add the skills part (decode + validate + rebuild)", |b| {
+        b.iter_batched(
+            || greenpath::api::Planner::new(&parts[0]).expect("valid"),
+            |mut planner| {
+                planner.add_part(black_box(&parts[1])).expect("valid");
+                planner
+            },
+            criterion::BatchSize::LargeInput,
+        );
+    });
 }
 
 fn transitions(c: &mut Criterion) {

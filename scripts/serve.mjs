@@ -153,7 +153,7 @@ export function acceptsGzip(req) {
 
 /** Files the build pre-compresses (see the Makefile's site recipe); `.gz` files never. */
 function hasGzipSibling(filePath) {
-  return /\.(html|js|mjs|css|wasm|svg|json|ts|txt|md)$/i.test(filePath);
+  return /\.(html|js|mjs|css|wasm|svg|json|ts|txt|md|bin)$/i.test(filePath);
 }
 
 /**

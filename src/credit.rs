@@ -93,7 +93,9 @@ impl SkillGraph {
             neighbours[relation.1 as usize].push((relation.0, Closeness::Related));
         }
         for (s, skill) in data.skills().iter().enumerate() {
-            if let Some(b) = skill.broader {
+            // A broader skill in a part not loaded yet only links skills of that part, which
+            // nobody can hold or need before it loads.
+            if let Some(b) = skill.broader.filter(|&b| (b as usize) < n) {
                 neighbours[s].push((b, Closeness::Broader));
                 neighbours[b as usize].push((s as SkillId, Closeness::Broader));
             }

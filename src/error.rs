@@ -5,10 +5,16 @@ use std::fmt;
 /// Everything that can go wrong in the core, each variant saying where and what.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Error {
-    /// The dataset bytes are not valid JSON of the expected shape.
+    /// The dataset bytes are not valid JSON or a valid part of the expected shape.
     Decode {
-        /// What the JSON parser said, with line and column.
+        /// What the decoder said (for JSON, with line and column).
         message: String,
+    },
+    /// The question needs a part of the dataset that is not loaded yet (see
+    /// [`crate::parts::PartName`]); load it with `Planner::add_part` and ask again.
+    PartMissing {
+        /// The part's name: `"skills"`, `"details"` or `"courses"`.
+        part: &'static str,
     },
     /// The dataset decoded but breaks one or more rules; every problem is listed.
     Invalid {
@@ -51,6 +57,7 @@ impl Error {
     pub fn kind(&self) -> &'static str {
         match self {
             Error::Decode { .. } => "decode",
+            Error::PartMissing { .. } => "partMissing",
             Error::Invalid { .. } => "invalid",
             Error::UnknownOccupation { .. } => "unknownOccupation",
             Error::UnknownSkill { .. } => "unknownSkill",
@@ -68,6 +75,7 @@ impl Error {
             Error::UnknownOccupation { field, .. }
             | Error::UnknownSkill { field, .. }
             | Error::InvalidArgument { field, .. } => Some(field),
+            Error::PartMissing { part } => Some(part),
             _ => None,
         }
     }
@@ -97,6 +105,10 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::Decode { message } => write!(f, "the dataset could not be read: {message}"),
+            Error::PartMissing { part } => write!(
+                f,
+                "{part}: this needs the dataset's {part:?} part, which is not loaded yet"
+            ),
             Error::Invalid { problems } => {
                 write!(f, "the dataset has {} problem(s): ", problems.len())?;
                 let shown = problems.len().min(PROBLEMS_SHOWN);

@@ -50,6 +50,7 @@ pub mod dataset;
 pub mod error;
 pub mod gap;
 pub mod model;
+pub mod parts;
 pub mod pathways;
 pub mod plan;
 pub mod search;

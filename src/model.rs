@@ -6,8 +6,10 @@
 //! identifiers (the UUID at the end of each ESCO concept URI) are kept on every record for the
 //! outside world.
 //!
-//! The same types are the on-disk schema of the default dataset (`data/greenpath.json.gz`),
-//! described field by field in `data/README.md`. One difference between memory and disk: the
+//! The same types are the stored schema of the default dataset (the parts under `data/parts/`,
+//! see [`crate::parts`]), described field by field in `data/README.md`. Every field is always
+//! written (the binary encoding is not self-describing); `default` lets hand-written JSON leave
+//! optional fields out. One difference between memory and disk: the
 //! ascending skill lists ([`Occupation::essential`], [`Occupation::optional`],
 //! [`Course::teaches`]) are stored as gaps from the previous entry (see [`ascending_ids`]),
 //! which makes the file smaller; in memory they are plain ascending ids.
@@ -33,7 +35,7 @@ pub type CourseId = u32;
 /// and word-overlap links (at most 0.6) under half. Curated links are 1.0.
 pub const COURSE_LINK_THRESHOLD: f32 = 0.75;
 
-/// The whole dataset as stored: the schema of `data/greenpath.json.gz`.
+/// The whole dataset: what [`crate::parts::join`] assembles from the stored parts.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct DataFile {
@@ -55,7 +57,7 @@ pub struct DataFile {
     pub courses: Vec<Course>,
     /// Moves that industry bodies, awarding bodies or public programmes recognise, with the
     /// bridging training each needs (a curated, sourced table; see `data/README.md`).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub routes: Vec<RecognisedRoute>,
 }
 
@@ -134,7 +136,7 @@ pub struct SkillGroup {
     /// The group's preferred English label.
     pub label: String,
     /// The broader group, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub parent: Option<SkillGroupId>,
 }
 
@@ -175,16 +177,16 @@ pub struct Skill {
     /// ESCO reuse level.
     pub reuse: ReuseLevel,
     /// In ESCO's green skills collection.
-    #[serde(default, skip_serializing_if = "is_false")]
+    #[serde(default)]
     pub green: bool,
     /// In ESCO's transversal skills collection.
-    #[serde(default, skip_serializing_if = "is_false")]
+    #[serde(default)]
     pub transversal: bool,
     /// The nearest skill group above this skill in ESCO's hierarchy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub group: Option<SkillGroupId>,
     /// A broader skill (ESCO's skill-to-skill hierarchy), when that skill is in the dataset.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub broader: Option<SkillId>,
 }
 
@@ -211,7 +213,7 @@ pub struct Occupation {
     /// Preferred English label.
     pub label: String,
     /// Alternative English labels, without the preferred label.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub alt_labels: Vec<String>,
     /// ISCO-08 unit group code (4 digits).
     pub isco: String,
@@ -221,39 +223,39 @@ pub struct Occupation {
     #[serde(with = "ascending_ids")]
     pub essential: Vec<SkillId>,
     /// Optional skills, ascending (stored as gaps, see [`ascending_ids`]).
-    #[serde(default, skip_serializing_if = "Vec::is_empty", with = "ascending_ids")]
+    #[serde(default, with = "ascending_ids")]
     pub optional: Vec<SkillId>,
     /// Everyday UK job titles for this occupation from the curated, sourced list
     /// (`data/curated/uk_job_titles.csv`): the UK meaning of a title, so in search they rank
     /// above an ESCO label of another occupation that reads the same ("gas engineer").
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub uk_titles: Vec<String>,
     /// ONS SOC 2020 "related job titles" matched to this occupation, for search only.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub soc_titles: Vec<String>,
     /// O*NET job zone 1–5 (preparation needed), where known.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub job_zone: Option<u8>,
     /// Indicative UK annual earnings in GBP (ONS ASHE 2019, per ISCO group), where known.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub annual_earnings: Option<u32>,
     /// Where [`Occupation::job_zone`] and [`Occupation::annual_earnings`] were estimated from,
     /// when Nesta's UK table has no row for the occupation (show them as estimated).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub estimated_from: Option<EstimatedFrom>,
     /// Carbon-intensive ("brown"): why this occupation is likely to shrink or change sharply as
     /// the UK decarbonises, where it is on the curated list.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub carbon: Option<CarbonIntensity>,
     /// The O*NET green economy category, where the occupation has one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub green_economy: Option<GreenEconomy>,
     /// Estimated share of working time spent on green tasks (ONS), 0 to 1, rounded to 3
     /// decimals, where known.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub green_task_share: Option<f32>,
     /// On the curated list of green jobs: what kind, why, and the source.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub green_job: Option<GreenJob>,
 }
 
@@ -425,15 +427,15 @@ pub struct RecognisedRoute {
     pub id: String,
     /// Open to career changers from any job (training designed for people new to the work,
     /// such as a free Skills Bootcamp); then [`RecognisedRoute::origins`] is empty.
-    #[serde(default, skip_serializing_if = "is_false")]
+    #[serde(default)]
     pub open: bool,
     /// Occupations the route starts from, ascending (empty for an open route).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub origins: Vec<OccupationId>,
     /// Occupations it leads to, ascending.
     pub destinations: Vec<OccupationId>,
     /// Courses that bridge the move, in the order taken.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub bridging: Vec<CourseId>,
     /// Who recognises the route (a body or programme).
     pub recognised_by: String,
@@ -506,19 +508,19 @@ pub struct Course {
     /// What sort of route it is.
     pub kind: CourseKind,
     /// RQF level 1 to 8, where stated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub level: Option<u8>,
     /// Typical duration in weeks (full-time equivalent where the source gave hours), where
     /// known. For standards: the typical duration in months × 52/12, rounded to 0.1.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub weeks: Option<f32>,
     /// Typical price to a learner in GBP, where a source gave one (`0` when a source says it is
     /// free to the learner); absent when unknown.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub cost: Option<u32>,
     /// Apprenticeships: the funding band cap in GBP (IfATE `maxFunding`), paid to the training
     /// provider by the levy or the government, not by the apprentice.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub max_funding: Option<u32>,
     /// Who usually pays.
     pub funding: Funding,
@@ -526,25 +528,25 @@ pub struct Course {
     pub delivery: Delivery,
     /// Entry requirements as published, trimmed to at most 200 characters (empty when none were
     /// published).
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(default)]
     pub prerequisites: String,
     /// Catalogue courses that must come first: only where the published prerequisites clearly
     /// name another course of the catalogue.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub requires: Vec<CourseId>,
     /// ESCO skills the course teaches, ascending (stored as gaps, see [`ascending_ids`]). Empty
     /// for apprenticeship standards: the core derives their skills from the occupations they
     /// link to at or above [`COURSE_LINK_THRESHOLD`].
-    #[serde(default, skip_serializing_if = "Vec::is_empty", with = "ascending_ids")]
+    #[serde(default, with = "ascending_ids")]
     pub teaches: Vec<SkillId>,
     /// ESCO occupations the course trains for, with the link's confidence, most confident first.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub occupations: Vec<CourseLink>,
     /// URL of the source (the IfATE standard page, or the curated row's source).
     pub source: String,
     /// A short caveat or fact worth showing (at most 160 characters), e.g. a grant or a
     /// withdrawal.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(default)]
     pub notes: String,
 }
 
@@ -615,10 +617,6 @@ pub enum Delivery {
 /// Serialised as a 2-element array `[occupation, confidence]`.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct CourseLink(pub OccupationId, pub f32);
-
-fn is_false(value: &bool) -> bool {
-    !*value
-}
 
 /// Serde `with` module for ascending id lists stored as gaps: the first entry is the id itself,
 /// each later entry the difference from the one before (`[3, 7, 8]` is stored as `[3, 4, 1]`).

@@ -13,8 +13,7 @@ use greenpath::Error;
 
 fn planner() -> &'static Planner {
     static PLANNER: OnceLock<Planner> = OnceLock::new();
-    PLANNER
-        .get_or_init(|| Planner::new(&common::default_json()).expect("the default dataset loads"))
+    PLANNER.get_or_init(|| common::default_planner().expect("the default dataset loads"))
 }
 
 fn id_of(query: &str) -> String {
@@ -147,7 +146,7 @@ fn a_plan_for_a_recognised_route_names_it() {
 
 #[test]
 fn course_list_format_and_mode_are_checked() {
-    let mut own = Planner::new(&common::default_json()).unwrap();
+    let mut own = common::default_planner().unwrap();
     assert_eq!(
         field(own.load_courses("id,title\n", "xml", "add").unwrap_err()),
         "format"

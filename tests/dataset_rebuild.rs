@@ -1,20 +1,24 @@
-//! The committed dataset `data/greenpath.json.gz`: it decodes into the model with the facts the
-//! raw data promises, and (with the `builder` feature and the raw folder present) rebuilding it
-//! from the raw open data gives exactly the same bytes.
+//! The committed dataset, the parts in `data/parts/`: they join into the model with the facts
+//! the raw data promises, every part round-trips through its encoding, and (with the `builder`
+//! feature and the raw folder present) rebuilding them from the raw open data gives exactly the
+//! same bytes.
 //!
 //! Native only. (The crate doc comes before the `cfg` so that the crate, empty on wasm32, still
 //! has its documentation there and `missing_docs` stays quiet.)
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use flate2::read::GzDecoder;
+use greenpath::api::Planner;
 use greenpath::model::DataFile;
+use greenpath::parts;
 
-/// The committed dataset.
-fn committed_path() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("data/greenpath.json.gz")
+mod common;
+
+/// The folder of the committed parts.
+#[cfg_attr(not(feature = "builder"), allow(dead_code))]
+fn committed_dir() -> PathBuf {
+    Path::new(common::PARTS_DIR).to_path_buf()
 }
 
 /// The raw folder, resolved as the builder does: `$GREENPATH_RAW_DIR`, else
@@ -30,12 +34,74 @@ fn raw_dir() -> PathBuf {
 }
 
 fn committed() -> DataFile {
-    let gz = std::fs::read(committed_path()).expect("data/greenpath.json.gz is committed");
-    let mut json = Vec::new();
-    GzDecoder::new(gz.as_slice())
-        .read_to_end(&mut json)
-        .expect("the dataset is valid gzip");
-    serde_json::from_slice(&json).expect("the dataset decodes into greenpath::model::DataFile")
+    common::default_file()
+}
+
+#[test]
+fn every_part_round_trips_through_its_encoding() {
+    for bytes in common::default_parts() {
+        let part = parts::decode(&bytes).expect("each committed part decodes");
+        let again = parts::encode(&part).expect("and encodes");
+        assert!(
+            again == bytes,
+            "the {} part re-encodes differently",
+            part.name().key()
+        );
+    }
+    // Splitting the joined dataset gives the committed parts back, byte for byte.
+    let split = parts::split(&committed()).expect("the dataset splits");
+    for ((name, bytes), committed) in split.iter().zip(common::default_parts()) {
+        assert!(
+            *bytes == committed,
+            "the {} part differs after join and split",
+            name.key()
+        );
+    }
+}
+
+#[test]
+fn parts_refuse_to_mix_or_repeat_and_the_planner_keeps_what_it_had() {
+    let bytes = common::default_parts();
+    let mut planner = Planner::new(&bytes[0]).expect("the core loads alone");
+    assert_eq!(planner.parts(), ["core"]);
+    // A question that needs a later part names it.
+    let missing = planner
+        .occupation(&committed().occupations[0].id)
+        .unwrap_err();
+    assert_eq!(
+        (missing.kind(), missing.field()),
+        ("partMissing", Some("skills"))
+    );
+    // Not a core part first; a damaged part; the same part twice; another build's part.
+    let wrong_first = Planner::new(&bytes[1])
+        .err()
+        .expect("a skills part is not a core");
+    assert!(wrong_first.to_string().contains("core part first"));
+    let cut = &bytes[2][..bytes[2].len() / 2];
+    assert!(planner
+        .add_part(cut)
+        .unwrap_err()
+        .to_string()
+        .contains("details part is damaged"));
+    planner.add_part(&bytes[2]).expect("the details part loads");
+    assert!(planner
+        .add_part(&bytes[2])
+        .unwrap_err()
+        .to_string()
+        .contains("already loaded"));
+    let mut other = parts::decode(&bytes[3]).unwrap();
+    if let parts::Part::Courses(p) = &mut other {
+        p.dataset ^= 1;
+    }
+    let message = planner
+        .add_part(&parts::encode(&other).unwrap())
+        .unwrap_err()
+        .to_string();
+    assert!(message.contains("another build"), "{message}");
+    assert_eq!(planner.parts(), ["core", "details"]);
+    planner.add_part(&bytes[1]).expect("the skills part loads");
+    planner.add_part(&bytes[3]).expect("the courses part loads");
+    assert_eq!(planner.parts(), ["core", "skills", "details", "courses"]);
 }
 
 #[cfg(feature = "builder")]
@@ -47,7 +113,7 @@ fn rebuild_from_raw_data_is_byte_identical() {
         return;
     }
     let out = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join(format!("greenpath-rebuild-{}.json.gz", std::process::id()));
+        .join(format!("greenpath-rebuild-{}", std::process::id()));
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_build-data"))
         .arg("--raw")
         .arg(&raw)
@@ -61,17 +127,21 @@ fn rebuild_from_raw_data_is_byte_identical() {
         String::from_utf8_lossy(&output.stdout),
         String::from_utf8_lossy(&output.stderr)
     );
-    let rebuilt = std::fs::read(&out).expect("build-data wrote its output");
-    let _ = std::fs::remove_file(&out);
-    let committed = std::fs::read(committed_path()).expect("data/greenpath.json.gz is committed");
-    assert!(
-        rebuilt == committed,
-        "rebuilding from {} gives {} bytes that differ from the committed {} bytes: \
-         run `make data` and commit data/greenpath.json.gz",
-        raw.display(),
-        rebuilt.len(),
-        committed.len()
-    );
+    for part in parts::PartName::ALL {
+        let name = format!("{}.gz", part.file_name());
+        let rebuilt = std::fs::read(out.join(&name)).expect("build-data wrote every part");
+        let committed =
+            std::fs::read(committed_dir().join(&name)).expect("every part is committed");
+        assert!(
+            rebuilt == committed,
+            "rebuilding {name} from {} gives {} bytes that differ from the committed {} bytes: \
+             run `make data` and commit data/parts/",
+            raw.display(),
+            rebuilt.len(),
+            committed.len()
+        );
+    }
+    let _ = std::fs::remove_dir_all(&out);
 }
 
 #[cfg(not(feature = "builder"))]

@@ -8,21 +8,36 @@ use serde_json::Value;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
 
-static DATA_GZ: &[u8] = include_bytes!("../data/greenpath.json.gz");
+/// The committed parts, gzipped, core first.
+static PARTS_GZ: [&[u8]; 4] = [
+    include_bytes!("../data/parts/core.bin.gz"),
+    include_bytes!("../data/parts/skills.bin.gz"),
+    include_bytes!("../data/parts/details.bin.gz"),
+    include_bytes!("../data/parts/courses.bin.gz"),
+];
 
-fn json_bytes() -> Vec<u8> {
-    let mut json = Vec::new();
-    flate2::read::GzDecoder::new(DATA_GZ)
-        .read_to_end(&mut json)
+fn part(i: usize) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    flate2::read::GzDecoder::new(PARTS_GZ[i])
+        .read_to_end(&mut bytes)
         .expect("valid gzip");
-    json
+    bytes
+}
+
+/// A planner with every part, added after the core as the page does.
+fn whole_planner() -> Planner {
+    let mut planner = Planner::new(&part(0)).expect("the core loads");
+    for i in 1..4 {
+        planner.add_part(&part(i)).expect("each part loads");
+    }
+    planner
 }
 
 fn planner() -> &'static Planner {
     // Parse the data once per test run: wasm tests share one thread.
     thread_local! {
         static PLANNER: &'static Planner =
-            Box::leak(Box::new(Planner::new(&json_bytes()).expect("loads")));
+            Box::leak(Box::new(whole_planner()));
     }
     PLANNER.with(|planner| *planner)
 }
@@ -100,6 +115,33 @@ fn broken_data_is_an_error_not_a_panic() {
     assert!(message.contains("could not be read"), "{message}");
     let message = error_message(Planner::new(b"").err().expect("rejected"));
     assert!(message.contains("could not be read"), "{message}");
+    let core = part(0);
+    let message = error_message(
+        Planner::new(&core[..core.len() / 3])
+            .err()
+            .expect("rejected"),
+    );
+    assert!(message.contains("core part is damaged"), "{message}");
+}
+
+#[wasm_bindgen_test]
+fn the_core_answers_search_and_names_the_part_a_question_needs() {
+    let mut planner = Planner::new(&part(0)).expect("the core loads");
+    assert_eq!(planner.parts(), ["core"]);
+    let hits = plain(planner.search_occupations("gas engineer", 3.0));
+    let id = hits[0]["id"].as_str().unwrap().to_owned();
+    let error = planner.occupation(&id).expect_err("needs the skills part");
+    let kind = js_sys::Reflect::get(&error, &"kind".into()).unwrap();
+    let field = js_sys::Reflect::get(&error, &"field".into()).unwrap();
+    assert_eq!(
+        (kind.as_string(), field.as_string()),
+        (Some("partMissing".into()), Some("skills".into()))
+    );
+    assert_eq!(planner.add_part(&part(2)).expect("details load"), "details");
+    assert!(planner.description(&id).expect("described").len() > 20);
+    assert_eq!(planner.add_part(&part(1)).expect("skills load"), "skills");
+    let detail = plain(planner.occupation(&id));
+    assert!(detail["essentialSkills"].as_array().unwrap().len() > 5);
 }
 
 #[wasm_bindgen_test]
@@ -237,7 +279,7 @@ fn a_pasted_document_as_a_query_is_cut_short_not_stalled() {
 #[wasm_bindgen_test]
 fn a_college_course_list_is_checked_by_row_and_field() {
     // A fresh planner: loading courses changes the catalogue.
-    let mut planner = Planner::new(&json_bytes()).expect("loads");
+    let mut planner = whole_planner();
     let before = plain(planner.courses()).as_array().unwrap().len();
     let bad = "id,title,weeks,teaches\nc1,Heat pumps,abc,nope\n";
     let message = error_message(planner.load_courses(bad, "csv", "add").unwrap_err());
@@ -320,7 +362,7 @@ fn errors_carry_kind_field_and_the_value_as_given() {
     assert_eq!(get("kind").as_deref(), Some("unknownSkill"));
     assert_eq!(get("field").as_deref(), Some("extraSkills"));
     assert_eq!(get("value").as_deref(), Some("a\"b\\c\nd"));
-    let mut own = Planner::new(&json_bytes()).expect("loads");
+    let mut own = whole_planner();
     let bad = own
         .load_courses("id,title\n,\n", "csv", "add")
         .expect_err("rejected");

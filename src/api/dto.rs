@@ -30,6 +30,8 @@ pub struct DatasetInfo {
     pub viable_threshold: f32,
     /// The calibrated skills score from which a move is highly viable.
     pub highly_viable_threshold: f32,
+    /// The parts of the dataset loaded so far (`"core"` first; see `parts`).
+    pub parts: Vec<String>,
 }
 
 /// One search result.
@@ -89,8 +91,6 @@ pub struct OccupationDetail {
     pub isco: String,
     /// ISCO-08 unit group title.
     pub isco_label: String,
-    /// A sentence or two from ESCO.
-    pub description: String,
     /// O*NET job zone 1–5, where known.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
@@ -350,8 +350,6 @@ pub struct TransitionDto {
     pub isco: String,
     /// ISCO-08 unit group title.
     pub isco_label: String,
-    /// A sentence or two from ESCO.
-    pub description: String,
     /// Combined score, 0–1.
     pub score: f32,
     /// The facets behind the score.
@@ -403,8 +401,6 @@ pub struct SimilarOccupationDto {
     pub isco: String,
     /// ISCO-08 unit group title.
     pub isco_label: String,
-    /// A sentence or two from ESCO.
-    pub description: String,
     /// Skills coverage in [0, 1].
     pub score: f32,
     /// O*NET job zone 1–5, where known.

@@ -7,7 +7,7 @@
 //! ```
 //! # fn main() -> Result<(), greenpath::Error> {
 //! # let json = include_bytes!("../../tests/fixtures/tiny_valid.json");
-//! let planner = greenpath::api::Planner::new(json)?;
+//! let planner = greenpath::api::Planner::from_json(json)?;
 //! let hits = planner.search_occupations("weld", 5.0)?;
 //! assert!(hits.len() <= 5);
 //! # Ok(())
@@ -26,6 +26,7 @@ use crate::model::{
     CourseId, Delivery, EstimatedFrom, GreenJob, NameKind, Occupation, OccupationId, RouteId,
     SkillId, SkillKind,
 };
+use crate::parts::{PartName, Progress};
 use crate::pathways::{PathwayFinder, PathwayOptions};
 use crate::plan::{CoursePlanner, PlanOptions};
 use crate::transitions::{ScoreParams, Transition, TransitionEngine, TransitionOptions, Viability};
@@ -47,31 +48,118 @@ pub fn options_from_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T
 /// Most search results one call returns.
 const MAX_SEARCH_LIMIT: f64 = 100.0;
 
-/// The planner: a loaded dataset, its search indexes, the transition engine and the course
-/// planner.
+/// The planner: a loaded dataset (all of it, or the core and the parts loaded so far), its
+/// search indexes, the transition engine and, once the courses are loaded, the course planner.
 pub struct Planner {
     data: Dataset,
+    progress: Progress,
     index: SearchIndex,
     skill_index: SearchIndex,
     engine: TransitionEngine,
-    courses: CoursePlanner,
+    courses: Option<CoursePlanner>,
 }
 
 impl Planner {
-    /// Loads a dataset from its JSON bytes (the decompressed default dataset or a custom one).
-    pub fn new(data: &[u8]) -> Result<Planner, Error> {
-        let data = Dataset::from_json(data)?;
+    /// Starts from the core part of a dataset (`data/parts/core.bin`): enough to search, show a
+    /// job's skills and rank moves. Add the other parts with [`Planner::add_part`]; until then
+    /// the questions that need them answer [`Error::PartMissing`] naming the part.
+    ///
+    /// # Errors
+    /// [`Error::Decode`] when the bytes are not a core part; [`Error::Invalid`] listing every
+    /// broken rule.
+    pub fn new(core: &[u8]) -> Result<Planner, Error> {
+        let (file, progress) = Progress::start_from_bytes(core)?;
+        let data = Dataset::from_partial(file, progress.extent())?;
+        Ok(Self::build(data, progress))
+    }
+
+    /// A planner over a whole dataset given as JSON (a custom dataset, or a test fixture).
+    ///
+    /// # Errors
+    /// [`Error::Decode`] when the bytes are not JSON of the expected shape; [`Error::Invalid`]
+    /// listing every broken rule.
+    pub fn from_json(json: &[u8]) -> Result<Planner, Error> {
+        let data = Dataset::from_json(json)?;
+        let progress = Progress::whole(data.file());
+        Ok(Self::build(data, progress))
+    }
+
+    /// A planner over every part (core first), as [`Planner::new`] then [`Planner::add_part`].
+    ///
+    /// # Errors
+    /// As [`Planner::new`] and [`Planner::add_part`].
+    pub fn from_parts(parts: &[&[u8]]) -> Result<Planner, Error> {
+        let (core, rest) = parts
+            .split_first()
+            .ok_or(Error::PartMissing { part: "core" })?;
+        let mut planner = Planner::new(core)?;
+        for part in rest {
+            planner.add_part(part)?;
+        }
+        Ok(planner)
+    }
+
+    fn build(data: Dataset, progress: Progress) -> Planner {
         let index = SearchIndex::new(&data);
         let skill_index = SearchIndex::for_skills(&data);
         let engine = TransitionEngine::new(&data);
-        let courses = CoursePlanner::new(&data);
-        Ok(Planner {
+        let courses = Self::course_planner_for(&data, &progress);
+        Planner {
             data,
+            progress,
             index,
             skill_index,
             engine,
             courses,
-        })
+        }
+    }
+
+    /// Plans need every skill a course may teach and the whole catalogue.
+    fn course_planner_for(data: &Dataset, progress: &Progress) -> Option<CoursePlanner> {
+        (progress.has(PartName::Skills) && progress.has(PartName::Courses))
+            .then(|| CoursePlanner::new(data))
+    }
+
+    /// Adds a later part of the dataset (`skills.bin`, `details.bin` or `courses.bin`) and
+    /// returns its name. Nothing changes on an error: the planner keeps answering from what it
+    /// had.
+    ///
+    /// # Errors
+    /// [`Error::Decode`] when the bytes are not a part, the part is already loaded or belongs to
+    /// another build; [`Error::Invalid`] when the assembled data breaks a rule.
+    pub fn add_part(&mut self, bytes: &[u8]) -> Result<&'static str, Error> {
+        let part = crate::parts::decode(bytes)?;
+        let name = part.name();
+        let mut file = self.data.file().clone();
+        let mut progress = self.progress;
+        progress.add(&mut file, part)?;
+        let data = Dataset::from_partial(file, progress.extent())?;
+        // The occupation index reads names only, which no later part changes.
+        if name == PartName::Skills {
+            self.skill_index = SearchIndex::for_skills(&data);
+            self.engine = TransitionEngine::new(&data);
+        }
+        self.courses = Self::course_planner_for(&data, &progress);
+        self.data = data;
+        self.progress = progress;
+        Ok(name.key())
+    }
+
+    /// The names of the parts loaded so far (`"core"` first).
+    pub fn parts(&self) -> Vec<&'static str> {
+        PartName::ALL
+            .into_iter()
+            .filter(|&p| self.progress.has(p))
+            .map(PartName::key)
+            .collect()
+    }
+
+    fn course_planner(&self) -> Result<&CoursePlanner, Error> {
+        self.progress.require(PartName::Skills)?;
+        self.progress.require(PartName::Courses)?;
+        self.courses
+            .as_ref()
+            .ok_or(Error::PartMissing { part: "courses" })
     }
 
     /// Facts about the loaded dataset.
@@ -81,7 +169,7 @@ impl Planner {
             esco_version: meta.esco_version.clone(),
             attribution: meta.attribution.clone(),
             occupations: self.data.occupations().len(),
-            skills: self.data.skills().len(),
+            skills: self.progress.extent().skills,
             relations: self.data.relation_count(),
             dropped_relations: meta.dropped_relations,
             occupations_with_earnings: self
@@ -92,6 +180,7 @@ impl Planner {
                 .count(),
             viable_threshold: crate::transitions::VIABLE,
             highly_viable_threshold: crate::transitions::HIGHLY_VIABLE,
+            parts: self.parts().into_iter().map(str::to_owned).collect(),
         })
     }
 
@@ -125,13 +214,13 @@ impl Planner {
     /// One occupation with its skills.
     pub fn occupation(&self, id: &str) -> Result<OccupationDetail, Error> {
         let o = self.data.occupation(self.lookup("id", id)?);
+        self.progress.require(PartName::Skills)?;
         Ok(OccupationDetail {
             id: o.id.clone(),
             label: o.label.clone(),
             alt_labels: o.alt_labels.clone(),
             isco: o.isco.clone(),
             isco_label: self.isco_label(&o.isco),
-            description: o.description.clone(),
             job_zone: o.job_zone,
             annual_earnings: o.annual_earnings,
             estimated_from: self.estimate_dto(o),
@@ -148,6 +237,14 @@ impl Planner {
         })
     }
 
+    /// What occupation `id` involves: the first sentence or two of ESCO's description (needs
+    /// the `details` part).
+    pub fn description(&self, id: &str) -> Result<String, Error> {
+        let o = self.data.occupation(self.lookup("id", id)?);
+        self.progress.require(PartName::Details)?;
+        Ok(o.description.clone())
+    }
+
     /// The `count` occupations most similar to occupation `id`, with explanations.
     pub fn similar_occupations(
         &self,
@@ -155,6 +252,7 @@ impl Planner {
         count: f64,
     ) -> Result<Vec<SimilarOccupationDto>, Error> {
         let origin = self.lookup("id", id)?;
+        self.progress.require(PartName::Skills)?;
         let max = self.data.occupations().len() as f64;
         let count = whole_number("count", count, max)?;
         let origin_pay = self.data.occupation(origin).annual_earnings;
@@ -168,7 +266,6 @@ impl Planner {
                     label: o.label.clone(),
                     isco: o.isco.clone(),
                     isco_label: self.isco_label(&o.isco),
-                    description: o.description.clone(),
                     score: r.score,
                     job_zone: o.job_zone,
                     annual_earnings: o.annual_earnings,
@@ -187,6 +284,7 @@ impl Planner {
     /// Skills matching `query` by label, best first (to add skills a person holds).
     pub fn search_skills(&self, query: &str, limit: f64) -> Result<Vec<SkillRef>, Error> {
         let limit = whole_number("limit", limit, MAX_SEARCH_LIMIT)?;
+        self.progress.require(PartName::Skills)?;
         let ids: Vec<SkillId> = self
             .skill_index
             .search(query, limit)
@@ -229,6 +327,7 @@ impl Planner {
         options: TransitionOptionsDto,
     ) -> Result<Vec<TransitionDto>, Error> {
         let origin = self.lookup("id", id)?;
+        self.progress.require(PartName::Skills)?;
         let dto = options;
         let options = self.options_from(dto)?;
         let moves = self.engine.transitions(&self.data, origin, &options)?;
@@ -267,15 +366,17 @@ impl Planner {
                 })
             }
         };
+        self.course_planner()?;
         let courses = parse_courses(&self.data, text, format)?;
         let data = self.data.with_courses(courses, add)?;
-        self.courses = CoursePlanner::new(&data);
+        self.courses = Some(CoursePlanner::new(&data));
         self.data = data;
         Ok(self.data.courses().len() as u32)
     }
 
     /// Every course in the catalogue.
     pub fn courses(&self) -> Result<Vec<CourseDto>, Error> {
+        self.course_planner()?;
         let list: Vec<CourseDto> = (0..self.data.courses().len() as CourseId)
             .map(|c| self.course_dto(c))
             .collect();
@@ -293,7 +394,9 @@ impl Planner {
         let to = self.lookup("destination", destination)?;
         let dto = options;
         let options = self.plan_options_from(dto)?;
-        let plan = self.courses.plan(&self.data, from, to, &options)?;
+        let plan = self
+            .course_planner()?
+            .plan(&self.data, from, to, &options)?;
         Ok(PlanDto {
             origin: self.occupation_ref(from),
             destination: self.occupation_ref(to),
@@ -363,7 +466,7 @@ impl Planner {
             max_routes,
             ..defaults
         };
-        let finder = PathwayFinder::new(&self.data, &self.engine, &self.courses);
+        let finder = PathwayFinder::new(&self.data, &self.engine, self.course_planner()?);
         let routes = finder.find(origin, &options)?;
         let dtos: Vec<PathwayDto> = routes
             .iter()
@@ -474,9 +577,15 @@ impl Planner {
     fn skill_ids(&self, ids: &[String]) -> Result<Vec<SkillId>, Error> {
         ids.iter()
             .map(|id| {
-                self.data.skill_id(id).ok_or_else(|| Error::UnknownSkill {
-                    field: "extraSkills",
-                    id: id.clone(),
+                self.data.skill_id(id).ok_or_else(|| {
+                    // Not a skill occupations name: it may be in the part still loading.
+                    match self.progress.require(PartName::Skills) {
+                        Err(missing) => missing,
+                        Ok(()) => Error::UnknownSkill {
+                            field: "extraSkills",
+                            id: id.clone(),
+                        },
+                    }
                 })
             })
             .collect()
@@ -589,7 +698,6 @@ impl Planner {
             label: o.label.clone(),
             isco: o.isco.clone(),
             isco_label: self.isco_label(&o.isco),
-            description: o.description.clone(),
             score: t.score,
             facets: FacetsDto {
                 skills: t.facets.skills,

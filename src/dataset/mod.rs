@@ -16,6 +16,25 @@ use crate::model::{
     RouteId, Skill, SkillGroup, SkillId, SkillRelation,
 };
 
+/// How many skills and courses the whole dataset has, when only some are loaded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Extent {
+    /// Skills in the whole dataset.
+    pub skills: usize,
+    /// Courses in the whole dataset.
+    pub courses: usize,
+}
+
+impl Extent {
+    /// The extent of a whole file: what it holds.
+    pub fn of(file: &DataFile) -> Extent {
+        Extent {
+            skills: file.skills.len(),
+            courses: file.courses.len(),
+        }
+    }
+}
+
 /// A validated dataset with look-ups by ESCO id and ISCO code.
 ///
 /// Every index inside is known to be in range, so the accessors taking an [`OccupationId`] or a
@@ -34,8 +53,8 @@ pub struct Dataset {
 }
 
 impl Dataset {
-    /// Parses and validates a dataset from its JSON bytes (the decompressed contents of
-    /// `data/greenpath.json.gz`).
+    /// Parses and validates a whole dataset from JSON (a custom dataset, or the builder's
+    /// `--json` output).
     ///
     /// # Errors
     /// [`Error::Decode`] when the bytes are not JSON of the expected shape (the message gives
@@ -52,7 +71,18 @@ impl Dataset {
     /// # Errors
     /// [`Error::Invalid`] listing every broken rule.
     pub fn from_data_file(file: DataFile) -> Result<Self, Error> {
-        let problems = validate::problems(&file);
+        let extent = Extent::of(&file);
+        Self::from_partial(file, extent)
+    }
+
+    /// Validates part of a dataset (see [`crate::parts`]): skill and course references may
+    /// reach up to `extent`, the size of the whole, while the records themselves load later.
+    /// Code that follows such a reference must only do so once its part is loaded.
+    ///
+    /// # Errors
+    /// [`Error::Invalid`] listing every broken rule.
+    pub fn from_partial(file: DataFile, extent: Extent) -> Result<Self, Error> {
+        let problems = validate::problems(&file, extent);
         if !problems.is_empty() {
             return Err(Error::Invalid { problems });
         }
@@ -94,6 +124,11 @@ impl Dataset {
             routes_from,
             open_routes,
         })
+    }
+
+    /// The stored records (for assembling parts, see [`crate::parts`]).
+    pub fn file(&self) -> &DataFile {
+        &self.file
     }
 
     /// Provenance and counts.

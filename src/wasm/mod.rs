@@ -26,12 +26,39 @@ pub struct Planner {
 
 #[wasm_bindgen]
 impl Planner {
-    /// Loads a dataset from its JSON bytes (the decompressed default dataset or a custom one).
+    /// Starts from the dataset's core part (`data/core.bin`): enough to search. Add the other
+    /// parts with `addPart`; until then a question that needs one throws an error of kind
+    /// `"partMissing"` whose `field` names the part.
     #[wasm_bindgen(constructor)]
-    pub fn new(data: &[u8]) -> Result<Planner, JsValue> {
+    pub fn new(core: &[u8]) -> Result<Planner, JsValue> {
         Ok(Planner {
-            inner: api::Planner::new(data).map_err(to_js)?,
+            inner: api::Planner::new(core).map_err(to_js)?,
         })
+    }
+
+    /// A planner over a whole dataset given as JSON (a custom dataset).
+    #[wasm_bindgen(js_name = fromJson)]
+    pub fn from_json(json: &[u8]) -> Result<Planner, JsValue> {
+        Ok(Planner {
+            inner: api::Planner::from_json(json).map_err(to_js)?,
+        })
+    }
+
+    /// Adds a later part of the dataset (`skills.bin`, `details.bin` or `courses.bin`) and
+    /// returns its name. Nothing changes on an error.
+    #[wasm_bindgen(js_name = addPart)]
+    pub fn add_part(&mut self, bytes: &[u8]) -> Result<String, JsValue> {
+        self.inner.add_part(bytes).map(str::to_owned).map_err(to_js)
+    }
+
+    /// The names of the parts loaded so far (`"core"` first).
+    pub fn parts(&self) -> Vec<String> {
+        self.inner.parts().into_iter().map(str::to_owned).collect()
+    }
+
+    /// What occupation `id` involves: a sentence or two from ESCO (needs the `details` part).
+    pub fn description(&self, id: &str) -> Result<String, JsValue> {
+        self.inner.description(id).map_err(to_js)
     }
 
     /// Facts about the loaded dataset.

@@ -1,10 +1,11 @@
-// Data loading: a host that has already decompressed the data works; a missing data file is
-// reported in an error summary, and the typed query is kept.
+// Data loading: a host that sends the gzip bytes without saying so works; a missing core part is
+// reported in an error summary, and the typed query is kept; a later part that fails leaves the
+// search working, says which data is missing where it is needed, and loads on the next try.
 
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { gunzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -24,10 +25,13 @@ async function copyOfDist() {
   return dir;
 }
 
-test('data served already decompressed (no gzip magic bytes) still loads', { timeout: 120_000 }, async () => {
+test('data parts sent as gzip bytes without Content-Encoding still load', { timeout: 120_000 }, async () => {
   const root = await copyOfDist();
-  const file = join(root, 'data', 'greenpath.json.gz');
-  await writeFile(file, gunzipSync(await readFile(file)));
+  for (const part of ['core', 'skills']) {
+    const file = join(root, 'data', `${part}.bin`);
+    await writeFile(file, gzipSync(await readFile(file)));
+    await rm(`${file}.gz`); // no pre-compressed sibling: the server sends the file as it is
+  }
   const session = await startSession({ root });
   try {
     const page = await session.open('');
@@ -42,7 +46,8 @@ test('data served already decompressed (no gzip magic bytes) still loads', { tim
 
 test('missing data: error summary, status says so, typed text kept', { timeout: 60_000 }, async () => {
   const root = await copyOfDist();
-  await rm(join(root, 'data', 'greenpath.json.gz'));
+  await rm(join(root, 'data', 'core.bin'));
+  await rm(join(root, 'data', 'core.bin.gz'));
   const session = await startSession({ root });
   try {
     const page = await session.open('');
@@ -62,6 +67,38 @@ test('missing data: error summary, status says so, typed text kept', { timeout: 
     assert.deepEqual(session.log.pageErrors, []);
     assert.deepEqual(session.log.offOrigin, []);
     assert.ok(session.log.consoleErrors.every((e) => /404/.test(e)), JSON.stringify(session.log.consoleErrors));
+  } finally {
+    await session.close();
+  }
+});
+
+test('a later part that fails: search works, the error names the missing data, typed text kept, retry loads', { timeout: 120_000 }, async () => {
+  const root = await copyOfDist();
+  const file = join(root, 'data', 'skills.bin');
+  const saved = await readFile(file);
+  const savedGz = await readFile(`${file}.gz`);
+  await rm(file);
+  await rm(`${file}.gz`);
+  const session = await startSession({ root });
+  try {
+    const page = await session.open('');
+    assert.match(await waitForReady(page), /^Ready: 3,007 occupations/);
+    await pickByKeyboard(page, 'gas engineer', 'gas service technician');
+    const alert = page.getByRole('alert');
+    await alert.waitFor({ state: 'visible', timeout: READY_TIMEOUT_MS });
+    assert.match(await alert.textContent() ?? '',
+      /The skills of each job could not be loaded.*HTTP 404.*nothing you entered is lost/s);
+    assert.equal(await jobInput(page).inputValue(), 'gas service technician', 'the chosen job stays in the box');
+    await assertNoAxeViolations(page, 'a later part failed');
+
+    // The file is back (the connection recovered): choosing the job again shows its moves.
+    await writeFile(file, saved);
+    await writeFile(`${file}.gz`, savedGz);
+    await pickByKeyboard(page, 'gas engineer', 'gas service technician');
+    assert.ok(await (await waitForResults(page)).count() > 0, 'moves are listed after the retry');
+    assert.equal(await alert.isVisible(), false, 'the error is gone');
+    assert.deepEqual(session.log.pageErrors, []);
+    assert.deepEqual(session.log.offOrigin, []);
   } finally {
     await session.close();
   }

@@ -34,7 +34,7 @@ test('page loads, says it is ready with 3,007 occupations, and is axe-clean', { 
 
   // The worker fetched the wasm module and the data from this server.
   const paths = session.log.requests.map((u) => new URL(u).pathname);
-  for (const path of ['/app/main.js', '/app/planner-worker.js', '/pkg/greenpath.js', '/pkg/greenpath_bg.wasm', '/data/greenpath.json.gz']) {
+  for (const path of ['/app/main.js', '/app/planner-worker.js', '/pkg/greenpath.js', '/pkg/greenpath_bg.wasm', '/data/core.bin', '/data/skills.bin']) {
     assert.ok(paths.includes(path), `expected a request for ${path}; saw ${JSON.stringify(paths)}`);
   }
 

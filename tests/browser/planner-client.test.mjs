@@ -21,6 +21,8 @@ test('planner client: datasetInfo, search, occupation, similar, and errors', { t
     const matches = await planner.call('searchOccupations', 'welder', 5);
     const welder = matches.find((/** @type {any} */ m) => m.label === 'welder');
     const detail = await planner.call('occupation', welder.id);
+    const description = await planner.call('description', welder.id);
+    const parts = (await planner.call('datasetInfo')).parts;
     const similar = await planner.call('similarOccupations', welder.id, 20);
     /** @param {Promise<unknown>} p */
     const failure = (p) => p.then(() => null, (e) => ({ isError: e instanceof Error, isPlannerError: e instanceof PlannerError, message: e.message }));
@@ -29,11 +31,11 @@ test('planner client: datasetInfo, search, occupation, similar, and errors', { t
     const unknownMethod = await failure(planner.call('dropEverything'));
     const forbidden = await failure(planner.call('free'));
     planner.terminate();
-    return { info, blank, matches, welder, detail, similar, unknownId, unknownSimilar, unknownMethod, forbidden };
+    return { info, blank, matches, welder, detail, description, parts, similar, unknownId, unknownSimilar, unknownMethod, forbidden };
   });
 
   const { info } = out;
-  for (const key of ['escoVersion', 'attribution', 'occupations', 'skills', 'relations', 'droppedRelations', 'occupationsWithEarnings', 'viableThreshold', 'highlyViableThreshold']) {
+  for (const key of ['escoVersion', 'attribution', 'occupations', 'skills', 'relations', 'droppedRelations', 'occupationsWithEarnings', 'viableThreshold', 'highlyViableThreshold', 'parts']) {
     assert.ok(key in info, `datasetInfo has ${key}`);
   }
   assert.equal(info.occupations, 3007);
@@ -53,7 +55,10 @@ test('planner client: datasetInfo, search, occupation, similar, and errors', { t
   assert.equal(d.label, 'welder');
   assert.ok(Array.isArray(d.altLabels));
   assert.match(d.isco, /^\d{4}$/);
-  assert.ok(d.iscoLabel.length > 0 && d.description.length > 0);
+  assert.ok(d.iscoLabel.length > 0);
+  assert.match(out.description, /weld/i, 'the description comes from the details part');
+  assert.deepEqual(out.info.parts, ['core'], 'ready as soon as the core is in');
+  for (const part of ['core', 'skills', 'details']) assert.ok(out.parts.includes(part), `the ${part} part arrived`);
   assert.ok(d.essentialSkills.length > 0);
   for (const s of [...d.essentialSkills, ...d.optionalSkills]) {
     assert.deepEqual(Object.keys(s).sort(), ['green', 'id', 'kind', 'label']);
@@ -69,7 +74,7 @@ test('planner client: datasetInfo, search, occupation, similar, and errors', { t
     const s = out.similar[i];
     assert.ok(s.score >= 0 && s.score <= 1, `score in 0..1: ${s.score}`);
     if (i > 0) assert.ok(s.score <= out.similar[i - 1].score, 'most similar first');
-    for (const key of ['id', 'label', 'isco', 'iscoLabel', 'description', 'score', 'sharedEssential', 'missingEssential', 'sharedOptionalCount']) {
+    for (const key of ['id', 'label', 'isco', 'iscoLabel', 'score', 'sharedEssential', 'missingEssential', 'sharedOptionalCount']) {
       assert.ok(key in s, `similar result has ${key}`);
     }
     if ('payChange' in s) {

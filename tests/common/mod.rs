@@ -8,24 +8,50 @@ use std::sync::OnceLock;
 
 use greenpath::{Dataset, SearchIndex};
 
-/// Path of the committed default dataset.
-pub const DATA_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/greenpath.json.gz");
+/// Folder of the committed default dataset's parts.
+pub const PARTS_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/parts");
 
-/// The decompressed JSON of the default dataset.
+/// The decompressed parts of the default dataset, core first (`greenpath::parts::PartName::ALL`).
+pub fn default_parts() -> Vec<Vec<u8>> {
+    greenpath::parts::PartName::ALL
+        .iter()
+        .map(|part| {
+            let path = format!("{PARTS_DIR}/{}.gz", part.file_name());
+            let file =
+                std::fs::File::open(&path).unwrap_or_else(|e| panic!("{path} is committed: {e}"));
+            let mut bytes = Vec::new();
+            flate2::read::GzDecoder::new(file)
+                .read_to_end(&mut bytes)
+                .expect("each part is valid gzip");
+            bytes
+        })
+        .collect()
+}
+
+/// The default dataset's parts, joined.
+pub fn default_file() -> greenpath::model::DataFile {
+    let parts = default_parts();
+    let refs: Vec<&[u8]> = parts.iter().map(Vec::as_slice).collect();
+    greenpath::parts::join(&refs).expect("the committed parts join")
+}
+
+/// A facade planner over every part of the default dataset.
+pub fn default_planner() -> Result<greenpath::api::Planner, greenpath::Error> {
+    let parts = default_parts();
+    let refs: Vec<&[u8]> = parts.iter().map(Vec::as_slice).collect();
+    greenpath::api::Planner::from_parts(&refs)
+}
+
+/// The whole default dataset as JSON (for tests that edit it as text).
 pub fn default_json() -> Vec<u8> {
-    let file = std::fs::File::open(DATA_PATH).expect("data/greenpath.json.gz is committed");
-    let mut json = Vec::new();
-    flate2::read::GzDecoder::new(file)
-        .read_to_end(&mut json)
-        .expect("the default dataset is valid gzip");
-    json
+    serde_json::to_vec(&default_file()).expect("the dataset serialises")
 }
 
 /// The default dataset and its search index, loaded once per test binary.
 pub fn default_data() -> &'static (Dataset, SearchIndex) {
     static DATA: OnceLock<(Dataset, SearchIndex)> = OnceLock::new();
     DATA.get_or_init(|| {
-        let data = Dataset::from_json(&default_json()).expect("the default dataset is valid");
+        let data = Dataset::from_data_file(default_file()).expect("the default dataset is valid");
         let index = SearchIndex::new(&data);
         (data, index)
     })

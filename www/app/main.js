@@ -18,6 +18,7 @@ import { defaultFilters, fromParams, parsePayFloor, toParams, transitionOptions 
 import { formatCount, plural } from './format.js';
 import { h, replaceChildren, setFieldError } from './dom.js';
 import { Retraining } from './retraining.js';
+import { setDescriber } from './job-description.js';
 
 /** How many suggestions the combobox shows. */
 const SUGGESTIONS = 10;
@@ -106,6 +107,7 @@ function announce(text) {
 }
 
 const planner = new PlannerClient();
+setDescriber((id) => planner.call('description', id));
 let ready = false;
 /** The planner's calibrated viable threshold, for the chart's line. */
 let viableThreshold = /** @type {number | undefined} */ (undefined);

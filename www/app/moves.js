@@ -7,6 +7,7 @@
 
 import { h, replaceChildren } from './dom.js';
 import { sourceLink } from './results.js';
+import { describeWhenOpened, DESCRIPTION_PENDING } from './job-description.js';
 import { formatCount, formatPayChange, formatPercent, formatPounds, plural } from './format.js';
 
 /**
@@ -275,15 +276,26 @@ function moveItem(t, rank, ctx) {
           `Preparation needed: level ${t.jobZone} of 5`,
           typeof ctx.origin.jobZone === 'number' ? ` (your job: ${ctx.origin.jobZone}).` : '.'),
         h('li', { class: 'app-why__green' }, greenItem(t, ctx.classifications))),
-      t.description && h('details', { class: 'app-details' },
-        h('summary', { class: 'app-details__summary' }, h('span', {}, 'About this job'),
-          h('span', { class: 'app-visually-hidden' }, `: ${t.label}`)),
-        h('p', { class: 'app-details__text' }, t.description)),
+      aboutJob(t),
       h('p', { class: 'app-actions app-result__actions' },
         h('button', {
           type: 'button', class: 'app-button app-result__plan', 'data-action': 'plan', 'data-id': t.id,
           'data-label': t.label, 'aria-controls': 'retraining',
         }, `Plan the retraining for ${t.label}`))));
+}
+
+/**
+ * "About this job", folded: the description loads when it is first opened.
+ * @param {Transition} t
+ */
+function aboutJob(t) {
+  const text = h('p', { class: 'app-details__text' }, DESCRIPTION_PENDING);
+  const details = h('details', { class: 'app-details' },
+    h('summary', { class: 'app-details__summary' }, h('span', {}, 'About this job'),
+      h('span', { class: 'app-visually-hidden' }, `: ${t.label}`)),
+    text);
+  describeWhenOpened(details, t.id, text);
+  return details;
 }
 
 /**

@@ -6,6 +6,12 @@
  * request messages from `planner-client.js`. Heavy work happens here so the page never freezes.
  *
  * Messages it receives:  `{ id, method, args }`
+ * The dataset comes in parts (`data/core.bin`, then `skills.bin`, `details.bin`, `courses.bin`):
+ * the Planner is built from the core, which is enough to search, and the later parts are fetched
+ * one after another and added as they arrive. A question that needs a part not loaded yet is
+ * answered once it arrives; if it cannot be downloaded the request fails with an error of kind
+ * `partUnavailable` naming the part (`field`), and the next request that needs it tries again.
+ *
  * Messages it sends:
  *   - responses  `{ id, ok: true, result }` or `{ id, ok: false, error: { name, message } }`
  *   - progress   `{ type: 'progress', stage: 'wasm' | 'data' | 'decompress' | 'build', message }`
@@ -16,7 +22,21 @@
 
 const WASM_URL = new URL('../pkg/greenpath_bg.wasm', import.meta.url);
 const JS_URL = new URL('../pkg/greenpath.js', import.meta.url);
-const DATA_URL = new URL('../data/greenpath.json.gz', import.meta.url);
+/** The dataset's parts (see `src/parts.rs`): the core answers search; the others load after it. */
+const PART_URLS = {
+  core: new URL('../data/core.bin', import.meta.url),
+  skills: new URL('../data/skills.bin', import.meta.url),
+  details: new URL('../data/details.bin', import.meta.url),
+  courses: new URL('../data/courses.bin', import.meta.url),
+};
+/** The later parts, in the order they are fetched (skills first: moves need them). */
+const LATER_PARTS = /** @type {const} */ (['skills', 'details', 'courses']);
+/** What each later part is, in words for an error message. */
+const PART_WORDS = {
+  skills: 'The skills of each job',
+  details: 'The job descriptions',
+  courses: 'The course catalogue',
+};
 
 /** Methods that must never be called from the page (lifecycle, not queries). */
 const FORBIDDEN = new Set(['constructor', 'free', '__destroy_into_raw']);
@@ -61,14 +81,19 @@ export function isGzip(bytes) {
 }
 
 /**
- * Fetch the dataset and return its uncompressed bytes. Some static hosts serve `.gz` files with
- * `Content-Encoding: gzip`, in which case the browser has already decompressed them: only
- * decompress when the gzip magic bytes are present.
+ * Fetch a data part and return its uncompressed bytes. Hosts that send the pre-compressed
+ * `.bin.gz` sibling do so with `Content-Encoding: gzip`, which the browser undoes; should a host
+ * send gzip bytes without saying so, decompress them here (gzip magic bytes present).
  * @param {URL} url
  * @returns {Promise<Uint8Array>}
  */
 async function fetchData(url) {
-  const response = await fetch(url);
+  let response;
+  try {
+    response = await fetch(url);
+  } catch {
+    throw new Error(`The occupation data could not be downloaded (no connection to ${url.pathname}).`);
+  }
   if (!response.ok) {
     throw new Error(`The occupation data could not be downloaded (HTTP ${response.status} for ${url.pathname}).`);
   }
@@ -80,13 +105,13 @@ async function fetchData(url) {
 }
 
 /**
- * Load everything and build the Planner.
+ * Load the wasm module and the core part, and build the Planner.
  * @returns {Promise<{ planner: any, info: any }>}
  */
 async function load() {
   const t0 = performance.now();
   progress('wasm', 'Loading the planner…');
-  const dataPromise = fetchData(DATA_URL); // download in parallel with wasm compilation
+  const dataPromise = fetchData(PART_URLS.core); // download in parallel with wasm compilation
   dataPromise.catch(() => {}); // handled below; avoid an unhandled-rejection report meanwhile
   const mod = await import(JS_URL.href);
   await mod.default({ module_or_path: WASM_URL });
@@ -106,8 +131,62 @@ async function load() {
 
 const loaded = load();
 
+/** @type {Map<string, Promise<void>>} A later part: loading or loaded. */
+const partLoads = new Map();
+/** @type {Promise<unknown>} The last later part started: each fetch waits for the one before. */
+let partChain = Promise.resolve();
+
+/**
+ * Fetch a later part and add it to the Planner (once; again after a failure).
+ * @param {'skills'|'details'|'courses'} part
+ * @returns {Promise<void>}
+ */
+function partLoad(part) {
+  const known = partLoads.get(part);
+  if (known) return known;
+  const started = partChain.catch(() => {}).then(async () => {
+    const bytes = await fetchData(PART_URLS[part]);
+    const { planner } = await loaded;
+    if (!planner.parts().includes(part)) planner.addPart(bytes);
+  });
+  partChain = started;
+  const load = started.catch((err) => {
+    partLoads.delete(part); // the next request that needs it tries again
+    const error = toErrorRecord(err);
+    throw Object.assign(new Error(`${PART_WORDS[part]} could not be loaded. ${error.message} ` +
+      'Check your connection and try again: nothing you entered is lost.'), { kind: 'partUnavailable', field: part });
+  });
+  load.catch(() => {}); // reported to the request that needs it, not as an unhandled rejection
+  partLoads.set(part, load);
+  return load;
+}
+
+/**
+ * Call a Planner method; when it needs a part not loaded yet, wait for that part and call again.
+ * @param {any} planner
+ * @param {string} method
+ * @param {unknown[]} args
+ */
+async function answer(planner, method, args) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return planner[method](...args);
+    } catch (err) {
+      const e = /** @type {any} */ (err);
+      const part = e?.kind === 'partMissing' ? e.field : undefined;
+      if (!LATER_PARTS.includes(part) || attempt >= LATER_PARTS.length) throw err;
+      await partLoad(part);
+    }
+  }
+}
+
 loaded.then(
-  ({ info }) => self.postMessage({ type: 'ready', info }),
+  ({ info }) => {
+    self.postMessage({ type: 'ready', info });
+    // The later parts follow once search works, one at a time, so that the wasm module and the
+    // core had the whole connection.
+    for (const part of LATER_PARTS) partLoad(part).catch(() => {});
+  },
   (err) => self.postMessage({ type: 'failed', error: toErrorRecord(err) }),
 );
 
@@ -120,7 +199,7 @@ self.addEventListener('message', async (event) => {
         typeof planner[method] !== 'function') {
       throw new Error(`method: unknown planner method "${String(method)}"`);
     }
-    const result = planner[method](...(Array.isArray(args) ? args : []));
+    const result = await answer(planner, method, Array.isArray(args) ? args : []);
     self.postMessage({ id, ok: true, result });
   } catch (err) {
     self.postMessage({ id, ok: false, error: toErrorRecord(err) });

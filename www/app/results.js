@@ -5,6 +5,7 @@
 
 import { h, replaceChildren } from './dom.js';
 import { formatPounds, plural } from './format.js';
+import { describeWhenOpened, DESCRIPTION_PENDING } from './job-description.js';
 
 /**
  * @typedef {import('../pkg/greenpath.js').SkillRef} SkillRef a skill as `Planner` returns it
@@ -20,7 +21,6 @@ import { formatPounds, plural } from './format.js';
  * @property {string} label
  * @property {string} isco
  * @property {string} iscoLabel
- * @property {string} description
  * @property {number} score 0..1
  * @property {number} [jobZone]
  * @property {number} [annualEarnings]
@@ -145,7 +145,7 @@ export function renderCurrentJob(section, job, actions = {}) {
       h('dl', { class: 'app-summary-list app-details__text' },
       also.length > 0 && row('Also called', also.join(', ')),
       row('Occupation group', iscoText(job)),
-      row('What the job involves', job.description || 'No description available.'),
+      row('What the job involves', h('p', { class: 'app-summary-list__text app-current__description' }, DESCRIPTION_PENDING)),
       row('Indicative pay', pay),
       typeof job.jobZone === 'number' && row('Preparation needed', `Level ${job.jobZone} of 5 (O*NET job zone)`),
       row('Essential skills',
@@ -162,6 +162,9 @@ export function renderCurrentJob(section, job, actions = {}) {
       h('button', { type: 'button', class: 'app-button app-button--secondary', 'data-action': 'print' },
         'Print or save this plan')),
   );
+  const details = section.querySelector('#current-job-details');
+  const description = section.querySelector('.app-current__description');
+  if (details && description instanceof HTMLElement) describeWhenOpened(/** @type {HTMLElement} */ (details), job.id, description);
   const print = section.querySelector('[data-action="print"]');
   if (print && actions.onPrint) print.addEventListener('click', actions.onPrint);
 }

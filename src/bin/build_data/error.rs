@@ -160,7 +160,7 @@ impl fmt::Display for BuildError {
             }
             Self::OverBudget { bytes, budget } => write!(
                 f,
-                "the gzipped dataset is {bytes} bytes, over the budget of {budget} bytes"
+                "the gzipped core part is {bytes} bytes, over the budget of {budget} bytes"
             ),
         }
     }

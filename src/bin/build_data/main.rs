@@ -1,10 +1,10 @@
-//! `build-data`: builds greenpath's default dataset (`data/greenpath.json.gz`) from the raw open
+//! `build-data`: builds greenpath's default dataset (the parts in `data/parts/`) from the raw open
 //! data (ESCO v1.1.1, Nesta's UK earnings and job zones, and the carbon-intensive and green
 //! classifications: the curated carbon-intensive list, the GLA's O*NET green economy list and
 //! ONS green task shares by SOC 2010, joined through a derived SOC 2010 → ISCO-08 crosswalk).
 //!
 //! ```text
-//! cargo run --release --features builder --bin build-data -- [--raw DIR] [--out PATH] [--json PATH]
+//! cargo run --release --features builder --bin build-data -- [--raw DIR] [--out DIR] [--json PATH]
 //! ```
 //!
 //! The raw folder is `--raw`, else `$GREENPATH_RAW_DIR`, else `../shared/data/raw` next to
@@ -34,12 +34,12 @@ use crate::error::BuildError;
 use crate::output::Encoded;
 use crate::raw::RawDir;
 
-const USAGE: &str = "usage: build-data [--raw DIR] [--curated DIR] [--out PATH] [--json PATH]
+const USAGE: &str = "usage: build-data [--raw DIR] [--curated DIR] [--out DIR] [--json PATH]
 
-Builds data/greenpath.json.gz from the raw open data and the project's curated lists.
+Builds the dataset's parts (data/parts/*.bin.gz) from the raw open data and the project's curated lists.
   --raw DIR      raw data folder (default: $GREENPATH_RAW_DIR, else ../shared/data/raw next to the crate)
   --curated DIR  the project's curated lists (default: data/curated in the crate)
-  --out PATH   output file (default: data/greenpath.json.gz in the crate)
+  --out DIR    output folder (default: data/parts in the crate)
   --json PATH  also write the uncompressed JSON there (for inspection)";
 
 /// Where to read and write.
@@ -76,22 +76,29 @@ fn run() -> Result<(), BuildError> {
     output::validate(&data)?;
     let encoded = output::encode(&data)?;
     summary(&data, &stats, &encoded);
-    if encoded.gz.len() > output::BUDGET_BYTES {
+    let core = &encoded.parts[0];
+    if core.gz.len() > output::CORE_BUDGET_BYTES {
         return Err(BuildError::OverBudget {
-            bytes: encoded.gz.len(),
-            budget: output::BUDGET_BYTES,
+            bytes: core.gz.len(),
+            budget: output::CORE_BUDGET_BYTES,
         });
     }
     if let Some(path) = &options.json {
         output::write_file(path, &encoded.json)?;
         println!("build-data: wrote {} (uncompressed JSON)", path.display());
     }
-    output::write_file(&options.out, &encoded.gz)?;
+    for part in &encoded.parts {
+        let path = options.out.join(format!("{}.gz", part.name.file_name()));
+        output::write_file(&path, &part.gz)?;
+        println!(
+            "build-data: wrote {} ({} bytes, sha256 {})",
+            path.display(),
+            part.gz.len(),
+            raw::sha256_hex(&part.gz),
+        );
+    }
     println!(
-        "build-data: wrote {} ({} bytes, sha256 {}) in {:.1} s",
-        options.out.display(),
-        encoded.gz.len(),
-        raw::sha256_hex(&encoded.gz),
+        "build-data: done in {:.1} s",
         started.elapsed().as_secs_f64()
     );
     Ok(())
@@ -136,9 +143,7 @@ fn parse_args(args: impl Iterator<Item = std::ffi::OsString>) -> Result<Options,
         raw: raw.unwrap_or_else(default_raw_dir),
         curated: curated
             .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("data/curated")),
-        out: out.unwrap_or_else(|| {
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("data/greenpath.json.gz")
-        }),
+        out: out.unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("data/parts")),
         json,
     })
 }
@@ -222,11 +227,18 @@ fn summary(data: &greenpath::model::DataFile, stats: &Stats, encoded: &Encoded) 
     classes_summary(data, &stats.classes);
     curated_summary(&stats.curated, &stats.soc_titles);
     courses_summary(data, &stats.courses);
+    for part in &encoded.parts {
+        println!(
+            "size: {:<12} {:>9} bytes, {:>9} gzipped",
+            part.name.file_name(),
+            part.bin.len(),
+            part.gz.len()
+        );
+    }
     println!(
-        "size: {} bytes JSON, {} bytes gzipped (budget {})",
-        encoded.json.len(),
-        encoded.gz.len(),
-        output::BUDGET_BYTES
+        "size: core budget {} bytes gzipped; JSON for inspection {} bytes",
+        output::CORE_BUDGET_BYTES,
+        encoded.json.len()
     );
     println!(
         "sources: {} files verified against SHA256SUMS",
