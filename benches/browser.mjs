@@ -5,13 +5,18 @@
 //   node benches/browser.mjs [--runs 7] [--calls 100]
 //
 // Prints medians (ms) of:
-//   - page usable: navigation start → the status region says "Ready" (fresh browser profile per
-//     run, so nothing is cached), and the page's own breakdown from the worker;
-//   - inside the page, on the main thread: wasm init, data fetch + gunzip, `new Planner(bytes)`,
-//     and `searchOccupations` / `similarOccupations` / `transitions` / `plan` / `pathways` calls
-//     (each only when the built Planner has it; `pathways` is timed over at most 15 calls).
+//   - a worker's first use, cold (a fresh browser profile per run, so nothing is cached), through
+//     a proxy that counts the bytes sent: navigation → search box usable → planner ready →
+//     first suggestions for "gas engineer" → first moves; and the bytes sent before the planner
+//     was ready and before the first suggestions. Twice: unthrottled, and on the phone profile
+//     (the proxy adds 150 ms per request and shares 1.6 Mbit/s among the responses; Chromium's
+//     CPU throttling ×4 on the page);
+//   - inside the page, on the main thread: wasm init, data part fetch, `new Planner(core)`,
+//     `addPart(skills)`, and `searchOccupations` / `similarOccupations` / `transitions` / `plan` /
+//     `pathways` calls (`pathways` is timed over at most 15 calls).
 
 import { mkdtemp, rm } from 'node:fs/promises';
+import http from 'node:http';
 import { existsSync } from 'node:fs';
 import { tmpdir, cpus } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -64,27 +69,109 @@ function launch(dir) {
   });
 }
 
+/** The phone profile of the issue: 150 ms per request, 1.6 Mbit/s down, CPU ×4. */
+const PHONE = { latencyMs: 150, bytesPerSecond: 1.6e6 / 8, cpuRate: 4 };
+const UNTHROTTLED = { latencyMs: 0, bytesPerSecond: Infinity, cpuRate: 1 };
+
 /**
- * One cold page load: navigation start → "Ready" in the status region.
- * @param {string} url
+ * A proxy in front of the static server that logs every response's body bytes and when each was
+ * sent (wall clock), and can add latency per request and share a download rate among responses.
+ * @param {number} port the static server's port
+ * @param {{ latencyMs: number, bytesPerSecond: number }} profile
  */
-async function measurePageLoad(url) {
+async function startProxy(port, profile) {
+  /** @type {{ path: string, bytes: number[], times: number[] }[]} */
+  const log = [];
+  let linkFree = 0; // wall-clock ms at which the shared link is next free
+  const server = http.createServer((req, res) => {
+    const entry = { path: req.url ?? '', bytes: /** @type {number[]} */ ([]), times: /** @type {number[]} */ ([]) };
+    log.push(entry);
+    setTimeout(() => {
+      const upstream = http.request({ host: '127.0.0.1', port, path: req.url, method: req.method, headers: req.headers }, (up) => {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        let pending = 0;
+        let ended = false;
+        const finish = () => { if (ended && pending === 0) res.end(); };
+        up.on('data', (chunk) => {
+          const now = Date.now();
+          const at = Number.isFinite(profile.bytesPerSecond)
+            ? Math.max(now, linkFree) + (chunk.length / profile.bytesPerSecond) * 1000
+            : now;
+          linkFree = at;
+          pending += 1;
+          up.pause();
+          setTimeout(() => {
+            res.write(chunk);
+            entry.bytes.push(chunk.length);
+            entry.times.push(Date.now());
+            pending -= 1;
+            up.resume();
+            finish();
+          }, at - now);
+        });
+        up.on('end', () => { ended = true; finish(); });
+      });
+      upstream.on('error', () => res.destroy());
+      req.pipe(upstream);
+    }, profile.latencyMs);
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', () => r(undefined)));
+  const address = /** @type {import('node:net').AddressInfo} */ (server.address());
+  return {
+    url: `http://127.0.0.1:${address.port}/`,
+    /** Body bytes sent up to wall-clock time `t`. @param {number} t */
+    bytesBefore: (t) => log.reduce((sum, e) => sum + e.bytes.reduce((s, b, i) => s + (e.times[i] <= t ? b : 0), 0), 0),
+    /** Body bytes per path, all sent. */
+    byPath: () => Object.fromEntries(log.map((e) => [e.path, e.bytes.reduce((a, b) => a + b, 0)])),
+    close: () => new Promise((r) => { server.closeAllConnections(); server.close(() => r(undefined)); }),
+  };
+}
+
+/**
+ * One cold first use: navigation → usable → ready → suggestions for "gas engineer" → moves.
+ * @param {number} port the static server's port
+ * @param {{ latencyMs: number, bytesPerSecond: number, cpuRate: number }} profile
+ */
+async function measureFirstUse(port, profile) {
+  const proxy = await startProxy(port, profile);
   const dir = await mkdtemp(join(tmpdir(), 'greenpath-bench-'));
   const context = await launch(dir);
   try {
     const page = context.pages()[0] ?? await context.newPage();
-    await page.goto(url);
-    await page.waitForFunction(() => document.documentElement.dataset.plannerState, null, { timeout: 120_000 });
-    return await page.evaluate(() => {
-      if (document.documentElement.dataset.plannerState !== 'ready') {
-        throw new Error(`page not ready: ${document.getElementById('job-status')?.textContent}`);
-      }
-      const ready = performance.getEntriesByName('greenpath:ready')[0];
-      return { readyMs: ready.startTime, worker: /** @type {any} */ (ready).detail ?? null };
-    });
+    if (profile.cpuRate > 1) {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpuRate });
+    }
+    await page.goto(proxy.url, { waitUntil: 'commit' });
+    const timeOrigin = await page.evaluate(() => performance.timeOrigin);
+    /** @param {string} name */
+    const markTime = (name) => page.waitForFunction((n) => performance.getEntriesByName(n)[0]?.startTime,
+      name, { timeout: 120_000, polling: 10 }).then((h) => /** @type {Promise<number>} */ (h.jsonValue()));
+    const usableMs = await markTime('greenpath:usable');
+    const input = page.locator('#job');
+    await input.focus();
+    await page.keyboard.type('gas engineer', { delay: 0 });
+    const suggestionsMs = await page.waitForFunction(() => {
+      const options = [...document.querySelectorAll('#job-listbox [role="option"]')];
+      const label = (/** @type {HTMLInputElement} */ (document.getElementById('job'))).value;
+      return label === 'gas engineer' && options.some((o) => /gas service technician/.test(o.textContent ?? '')) && performance.now();
+    }, null, { timeout: 120_000, polling: 10 }).then((h) => /** @type {Promise<number>} */ (h.jsonValue()));
+    const readyMs = await markTime('greenpath:ready');
+    const index = await page.evaluate(() => [...document.querySelectorAll('#job-listbox [role="option"]')]
+      .findIndex((o) => /gas service technician/.test(o.textContent ?? '')));
+    for (let i = 0; i <= index; i += 1) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    const movesMs = await markTime('greenpath:results');
+    return {
+      usableMs, readyMs, suggestionsMs, movesMs,
+      bytesAtReady: proxy.bytesBefore(timeOrigin + readyMs),
+      bytesAtSuggestions: proxy.bytesBefore(timeOrigin + suggestionsMs),
+      byPath: proxy.byPath(),
+    };
   } finally {
     await context.close();
     await rm(dir, { recursive: true, force: true });
+    await proxy.close();
   }
 }
 
@@ -101,26 +188,32 @@ function measureApi(page, calls, builds) {
     await mod.default({ module_or_path: new URL('/pkg/greenpath_bg.wasm', location.href) });
     const initMs = performance.now() - t0;
 
+    /** @param {string} part */
+    const fetchPart = async (part) => new Uint8Array(await (await fetch(`/data/${part}.bin`, { cache: 'no-store' })).arrayBuffer());
     const fetchTimes = [];
     /** @type {Uint8Array} */
     let bytes = new Uint8Array();
     for (let i = 0; i < builds; i += 1) {
       const t = performance.now();
-      const raw = new Uint8Array(await (await fetch('/data/greenpath.json.gz', { cache: 'no-store' })).arrayBuffer());
-      bytes = raw[0] === 0x1f && raw[1] === 0x8b
-        ? new Uint8Array(await new Response(new Blob([raw]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer())
-        : raw;
+      bytes = await fetchPart('core');
       fetchTimes.push(performance.now() - t);
     }
+    const later = { skills: await fetchPart('skills'), details: await fetchPart('details'), courses: await fetchPart('courses') };
 
     const buildTimes = [];
+    const skillsTimes = [];
     let planner = null;
     for (let i = 0; i < builds; i += 1) {
       planner?.free();
       const t = performance.now();
       planner = new mod.Planner(bytes);
       buildTimes.push(performance.now() - t);
+      const t2 = performance.now();
+      planner.addPart(later.skills);
+      skillsTimes.push(performance.now() - t2);
     }
+    planner.addPart(later.details);
+    planner.addPart(later.courses);
 
     const welder = planner.searchOccupations('welder', 10).find((m) => m.label === 'welder');
     if (!welder) throw new Error('welder not found');
@@ -147,6 +240,7 @@ function measureApi(page, calls, builds) {
       dataBytes: bytes.length,
       fetchTimes,
       buildTimes,
+      skillsTimes,
       searchTypo: time(() => planner.searchOccupations('weldr', 10)),
       searchPhrase: time(() => planner.searchOccupations('gas service technician', 10)),
       similar: time(() => planner.similarOccupations(welder.id, 20)),
@@ -179,9 +273,12 @@ async function main() {
   const rows = [];
   let version = '?';
   try {
-    const loads = [];
-    for (let i = 0; i < runs; i += 1) loads.push(await measurePageLoad(server.url));
-    const ready = loads.map((l) => l.readyMs);
+    /** @type {Record<string, Awaited<ReturnType<typeof measureFirstUse>>[]>} */
+    const uses = { unthrottled: [], phone: [] };
+    for (let i = 0; i < runs; i += 1) {
+      uses.unthrottled.push(await measureFirstUse(server.port, UNTHROTTLED));
+      uses.phone.push(await measureFirstUse(server.port, PHONE));
+    }
 
     const dir = await mkdtemp(join(tmpdir(), 'greenpath-bench-'));
     const context = await launch(dir);
@@ -196,15 +293,23 @@ async function main() {
       await rm(dir, { recursive: true, force: true });
     }
 
-    rows.push(['page usable: navigation start → status "Ready" (cold profile)', ready]);
-    if (loads.every((l) => l.worker)) {
-      rows.push(['  in the worker: wasm loaded', loads.map((l) => l.worker.wasmMs)]);
-      rows.push(['  in the worker: data downloaded + gunzipped', loads.map((l) => l.worker.dataMs)]);
-      rows.push(['  in the worker: new Planner(bytes)', loads.map((l) => l.worker.buildMs)]);
+    for (const [name, list] of Object.entries(uses)) {
+      const label = name === 'phone' ? 'phone (150 ms, 1.6 Mbit/s, CPU x4)' : 'unthrottled';
+      rows.push([`first use, ${label}: search box usable`, list.map((u) => u.usableMs)]);
+      rows.push([`first use, ${label}: planner ready`, list.map((u) => u.readyMs)]);
+      rows.push([`first use, ${label}: first suggestions`, list.map((u) => u.suggestionsMs)]);
+      rows.push([`first use, ${label}: first moves`, list.map((u) => u.movesMs)]);
+      rows.push([`first use, ${label}: KB sent before ready`, list.map((u) => u.bytesAtReady / 1000)]);
+      rows.push([`first use, ${label}: KB sent before first suggestions`, list.map((u) => u.bytesAtSuggestions / 1000)]);
     }
+    const sizes = uses.unthrottled[0].byPath;
+    console.log('bytes sent per path (first unthrottled run, gzip where the server has it):');
+    for (const [path, bytes] of Object.entries(sizes)) console.log(`  ${path.padEnd(36)} ${String(bytes).padStart(9)}`);
+    console.log('');
     rows.push(['wasm init (main thread, once)', [api.initMs]]);
-    rows.push([`data fetch + gunzip (${(api.dataBytes / 1e6).toFixed(1)} MB JSON)`, api.fetchTimes]);
-    rows.push(['new Planner(bytes)', api.buildTimes]);
+    rows.push([`core part fetch (${(api.dataBytes / 1e6).toFixed(2)} MB)`, api.fetchTimes]);
+    rows.push(['new Planner(core)', api.buildTimes]);
+    rows.push(['planner.addPart(skills)', api.skillsTimes]);
     rows.push(["searchOccupations('weldr', 10)", api.searchTypo]);
     rows.push(["searchOccupations('gas service technician', 10)", api.searchPhrase]);
     rows.push(['similarOccupations(<welder>, 20)', api.similar]);

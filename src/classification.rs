@@ -32,8 +32,11 @@ pub const ESCO_GREEN_SHARE: f32 = 0.2;
 /// Default least share of working time on green tasks for the ONS definition.
 pub const ONS_GREEN_TASK_SHARE: f32 = 0.1;
 
-/// Which source decides whether a destination is green.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// Which source decides whether a destination is green. In options and URLs by its camelCase
+/// name (`"curated"`, `"escoGreenSkills"`, …), the TypeScript type `GreenBasis`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub enum GreenBasis {
     /// On the curated list of green jobs: the default, because it matches what people call
     /// green jobs and every row names its evidence and source.

@@ -41,6 +41,16 @@ pub enum Error {
         /// What the solver said.
         message: String,
     },
+    /// An option that does not read: an unknown field, a value of the wrong type, or a word
+    /// outside its vocabulary.
+    InvalidOption {
+        /// The option's name (`"delivery"`), or `"options"` for an unknown field.
+        field: String,
+        /// Where in the options (`"delivery[1]"`).
+        path: String,
+        /// What was wrong, naming the value and what is allowed.
+        message: String,
+    },
     /// A numeric or text argument out of its allowed range.
     InvalidArgument {
         /// The argument's name.
@@ -61,7 +71,7 @@ impl Error {
             Error::Invalid { .. } => "invalid",
             Error::UnknownOccupation { .. } => "unknownOccupation",
             Error::UnknownSkill { .. } => "unknownSkill",
-            Error::InvalidArgument { .. } => "invalidArgument",
+            Error::InvalidArgument { .. } | Error::InvalidOption { .. } => "invalidArgument",
             Error::Solver { .. } => "solver",
         }
     }
@@ -70,8 +80,9 @@ impl Error {
 impl Error {
     /// The option or argument the error is about, where there is one (for JS callers, who read
     /// it instead of parsing the message).
-    pub fn field(&self) -> Option<&'static str> {
+    pub fn field(&self) -> Option<&str> {
         match self {
+            Error::InvalidOption { field, .. } => Some(field),
             Error::UnknownOccupation { field, .. }
             | Error::UnknownSkill { field, .. }
             | Error::InvalidArgument { field, .. } => Some(field),
@@ -85,6 +96,7 @@ impl Error {
         match self {
             Error::UnknownOccupation { id, .. } | Error::UnknownSkill { id, .. } => Some(id),
             Error::InvalidArgument { value, .. } => Some(value),
+            Error::InvalidOption { message, .. } => Some(message),
             _ => None,
         }
     }
@@ -130,6 +142,7 @@ impl fmt::Display for Error {
                 value,
                 expected,
             } => write!(f, "{field}: {value} is not allowed; expected {expected}"),
+            Error::InvalidOption { path, message, .. } => write!(f, "{path}: {message}"),
         }
     }
 }

@@ -143,6 +143,7 @@ pub struct SkillGroup {
 /// Whether a skill concept is a skill/competence or a body of knowledge.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub enum SkillKind {
     /// A skill or competence ("install heat pumps").
     Skill,
@@ -289,6 +290,7 @@ impl Occupation {
 /// What kind of name of an occupation matched a search.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub enum NameKind {
     /// ESCO's preferred label.
     Preferred,
@@ -327,6 +329,7 @@ pub struct GreenJob {
 /// Kinds of green work on the curated list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub enum GreenCategory {
     /// Heat pumps, heat networks, solar thermal.
     LowCarbonHeat,
@@ -481,6 +484,7 @@ pub struct GreenEconomy {
 /// Enhanced Skills < New & Emerging.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub enum GreenEconomyCategory {
     /// Existing work in more demand in the green economy, its tasks and skills unchanged.
     IncreasedDemand,
@@ -560,6 +564,7 @@ pub struct Course {
 /// catalogue; custom catalogues may use it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub enum CourseKind {
     /// A short course, licence or training programme without a regulated qualification.
     ShortCourse,
@@ -576,6 +581,7 @@ pub enum CourseKind {
 /// Who usually pays for a [`Course`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub enum Funding {
     /// Free to the learner.
     Free,
@@ -597,6 +603,7 @@ pub enum Funding {
 /// How a [`Course`] is taught.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub enum Delivery {
     /// In a classroom or workshop at a centre.
     Classroom,

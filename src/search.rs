@@ -121,24 +121,35 @@ impl SearchIndex {
         let mut preferred = Vec::new();
         for (item, item_labels) in items.enumerate() {
             for (k, (text, bonus)) in item_labels.enumerate() {
+                let folded = fold(text);
                 if k == 0 {
-                    preferred.push(fold(text));
+                    preferred.push(folded.clone());
                 }
-                let ids = words(text)
-                    .into_iter()
-                    .map(|w| {
-                        *word_ids.entry(w.clone()).or_insert_with(|| {
-                            vocabulary.push(w);
-                            (vocabulary.len() - 1) as u32
-                        })
+                // Words are looked up borrowed; only a word not seen before is copied.
+                let ids: Vec<u32> = folded
+                    .split(' ')
+                    .filter(|w| !w.is_empty())
+                    .map(|w| match word_ids.get(w) {
+                        Some(&id) => id,
+                        None => {
+                            let id = vocabulary.len() as u32;
+                            word_ids.insert(w.to_owned(), id);
+                            vocabulary.push(w.to_owned());
+                            id
+                        }
                     })
                     .collect();
+                let core_words = if text.contains('(') {
+                    words(&without_brackets(text)).len()
+                } else {
+                    ids.len()
+                };
                 labels.push(Label {
                     item: item as u32,
                     label: k,
-                    folded: fold(text),
+                    folded,
                     words: ids,
-                    core_words: words(&without_brackets(text)).len(),
+                    core_words,
                     bonus,
                 });
             }

@@ -10,9 +10,36 @@ use unicode_normalization::UnicodeNormalization;
 /// assert_eq!(greenpath::text::fold("  Électricien / HGV-Driver "), "electricien hgv driver");
 /// ```
 pub fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+    // Most names are ASCII, which has nothing to decompose: skip the (slower) normalisation.
+    if text.is_ascii() {
+        return fold_ascii(text.as_bytes());
+    }
+    fold_chars(text.nfd().filter(|c| !is_combining_mark(*c)))
+}
+
+/// [`fold_chars`] for ASCII text, byte by byte.
+fn fold_ascii(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len());
     let mut pending_space = false;
-    for c in text.nfd().filter(|c| !is_combining_mark(*c)) {
+    for &b in bytes {
+        if b.is_ascii_alphanumeric() {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.push(char::from(b.to_ascii_lowercase()));
+        } else {
+            pending_space = true;
+        }
+    }
+    out
+}
+
+/// Lower-cases letters and digits and turns every run of anything else into one space.
+fn fold_chars(chars: impl Iterator<Item = char>) -> String {
+    let mut out = String::new();
+    let mut pending_space = false;
+    for c in chars {
         if c.is_alphanumeric() {
             if pending_space && !out.is_empty() {
                 out.push(' ');

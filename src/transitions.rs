@@ -125,8 +125,22 @@ fn invalid(field: &'static str, value: f32, expected: &'static str) -> Error {
     }
 }
 
-/// How close to viable a move must be to be listed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+/// How close to viable a move must be to be listed (in options: `"any"`, `"viable"`,
+/// `"highlyViable"`, the TypeScript type `Viability`).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Default,
+    serde::Serialize,
+    serde::Deserialize,
+)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub enum Viability {
     /// Any move.
     #[default]

@@ -27,10 +27,11 @@ fn transition_options(json: &str) -> Result<TransitionOptionsDto, Error> {
 }
 
 /// The field an error names.
-fn field(error: Error) -> &'static str {
+fn field(error: Error) -> String {
     error
         .field()
         .unwrap_or_else(|| panic!("no field in {error}"))
+        .to_owned()
 }
 
 #[test]
@@ -49,21 +50,62 @@ fn default_options_answer_and_the_green_list_is_the_default() {
 #[test]
 fn unknown_option_fields_and_wrong_types_are_named() {
     let error = transition_options(r#"{"colour": "green"}"#).unwrap_err();
-    assert_eq!(field(error.clone()), "options");
-    assert!(error.to_string().contains("colour"), "{error}");
-    let error = options_from_json::<PlanOptionsDto>(r#"{"budget": "lots"}"#).unwrap_err();
+    assert_eq!(field(error.clone()), "colour");
     assert!(
-        error.to_string().contains("budget") || error.to_string().contains("lots"),
+        error.to_string().contains("unknown field `colour`"),
         "{error}"
     );
+    let error = options_from_json::<PlanOptionsDto>(r#"{"budget": "lots"}"#).unwrap_err();
+    assert_eq!(field(error.clone()), "budget");
+    assert!(error.to_string().contains("\"lots\""), "{error}");
+    let error = options_from_json::<PlanOptionsDto>(r#"{"budget": 5} trailing"#).unwrap_err();
+    assert_eq!(field(error), "options");
+}
+
+#[test]
+fn vocabulary_options_are_enums_and_a_word_outside_one_is_named_with_the_allowed_words() {
+    for (json, expected, allowed) in [
+        (
+            r#"{"green": "emerald"}"#,
+            "green",
+            "`curated`, `consensus`, `any`",
+        ),
+        (
+            r#"{"minViability": "somewhat"}"#,
+            "minViability",
+            "`any`, `viable`, `highlyViable`",
+        ),
+    ] {
+        let error = transition_options(json).unwrap_err();
+        assert_eq!(error.kind(), "invalidArgument");
+        assert_eq!(field(error.clone()), expected, "{json}");
+        assert!(error.to_string().contains(allowed), "{error}");
+    }
+    let error = options_from_json::<PlanOptionsDto>(r#"{"delivery": ["online", "by pigeon"]}"#)
+        .unwrap_err();
+    assert_eq!(field(error.clone()), "delivery");
+    assert!(
+        error
+            .to_string()
+            .starts_with("delivery[1]: unknown variant `by pigeon`"),
+        "{error}"
+    );
+    // Every name the enums accept is the name they report (one vocabulary, both ways).
+    for basis in greenpath::classification::GreenBasis::ALL {
+        let json = format!(r#"{{"green": "{}"}}"#, basis.key());
+        let options = transition_options(&json).unwrap();
+        assert_eq!(options.green, Some(basis));
+        assert_eq!(
+            serde_json::to_string(&basis).unwrap(),
+            format!("\"{}\"", basis.key())
+        );
+    }
 }
 
 #[test]
 fn out_of_range_transition_options_name_their_field() {
     let welder = id_of("welder");
     for (json, expected) in [
-        (r#"{"green": "emerald"}"#, "green"),
-        (r#"{"minViability": "somewhat"}"#, "minViability"),
         (r#"{"count": 2.5}"#, "count"),
         (r#"{"count": -1}"#, "count"),
         (r#"{"payFloor": -5}"#, "payFloor"),
@@ -111,7 +153,6 @@ fn plan_and_pathway_options_name_their_field() {
     let gas = id_of("gas engineer");
     let pump = id_of("heat pump installer");
     for (json, expected) in [
-        (r#"{"delivery": ["by pigeon"]}"#, "delivery"),
         (r#"{"heldCourses": ["no-such-course"]}"#, "heldCourses"),
         (r#"{"budget": 2.5}"#, "budget"),
         (r#"{"maxWeeks": 10000}"#, "maxWeeks"),

@@ -327,20 +327,11 @@ fn a_gas_engineer_is_shown_the_recognised_heat_pump_route_with_its_source() {
 }
 
 #[wasm_bindgen_test]
-fn every_green_basis_key_is_accepted_and_listed_in_the_typescript_type() {
+fn every_green_basis_key_is_accepted() {
+    // (The TypeScript type `GreenBasis` is generated from the same enum; the browser test
+    // `wasm-build.test.mjs` reads it in the built declarations.)
     let origin = first_id("welder");
-    let declaration = include_str!("../src/wasm/mod.rs")
-        .lines()
-        .find(|l| l.starts_with("export type GreenBasisKey"))
-        .expect("the GreenBasisKey declaration");
-    let listed = declaration.matches(" | ").count() + 1;
-    assert_eq!(listed, greenpath::classification::GreenBasis::ALL.len());
     for basis in greenpath::classification::GreenBasis::ALL {
-        assert!(
-            declaration.contains(&format!("\"{}\"", basis.key())),
-            "{}",
-            basis.key()
-        );
         let options =
             js_sys::JSON::parse(&format!(r#"{{"green": "{}", "count": 3}}"#, basis.key())).unwrap();
         plain(planner().transitions(&origin, options));

@@ -49,10 +49,6 @@ pub struct OccupationMatch {
     pub matched_preferred: bool,
     /// What kind of name matched: ESCO's preferred or alternative label, a curated UK job
     /// title, or an ONS SOC 2020 related job title.
-    #[cfg_attr(
-        target_arch = "wasm32",
-        tsify(type = "\"preferred\" | \"alternative\" | \"ukTitle\" | \"socTitle\"")
-    )]
     pub matched_kind: crate::model::NameKind,
     /// ISCO-08 unit group.
     pub isco: String,
@@ -70,8 +66,7 @@ pub struct SkillRef {
     /// Preferred label.
     pub label: String,
     /// Skill or knowledge.
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "\"skill\" | \"knowledge\""))]
-    pub kind: &'static str,
+    pub kind: crate::model::SkillKind,
     /// In ESCO's green skills collection.
     pub green: bool,
 }
@@ -221,8 +216,8 @@ pub struct TransitionOptionsDto {
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub desirable_pay_ratio: Option<f32>,
     /// Which definition decides "green" (default `curated`: the green jobs list).
-    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "GreenBasisKey"))]
-    pub green: Option<String>,
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub green: Option<crate::classification::GreenBasis>,
     /// Least share of green essential skills under the ESCO definition (default 0.2).
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub esco_green_min_share: Option<f32>,
@@ -233,11 +228,8 @@ pub struct TransitionOptionsDto {
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub only_green: bool,
     /// Least viability to list (default `any`).
-    #[cfg_attr(
-        target_arch = "wasm32",
-        tsify(optional, type = "\"any\" | \"viable\" | \"highlyViable\"")
-    )]
-    pub min_viability: Option<String>,
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub min_viability: Option<crate::transitions::Viability>,
     /// List desirable moves only (pay at least the chosen share of now and the pay floor).
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub only_desirable: bool,
@@ -296,13 +288,7 @@ pub struct GreenDto {
     pub esco: bool,
     /// O*NET green economy category.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(
-        target_arch = "wasm32",
-        tsify(
-            optional,
-            type = "\"increasedDemand\" | \"enhancedSkills\" | \"newAndEmerging\""
-        )
-    )]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub onet: Option<GreenEconomyCategory>,
     /// Whether the O*NET category was joined through an estimated crosswalk.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -447,14 +433,8 @@ pub struct PlanOptionsDto {
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub funded_only: bool,
     /// Delivery modes the person can attend (absent or empty: any).
-    #[cfg_attr(
-        target_arch = "wasm32",
-        tsify(
-            optional,
-            type = "(\"classroom\" | \"online\" | \"blended\" | \"workplace\" | \"unknown\")[]"
-        )
-    )]
-    pub delivery: Vec<String>,
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub delivery: Vec<crate::model::Delivery>,
     /// Include apprenticeships (default true).
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub apprenticeships: Option<bool>,
@@ -472,8 +452,8 @@ pub struct PathwayOptionsDto {
     #[serde(flatten)]
     pub plan: PlanOptionsDto,
     /// Which definition decides "green" (default `curated`).
-    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "GreenBasisKey"))]
-    pub green: Option<String>,
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub green: Option<crate::classification::GreenBasis>,
     /// Most moves in a route, 1 to 3 (default 3).
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub max_moves: Option<f64>,
@@ -509,12 +489,6 @@ pub struct CourseDto {
     /// Awarding body or provider.
     pub provider: String,
     /// Kind of course.
-    #[cfg_attr(
-        target_arch = "wasm32",
-        tsify(
-            type = "\"shortCourse\" | \"qualification\" | \"apprenticeship\" | \"bootcamp\" | \"degree\""
-        )
-    )]
     pub kind: crate::model::CourseKind,
     /// RQF level.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -533,18 +507,8 @@ pub struct CourseDto {
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub max_funding: Option<u32>,
     /// How it is paid for.
-    #[cfg_attr(
-        target_arch = "wasm32",
-        tsify(
-            type = "\"free\" | \"skillsBootcamp\" | \"apprenticeshipLevy\" | \"grantPartFunded\" | \"employerFunded\" | \"selfFunded\" | \"unknown\""
-        )
-    )]
     pub funding: crate::model::Funding,
     /// How it is taught.
-    #[cfg_attr(
-        target_arch = "wasm32",
-        tsify(type = "\"classroom\" | \"online\" | \"blended\" | \"workplace\" | \"unknown\"")
-    )]
     pub delivery: crate::model::Delivery,
     /// Entry requirements as published.
     pub prerequisites: String,

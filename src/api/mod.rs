@@ -18,31 +18,44 @@ pub mod dto;
 
 pub use dto::*;
 
-use crate::classification::{GreenBasis, GreenDefinition};
+use crate::classification::GreenDefinition;
 use crate::course_import::{parse_courses, CourseFormat};
 use crate::credit::Closeness;
 use crate::gap::SolveStatus;
 use crate::model::{
-    CourseId, Delivery, EstimatedFrom, GreenJob, NameKind, Occupation, OccupationId, RouteId,
-    SkillId, SkillKind,
+    CourseId, EstimatedFrom, GreenJob, NameKind, Occupation, OccupationId, RouteId, SkillId,
 };
 use crate::parts::{PartName, Progress};
 use crate::pathways::{PathwayFinder, PathwayOptions};
 use crate::plan::{CoursePlanner, PlanOptions};
-use crate::transitions::{ScoreParams, Transition, TransitionEngine, TransitionOptions, Viability};
+use crate::transitions::{ScoreParams, Transition, TransitionEngine, TransitionOptions};
 use crate::{similar_occupations, Dataset, Error, SearchIndex};
 
 /// Options from their JSON text (as the binding sends them): unknown fields are named, and
-/// so are values of the wrong type.
+/// so are values of the wrong type or outside a vocabulary (`serde_path_to_error` finds where).
 ///
 /// # Errors
-/// [`Error::InvalidArgument`] on the field `options`, saying what serde found wrong.
+/// [`Error::InvalidOption`] naming the option (`options` for an unknown field) and saying what
+/// serde found wrong.
 pub fn options_from_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, Error> {
-    serde_json::from_str(json).map_err(|e| Error::InvalidArgument {
-        field: "options",
-        value: e.to_string(),
-        expected: "an object with the documented option fields",
-    })
+    let mut reader = serde_json::Deserializer::from_str(json);
+    let options = serde_path_to_error::deserialize(&mut reader).map_err(|e| {
+        let field = match e.path().iter().next() {
+            Some(serde_path_to_error::Segment::Map { key }) => key.clone(),
+            _ => "options".to_owned(),
+        };
+        Error::InvalidOption {
+            field,
+            path: e.path().to_string(),
+            message: e.inner().to_string(),
+        }
+    })?;
+    reader.end().map_err(|e| Error::InvalidOption {
+        field: "options".to_owned(),
+        path: ".".to_owned(),
+        message: e.to_string(),
+    })?;
+    Ok(options)
 }
 
 /// Most search results one call returns.
@@ -518,23 +531,7 @@ impl Planner {
                     })?,
             );
         }
-        let mut delivery = Vec::with_capacity(dto.delivery.len());
-        for mode in &dto.delivery {
-            delivery.push(match mode.as_str() {
-                "classroom" => Delivery::Classroom,
-                "online" => Delivery::Online,
-                "blended" => Delivery::Blended,
-                "workplace" => Delivery::Workplace,
-                "unknown" => Delivery::Unknown,
-                other => {
-                    return Err(Error::InvalidArgument {
-                        field: "delivery",
-                        value: format!("{other:?}"),
-                        expected: "classroom, online, blended, workplace or unknown",
-                    })
-                }
-            });
-        }
+        let delivery = dto.delivery;
         let budget = match dto.budget {
             Some(b) => Some(whole_number("budget", b, 1_000_000.0)? as u32),
             None => None,
@@ -624,10 +621,7 @@ impl Planner {
         SkillRef {
             id: skill.id.clone(),
             label: skill.label.clone(),
-            kind: match skill.kind {
-                SkillKind::Skill => "skill",
-                SkillKind::Knowledge => "knowledge",
-            },
+            kind: skill.kind,
             green: skill.green,
         }
     }
@@ -640,27 +634,8 @@ impl Planner {
             Some(None) => None,
             Some(Some(pay)) => Some(whole_number("payFloor", pay, 10_000_000.0)? as u32),
         };
-        let basis = match dto.green.as_deref() {
-            None => GreenBasis::default(),
-            Some(key) => GreenBasis::from_key(key).ok_or_else(|| Error::InvalidArgument {
-                field: "green",
-                value: format!("{key:?}"),
-                expected:
-                    "one of curated, consensus, any, escoGreenSkills, onetGreenEconomy, onsGreenTasks",
-            })?,
-        };
-        let min_viability = match dto.min_viability.as_deref() {
-            None | Some("any") => Viability::Any,
-            Some("viable") => Viability::Viable,
-            Some("highlyViable") => Viability::HighlyViable,
-            Some(other) => {
-                return Err(Error::InvalidArgument {
-                    field: "minViability",
-                    value: format!("{other:?}"),
-                    expected: "one of any, viable, highlyViable",
-                })
-            }
-        };
+        let basis = dto.green.unwrap_or_default();
+        let min_viability = dto.min_viability.unwrap_or_default();
         let max = self.data.occupations().len().saturating_sub(1) as f64;
         let count = match dto.count {
             Some(count) => whole_number("count", count, max)?,

@@ -12,12 +12,6 @@ use wasm_bindgen::prelude::*;
 use crate::api::{self, PathwayOptionsDto, PlanOptionsDto, TransitionOptionsDto};
 use crate::Error;
 
-/// The names of `GreenBasis` (`crate::classification::GreenBasis::key`), checked against the
-/// enum by a wasm test.
-#[wasm_bindgen(typescript_custom_section)]
-const GREEN_BASIS_KEY: &str = r#"/** Which definition decides "green": the curated green jobs list (default), two or any of the definitions, or one of them. */
-export type GreenBasisKey = "curated" | "consensus" | "any" | "escoGreenSkills" | "onetGreenEconomy" | "onsGreenTasks";"#;
-
 /// The planner: a loaded dataset and everything built on it.
 #[wasm_bindgen]
 pub struct Planner {

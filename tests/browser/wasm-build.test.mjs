@@ -77,3 +77,20 @@ test('the page loads that wasm module and computes results with it', { timeout: 
   await page.close();
   assertCleanLog(session);
 });
+
+test('the shipped declarations carry the vocabularies the Rust enums define, and no hand-written copy', async () => {
+  const dts = await readFile(join(DIST, 'pkg', 'greenpath.d.ts'), 'utf8');
+  for (const [name, words] of /** @type {[string, string[]][]} */ ([
+    ['GreenBasis', ['curated', 'consensus', 'any', 'escoGreenSkills', 'onetGreenEconomy', 'onsGreenTasks']],
+    ['Viability', ['any', 'viable', 'highlyViable']],
+    ['Delivery', ['classroom', 'online', 'blended', 'workplace', 'unknown']],
+    ['Funding', ['free', 'skillsBootcamp', 'apprenticeshipLevy', 'grantPartFunded', 'employerFunded', 'selfFunded', 'unknown']],
+  ])) {
+    const line = dts.split('\n').find((l) => l.startsWith(`export type ${name} =`));
+    assert.ok(line, `export type ${name} is declared`);
+    assert.deepEqual([...line.matchAll(/"([^"]+)"/g)].map((m) => m[1]), words, name);
+  }
+  assert.match(dts, /green\?: GreenBasis;/, 'transition options use the GreenBasis type');
+  assert.match(dts, /minViability\?: Viability;/);
+  assert.match(dts, /delivery\?: Delivery\[\];/);
+});

@@ -10,8 +10,8 @@ import { DEFAULT_PAY_FLOOR } from './moves.js';
 /**
  * The option vocabularies come from the declarations generated from Rust, so a value the planner
  * does not know fails the type check (`make typecheck`).
- * @typedef {import('../pkg/greenpath.js').GreenBasisKey} GreenBasisKey
- * @typedef {NonNullable<import('../pkg/greenpath.js').TransitionOptionsDto['minViability']>} Viability
+ * @typedef {import('../pkg/greenpath.js').GreenBasis} GreenBasisKey the green definitions, generated from the Rust enum
+ * @typedef {import('../pkg/greenpath.js').Viability} Viability generated from the Rust enum
  */
 
 /**

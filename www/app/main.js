@@ -564,3 +564,6 @@ window.addEventListener('afterprint', () => {
   openedForPrint = [];
   document.documentElement.classList.remove('app-print-summary');
 });
+
+// Every listener is wired: the search box takes typing (answered once the planner is ready).
+performance.mark('greenpath:usable'); // read by benches/browser.mjs
