@@ -461,7 +461,7 @@ impl Planner {
         let defaults = PathwayOptions::default();
         let transitions = self.options_from(TransitionOptionsDto {
             extra_skills: dto.plan.extra_skills.clone(),
-            green: dto.green.clone(),
+            green: dto.green,
             ..TransitionOptionsDto::default()
         })?;
         let max_moves = match dto.max_moves {
