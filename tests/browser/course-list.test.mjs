@@ -44,8 +44,11 @@ test('a college loads its own course list: problems listed by row, then a valid 
   await page.goto(new URL(`/?job=${gasId}&to=${heatPumpId}`, session.origin).href);
   await waitForPlan(page);
 
+  // The loader is folded at the end of the plan, out of a worker's way.
+  assert.equal(await page.locator('#own-courses-details').getAttribute('open'), null, 'folded by default');
+  await page.getByText('For colleges and councils: plan with your own course list').click();
   const fileInput = page.getByLabel('Course list (CSV or JSON)');
-  assert.match(await page.locator('#plan-courses-file-hint').textContent() ?? '',
+  assert.match(await page.locator('#own-courses-file-hint').textContent() ?? '',
     /id,title,provider,kind,level,weeks,cost,funding,delivery,prerequisites,requires,teaches,occupations,source,notes/);
   assert.equal(await page.getByRole('radio', { name: 'Add to the catalogue' }).isChecked(), true, '"Add" is the default');
   await assertNoAxeViolations(page, 'plan with the course list form');
@@ -69,16 +72,16 @@ test('a college loads its own course list: problems listed by row, then a valid 
   assert.ok(items.some((t) => /^Course list: Row 1 \(line 2\), /.test(t) && /weeks/i.test(t) && /abc/.test(t)), `the weeks problem with its row: ${items.join(' | ')}`);
   assert.ok(items.some((t) => /^Course list: Row 1 \(line 2\), /.test(t) && /nope/.test(t)), `the unknown skill with its row: ${items.join(' | ')}`);
   for (const href of await summary.getByRole('link').evaluateAll((as) => as.map((a) => a.getAttribute('href')))) {
-    assert.equal(href, '#plan-courses-file');
+    assert.equal(href, '#own-courses-file');
   }
   assert.equal(await fileInput.getAttribute('aria-invalid'), 'true');
-  assert.match(await page.locator('#plan-courses-file-error').textContent() ?? '', /^Error: /);
+  assert.match(await page.locator('#own-courses-file-error').textContent() ?? '', /^Error: /);
   assert.equal(await page.locator('#plan-body').innerText(), planBefore, 'the plan stays');
   assert.equal(await page.locator('#plan-held-list input[name="held"]').count(), heldBefore, 'the catalogue stays');
-  assert.equal(await page.locator('#plan-courses-status').textContent(), '');
+  assert.equal(await page.locator('#own-courses-status').textContent(), '');
   await assertNoAxeViolations(page, 'course list with problems');
   await summary.getByRole('link').first().click();
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'plan-courses-file');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'own-courses-file');
 
   // A valid list, used on its own.
   const good = 'id,title,kind,weeks,cost,funding,delivery,occupations\n' +
@@ -86,8 +89,8 @@ test('a college loads its own course list: problems listed by row, then a valid 
   await fileInput.setInputFiles({ name: 'courses.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
   await page.getByRole('radio', { name: 'Use only my list' }).check();
   await afterPlanUpdate(page, () => page.getByRole('button', { name: 'Load courses' }).click());
-  assert.equal(await page.locator('#plan-courses-status').textContent(), 'Loaded: the catalogue now has 1 course.');
-  assert.equal(await page.locator('#plan-courses-status').getAttribute('role'), 'status');
+  assert.equal(await page.locator('#own-courses-status').textContent(), 'Loaded: the catalogue now has 1 course.');
+  assert.equal(await page.locator('#own-courses-status').getAttribute('role'), 'status');
   assert.equal(await summary.isVisible(), false, 'the error summary is cleared');
   assert.equal(await fileInput.getAttribute('aria-invalid'), null);
   const titles = await courseTitles(page);

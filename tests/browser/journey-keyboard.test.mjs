@@ -102,8 +102,10 @@ test('keyboard journey: "weldr" → welder → green moves, then close metalwork
   for (let i = 0; i < count; i += 1) {
     const article = results.nth(i);
     const similarity = (await article.locator('.app-result__similarity-text').textContent()) ?? '';
-    const match = /^(\d{1,3})% skills match$/.exec(similarity);
-    assert.ok(match, `skills match as text: ${similarity}`);
+    assert.match(similarity, /^Skills you have: \d+ of \d+(, \d+ more close)?$/, 'skills in plain words');
+    const score = (await article.locator('.app-result__score').textContent()) ?? '';
+    const match = /^Skills match: (\d{1,3})% /.exec(score);
+    assert.ok(match, `the score is in the details: ${score}`);
     const badges = (await article.locator('.app-badges').textContent()) ?? '';
     // Routes recognised for the job come first, then moves viable on skills, then the rest.
     const tier = badges.includes('Recognised route') ? 'route' : /Viable move|Highly viable move/.test(badges) ? 'viable' : 'other';

@@ -44,7 +44,8 @@ test('gas service technician: green moves explained, filters, extra skills, char
   // its evidence and a link naming the source.
   const notice = page.locator('#carbon-notice');
   assert.equal(await notice.count(), 1, 'carbon-intensive notice shown');
-  assert.match(await notice.textContent() ?? '', /carbon-intensive.*Kind of work: .+\. .+Source: /s);
+  await notice.getByText('Why', { exact: true }).click(); // the evidence and source are folded
+  assert.match(await notice.textContent() ?? '', /Your job is carbon-intensive \(.+\)\. .+Why.+Source: /s);
   const source = notice.getByRole('link');
   assert.match(await source.getAttribute('href') ?? '', /^https?:\/\//);
   assert.ok(((await source.textContent()) ?? '').length > 3, 'the link text names the source');
@@ -229,7 +230,8 @@ test('a carbon-intensive current job says so, with its evidence and a named sour
     /** @type {HTMLElement} */ (document.getElementById('plan')).hidden = false;
   });
   const notice = page.locator('#carbon-notice');
-  assert.match(await notice.textContent() ?? '', /Some jobs like yours are carbon-intensive.*fossil heating \(borderline.*natural gas boilers/s);
+  await notice.getByText('Why', { exact: true }).click();
+  assert.match(await notice.textContent() ?? '', /Some jobs like yours are carbon-intensive \(fossil heating, depending on where you work\).*natural gas boilers/s);
   const link = notice.getByRole('link');
   assert.equal(await link.textContent(), 'GOV.UK (gov.uk)', 'the link text names the source');
   assert.equal(await link.getAttribute('href'), 'https://www.gov.uk/government/publications/heat-and-buildings-strategy');

@@ -214,6 +214,7 @@ async function showPlan(id, fromUrl) {
     const [job, defs] = await Promise.all([planner.call('occupation', id), classifications()]);
     if (seq !== planSeq) return;
     state.job = job;
+    document.documentElement.classList.add('app-has-job');
     renderCurrentJob(els.current, job, { onPrint: printSummary });
     renderGreenOptions(defs);
     writeFiltersToForm();
@@ -223,6 +224,8 @@ async function showPlan(id, fromUrl) {
     if (seq !== planSeq) return;
     els.plan.hidden = false;
     if (shown) announce(`Showing moves from ${job.label}, below the search box.`);
+    // A job just chosen: bring its card and the first moves into view (focus stays in the box).
+    if (shown && !fromUrl) els.current.scrollIntoView({ block: 'start' });
     if (fromUrl && shown) await retraining.openPending();
   } catch (error) {
     if (seq !== planSeq) return;
@@ -439,10 +442,10 @@ function renderAllMoves(job, first, other, defs) {
     heading: f.onlyGreen ? 'Moves into green jobs' : 'Close jobs, green or not',
     intro: [
       h('span', { class: 'app-moves__definition' }, f.onlyGreen
-        ? `Green jobs under ${definition}. `
-        : `Every close job; those that are green under ${definition} say so. `),
-      ranked,
+        ? `Green jobs under ${definition}.`
+        : `Every close job; those that are green under ${definition} say so.`),
     ],
+    how: ranked,
     listId: 'green-moves-list',
     empty: f.onlyGreen
       ? `No green jobs under ${definition} match these filters. Try another definition, “Any move”, or a lower pay floor.`
@@ -455,7 +458,8 @@ function renderAllMoves(job, first, other, defs) {
       ...common,
       headingId: 'other-moves-heading',
       heading: 'Other close jobs',
-      intro: [`Jobs close to yours that are not green under ${definition}. ${ranked}`],
+      intro: [`Jobs close to yours that are not green under ${definition}.`],
+      how: ranked,
       listId: 'other-moves-list',
       empty: 'No other jobs match these filters.',
       moves: other,

@@ -248,11 +248,11 @@ function moveItem(t, rank, ctx) {
     h('article', { class: 'app-result__article', 'aria-labelledby': titleId },
       h('h3', { class: 'app-result__title', id: titleId },
         h('span', { class: 'app-result__rank' }, `${rank}. `), t.label),
-      h('p', { class: 'app-result__group' }, t.iscoLabel ? `${t.iscoLabel} (ISCO ${t.isco})` : `ISCO ${t.isco}`),
       badges(t, ctx.filters),
+      // Plain words first; the score and the occupation codes are in "About this job".
       h('p', { class: 'app-result__similarity' },
         h('meter', { class: 'app-meter', min: 0, max: 1, value: Math.min(1, Math.max(0, t.facets.skills)), 'aria-hidden': 'true' }),
-        h('span', { class: 'app-result__similarity-text' }, `${formatPercent(t.facets.skills)} skills match`)),
+        h('span', { class: 'app-result__similarity-text' }, heldShort(t))),
       h('h4', { class: 'app-skills__title', id: `${ctx.prefix}-${rank}-why` }, 'Why this move'),
       h('ul', { class: 'app-why', 'aria-labelledby': `${ctx.prefix}-${rank}-why` },
         t.recognised && routeItem(t.recognised),
@@ -285,7 +285,18 @@ function moveItem(t, rank, ctx) {
 }
 
 /**
- * "About this job", folded: the description loads when it is first opened.
+ * "Skills you have: 12 of 17, 3 more close".
+ * @param {Transition} t
+ */
+function heldShort(t) {
+  const total = t.matched.length + t.partial.length + t.missing.length;
+  const close = t.partial.length > 0 ? `, ${formatCount(t.partial.length)} more close` : '';
+  return `Skills you have: ${formatCount(t.matched.length)} of ${formatCount(total)}${close}`;
+}
+
+/**
+ * "About this job", folded: the occupation group and code, the skills match score, and the
+ * description, which loads when the details are first opened.
  * @param {Transition} t
  */
 function aboutJob(t) {
@@ -293,7 +304,11 @@ function aboutJob(t) {
   const details = h('details', { class: 'app-details' },
     h('summary', { class: 'app-details__summary' }, h('span', {}, 'About this job'),
       h('span', { class: 'app-visually-hidden' }, `: ${t.label}`)),
-    text);
+    text,
+    h('p', { class: 'app-details__text app-result__group' },
+      `Occupation group: ${t.iscoLabel ? `${t.iscoLabel} (ISCO ${t.isco})` : `ISCO ${t.isco}`}.`),
+    h('p', { class: 'app-details__text app-result__score' },
+      `Skills match: ${formatPercent(t.facets.skills)} (the essential skills you have, with part credit for close ones; ranks the moves).`));
   describeWhenOpened(details, t.id, text);
   return details;
 }
@@ -305,6 +320,7 @@ function aboutJob(t) {
  * @param {string} o.headingId
  * @param {string} o.heading
  * @param {(string | Node)[]} o.intro paragraphs' content
+ * @param {string} [o.how] how the list is ordered and judged, folded under "How these moves are ordered"
  * @param {string} o.listId
  * @param {string} o.empty text when there are no moves
  * @param {Transition[]} o.moves
@@ -315,7 +331,11 @@ function aboutJob(t) {
 export function renderMoves(section, o) {
   replaceChildren(section,
     h('h2', { id: o.headingId, class: 'app-heading-l' }, o.heading),
-    o.intro.map((p) => h('p', { class: 'app-body' }, p)),
+    o.intro.map((p) => h('p', { class: `app-body${o.how ? ' app-moves__intro' : ''}` }, p)),
+    o.how && h('details', { class: 'app-details app-moves__how' },
+      h('summary', { class: 'app-details__summary' }, 'How these moves are ordered',
+        h('span', { class: 'app-visually-hidden' }, ` (${o.heading})`)),
+      h('p', { class: 'app-body app-details__text' }, o.how)),
     o.moves.length === 0
       ? h('p', { class: 'app-body app-moves__empty' }, o.empty)
       : h('ol', { class: 'app-results', id: o.listId },

@@ -226,7 +226,7 @@ export function renderPlan(body, plan, ctx) {
   if (plan.steps.length === 0) {
     if (gap === 0) empty = `You already have, or are close to, every essential skill for ${dest}: no course is needed.`;
     else if (ctx.catalogueSize === 0) empty = 'There are no courses in this version of the data, so no course can be suggested. The skills you need are listed below to learn on the job.';
-    else if (plan.binding.length > 0) empty = `No course fits your limits. ${plural(gap, 'skill')} to learn for ${dest} are listed below; the limits that stop courses covering them are explained above.`;
+    else if (plan.binding.length > 0) empty = `No course fits your limits. ${plural(gap, 'skill')} to learn for ${dest} are listed below, after the limits that stop courses covering them.`;
     else empty = `No course in the list teaches the skills you need for ${dest}. They are listed below to learn on the job.`;
   }
   const grants = plan.steps.filter((s) => s.course.funding === 'grantPartFunded').length;
@@ -234,9 +234,39 @@ export function renderPlan(body, plan, ctx) {
     ? `${formatGbp(plan.funded)} paid by Skills Bootcamps or apprenticeship funding, not by you${grants > 0 ? `; a grant may also pay part of ${plural(grants, 'course')}` : ''}`
     : grants > 0 ? `A grant may pay part of ${plural(grants, 'course')} (the amount is not known, so it is not counted)`
     : 'No public or levy funding applies to these courses';
+  const weeksText = plan.steps.length === 0 ? 'no training'
+    : unknownWeeks === plan.steps.length ? 'training of unknown length'
+    : `${formatWeeks(plan.weeks)} of training${unknownWeeks > 0 ? ' (some courses do not say how long)' : ''}`;
+  const costText = plan.steps.length === 0 ? 'nothing to pay'
+    : unknownCost === plan.steps.length ? 'price to you not published'
+    : `${formatGbp(plan.outOfPocket)} to you${unknownCost > 0 ? ' (some courses publish no price)' : ''}`;
   replaceChildren(body,
+    // The plan in one line, then the courses: a worker sees what to do before the figures.
+    h('p', { class: 'app-body app-plan__headline', id: 'plan-headline' },
+      h('strong', {}, `${plan.origin.label} to ${dest}`), `: ${plural(plan.steps.length, 'course')}, ${weeksText}, ${costText}.`),
     plan.route && routeBox(plan.route),
-    h('dl', { class: 'app-summary-list app-plan-summary', id: 'plan-summary' },
+    h('h3', { class: 'app-heading-m', id: 'plan-courses-heading' }, 'Courses, in the order to take them'),
+    plan.steps.length === 0
+      ? h('p', { class: 'app-body app-plan__empty', id: 'plan-empty' }, empty)
+      : [h('ol', { class: 'app-courses', id: 'plan-courses', 'aria-labelledby': 'plan-courses-heading' },
+        plan.steps.map((s, i) => courseItem(s, i + 1))),
+      printTable(plan)],
+    plan.binding.length > 0 && h('div', { class: 'app-inset app-inset--limits', id: 'plan-binding' },
+      h('h3', { class: 'app-heading-s' }, 'What your limits stop'),
+      h('ul', { class: 'app-plan-binding' }, plan.binding.map((b) =>
+        h('li', { 'data-limit': b.limit }, bindingSentence(b, ctx.limits))))),
+    plan.status !== 'optimal' && h('div', { class: 'app-inset', id: 'plan-time-note' },
+      h('p', { class: 'app-inset__text' }, plan.status === 'timeLimit'
+        ? 'This is the best plan found in the time allowed. A slightly better one may exist.'
+        : 'This plan was found by a quick method and may not be the best possible.')),
+    h('h3', { class: 'app-heading-m', id: 'plan-left-heading' }, 'Still to learn on the job'),
+    plan.leftToLearn.length === 0
+      ? h('p', { class: 'app-body', id: 'plan-left-none' }, gap === 0 ? 'Nothing.' : 'Nothing: the courses above cover every skill to learn.')
+      : [h('p', { class: 'app-body' }, `No course covers ${plan.leftToLearn.length === 1 ? 'this skill' : `these ${formatCount(plan.leftToLearn.length)} skills`} within your limits, so plan to learn ${plan.leftToLearn.length === 1 ? 'it' : 'them'} at work:`),
+        h('ul', { class: 'app-skill-list app-plan-left', id: 'plan-left', 'aria-labelledby': 'plan-left-heading' },
+          plan.leftToLearn.map(skillItem))],
+    h('h3', { class: 'app-heading-m', id: 'plan-figures-heading' }, 'The plan in figures'),
+    h('dl', { class: 'app-summary-list app-plan-summary', id: 'plan-summary', 'aria-labelledby': 'plan-figures-heading' },
       row('Your job now', `${plan.origin.label}: ${payText(plan.origin.annualEarnings)}`),
       row('Moving to', `${dest}: ${payText(plan.destination.annualEarnings)}`),
       row('Training time', plan.steps.length === 0 ? 'None'
@@ -250,27 +280,7 @@ export function renderPlan(body, plan, ctx) {
       row('Skills covered', gap === 0
         ? 'There are no essential skills to learn'
         : `Courses close ${formatCount(closed)} of the ${plural(gap, 'skill')} you need to learn`)),
-    h('p', { class: 'app-body app-plan-caveat' }, PAY_CAVEAT),
-    plan.status !== 'optimal' && h('div', { class: 'app-inset', id: 'plan-time-note' },
-      h('p', { class: 'app-inset__text' }, plan.status === 'timeLimit'
-        ? 'This is the best plan found in the time allowed. A slightly better one may exist.'
-        : 'This plan was found by a quick method and may not be the best possible.')),
-    plan.binding.length > 0 && h('div', { class: 'app-inset app-inset--limits', id: 'plan-binding' },
-      h('h3', { class: 'app-heading-s' }, 'What your limits stop'),
-      h('ul', { class: 'app-plan-binding' }, plan.binding.map((b) =>
-        h('li', { 'data-limit': b.limit }, bindingSentence(b, ctx.limits))))),
-    h('h3', { class: 'app-heading-m', id: 'plan-courses-heading' }, 'Courses, in the order to take them'),
-    plan.steps.length === 0
-      ? h('p', { class: 'app-body app-plan__empty', id: 'plan-empty' }, empty)
-      : [h('ol', { class: 'app-courses', id: 'plan-courses', 'aria-labelledby': 'plan-courses-heading' },
-        plan.steps.map((s, i) => courseItem(s, i + 1))),
-      printTable(plan)],
-    h('h3', { class: 'app-heading-m', id: 'plan-left-heading' }, 'Still to learn on the job'),
-    plan.leftToLearn.length === 0
-      ? h('p', { class: 'app-body', id: 'plan-left-none' }, gap === 0 ? 'Nothing.' : 'Nothing: the courses above cover every skill to learn.')
-      : [h('p', { class: 'app-body' }, `No course covers ${plan.leftToLearn.length === 1 ? 'this skill' : `these ${formatCount(plan.leftToLearn.length)} skills`} within your limits, so plan to learn ${plan.leftToLearn.length === 1 ? 'it' : 'them'} at work:`),
-        h('ul', { class: 'app-skill-list app-plan-left', id: 'plan-left', 'aria-labelledby': 'plan-left-heading' },
-          plan.leftToLearn.map(skillItem))]);
+    h('p', { class: 'app-body app-plan-caveat' }, PAY_CAVEAT));
 }
 
 /**
@@ -281,11 +291,11 @@ function routeBox(route) {
   return h('div', { class: 'app-inset app-inset--route', id: 'plan-route' },
     h('p', { class: 'app-inset__text' },
       h('strong', { class: 'app-tag app-tag--route' }, route.open ? 'Open to career changers' : 'Recognised route'), ' ',
-      route.open
-        ? `This training is designed for people new to the work. ${route.evidence} (${route.recognisedBy}.) `
-        : `${route.recognisedBy} recognise this move. ${route.evidence} `,
-      route.bridging.length > 0 ? 'Its bridging training comes first in the plan below. ' : '',
-      'Source: ', sourceLink(route.source)));
+      route.open ? `${route.recognisedBy}: training designed for people new to the work.` : `${route.recognisedBy} recognise this move.`,
+      route.bridging.length > 0 ? ' Its bridging training comes first.' : ''),
+    h('details', { class: 'app-details app-inset__details' },
+      h('summary', { class: 'app-details__summary' }, 'Why, and the source'),
+      h('p', { class: 'app-inset__text app-details__text' }, `${route.evidence} Source: `, sourceLink(route.source), '.')));
 }
 
 /**

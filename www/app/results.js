@@ -111,16 +111,15 @@ export function sourceLink(source, className) {
  */
 function carbonNotice(carbon) {
   const category = carbon.category.replace(/_/g, ' ');
+  // One line says it; the evidence and its source are one click away, so the moves stay close.
   return h('div', { class: 'app-inset app-inset--carbon', id: 'carbon-notice' },
-    h('h3', { class: 'app-heading-s' }, carbon.borderline
-      ? 'Some jobs like yours are carbon-intensive'
-      : 'Your job is carbon-intensive'),
     h('p', { class: 'app-inset__text' },
-      `Kind of work: ${category}${carbon.borderline ? ' (borderline: it depends on where you work)' : ''}. `,
-      carbon.evidence, ' '),
-    carbon.source && h('p', { class: 'app-inset__text' }, 'Source: ',
-      sourceLink(carbon.source)),
-    h('p', { class: 'app-inset__text' }, 'The moves below start with green jobs that use the skills you have.'));
+      h('strong', {}, carbon.borderline ? 'Some jobs like yours are carbon-intensive' : 'Your job is carbon-intensive'),
+      ` (${category}${carbon.borderline ? ', depending on where you work' : ''}). The moves below start with green jobs that use the skills you have.`),
+    h('details', { class: 'app-details app-inset__details' },
+      h('summary', { class: 'app-details__summary' }, 'Why'),
+      h('p', { class: 'app-inset__text app-details__text' }, carbon.evidence, ' ',
+        carbon.source && ['Source: ', sourceLink(carbon.source), '.'])));
 }
 
 /**
@@ -136,31 +135,34 @@ export function renderCurrentJob(section, job, actions = {}) {
     : 'Pay not known';
   const also = job.altLabels.filter((l) => l !== job.label).slice(0, 6);
   replaceChildren(section,
-    h('h2', { id: 'current-job-heading', class: 'app-heading-l' },
-      h('span', { class: 'app-caption-m' }, 'Your current job'), ' ', job.label),
+    h('h2', { id: 'current-job-heading', class: 'app-heading-l app-current__title' },
+      h('span', { class: 'app-visually-hidden' }, 'Your current job'), ' ', job.label),
     // One line first; the details are folded so that the moves come into view.
-    h('p', { class: 'app-body app-current__summary' }, `${pay}. ${plural(job.essentialSkills.length, 'essential skill')}.`),
-    h('details', { class: 'app-details', id: 'current-job-details' },
-      h('summary', { class: 'app-details__summary' }, 'About this job: other names, what it involves, its skills'),
-      h('dl', { class: 'app-summary-list app-details__text' },
-      also.length > 0 && row('Also called', also.join(', ')),
-      row('Occupation group', iscoText(job)),
-      row('What the job involves', h('p', { class: 'app-summary-list__text app-current__description' }, DESCRIPTION_PENDING)),
-      row('Indicative pay', pay),
-      typeof job.jobZone === 'number' && row('Preparation needed', `Level ${job.jobZone} of 5 (O*NET job zone)`),
-      row('Essential skills',
-        h('p', { class: 'app-summary-list__text' },
-          `${plural(job.essentialSkills.length, 'essential skill')}`,
-          greenCount > 0 ? `, of which ${plural(greenCount, 'is a green skill', 'are green skills')}` : '',
-          job.optionalSkills.length > 0 ? `, and ${plural(job.optionalSkills.length, 'optional skill')}` : '',
-          '.'),
-        job.essentialSkills.length > 0 && h('details', { class: 'app-details' },
-          h('summary', { class: 'app-details__summary' }, 'Show the essential skills for this job'),
-          h('ul', { class: 'app-skill-list app-details__text' }, job.essentialSkills.map(skillItem)))))),
-    job.carbon && carbonNotice(job.carbon),
-    actions.onPrint && h('p', { class: 'app-actions' },
-      h('button', { type: 'button', class: 'app-button app-button--secondary', 'data-action': 'print' },
+    h('p', { class: 'app-body app-current__summary' }, `${typeof job.annualEarnings === 'number'
+      ? `${formatPounds(job.annualEarnings)} a year (UK estimate)`
+      : 'Pay not known'}. ${plural(job.essentialSkills.length, 'essential skill')}.`),
+    // The details and the print button share one line, so the moves come into view.
+    h('div', { class: 'app-current__bar' },
+      h('details', { class: 'app-details', id: 'current-job-details' },
+        h('summary', { class: 'app-details__summary' }, 'About this job: other names, what it involves, its skills'),
+        h('dl', { class: 'app-summary-list app-details__text' },
+        also.length > 0 && row('Also called', also.join(', ')),
+        row('Occupation group', iscoText(job)),
+        row('What the job involves', h('p', { class: 'app-summary-list__text app-current__description' }, DESCRIPTION_PENDING)),
+        row('Indicative pay', pay),
+        typeof job.jobZone === 'number' && row('Preparation needed', `Level ${job.jobZone} of 5 (O*NET job zone)`),
+        row('Essential skills',
+          h('p', { class: 'app-summary-list__text' },
+            `${plural(job.essentialSkills.length, 'essential skill')}`,
+            greenCount > 0 ? `, of which ${plural(greenCount, 'is a green skill', 'are green skills')}` : '',
+            job.optionalSkills.length > 0 ? `, and ${plural(job.optionalSkills.length, 'optional skill')}` : '',
+            '.'),
+          job.essentialSkills.length > 0 && h('details', { class: 'app-details' },
+            h('summary', { class: 'app-details__summary' }, 'Show the essential skills for this job'),
+            h('ul', { class: 'app-skill-list app-details__text' }, job.essentialSkills.map(skillItem)))))),
+      actions.onPrint && h('button', { type: 'button', class: 'app-button app-button--secondary', 'data-action': 'print' },
         'Print or save this plan')),
+    job.carbon && carbonNotice(job.carbon),
   );
   const details = section.querySelector('#current-job-details');
   const description = section.querySelector('.app-current__description');

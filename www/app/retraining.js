@@ -82,12 +82,12 @@ export class Retraining {
       linkGroup: byId('plan-link-group'),
       link: /** @type {HTMLInputElement} */ (byId('plan-link')),
       copyStatus: byId('plan-copy-status'),
-      courses: byId('plan-courses'),
-      coursesFile: /** @type {HTMLInputElement} */ (byId('plan-courses-file')),
-      coursesFileGroup: byId('plan-courses-file-group'),
-      coursesFileError: byId('plan-courses-file-error'),
-      coursesLoad: /** @type {HTMLButtonElement} */ (byId('plan-courses-load')),
-      coursesStatus: byId('plan-courses-status'),
+      courses: byId('own-courses'),
+      coursesFile: /** @type {HTMLInputElement} */ (byId('own-courses-file')),
+      coursesFileGroup: byId('own-courses-file-group'),
+      coursesFileError: byId('own-courses-file-error'),
+      coursesLoad: /** @type {HTMLButtonElement} */ (byId('own-courses-load')),
+      coursesStatus: byId('own-courses-status'),
     };
     /** The limits of the plan on the page (changed only by valid input). */
     this.limits = defaultLimits();
@@ -403,7 +403,7 @@ export class Retraining {
       setFieldError(this.els.coursesFileGroup, input, this.els.coursesFileError,
         problems.length === 1 ? problems[0] : `The course list has ${plural(problems.length, 'problem')}.`);
       this.els.coursesStatus.textContent = '';
-      this.showErrors(problems.map((text) => ({ text, href: '#plan-courses-file' })), true);
+      this.showErrors(problems.map((text) => ({ text, href: '#own-courses-file' })), true);
     };
     if (!file) {
       fail(['Select a course list file (CSV or JSON).']);
