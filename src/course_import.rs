@@ -27,6 +27,7 @@ use std::collections::HashMap;
 
 use serde::Deserialize;
 
+use crate::course_rules::{check_courses, Reach};
 use crate::dataset::Dataset;
 use crate::error::Error;
 use crate::model::{Course, CourseKind, CourseLink, Delivery, Funding};
@@ -59,8 +60,61 @@ const COLUMNS: [&str; 15] = [
     "notes",
 ];
 
-/// Rows with where each is (`row 2 (line 3)` or `courses[1]`).
-type Rows = Vec<(String, Row)>;
+/// Where a row is in the file the person wrote: its number (from 1; the CSV header is not a row)
+/// and, for CSV, its line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Place {
+    row: usize,
+    line: Option<usize>,
+}
+
+/// Rows with where each is.
+type Rows = Vec<(Place, Row)>;
+
+/// One problem in a loaded file, said so that the person who wrote it can find it: the row (from
+/// 1; none for the header or the file as a whole), the CSV line, the column and what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct RowProblem {
+    /// The row, from 1 (the header is not a row); `None` for the header or the whole file.
+    pub row: Option<usize>,
+    /// The line of the file (CSV), where known.
+    pub line: Option<usize>,
+    /// The column (`weeks`), or `header`.
+    pub field: String,
+    /// What is wrong, naming the value as written.
+    pub message: String,
+}
+
+impl RowProblem {
+    fn at(place: Place, field: &str, message: String) -> RowProblem {
+        RowProblem {
+            row: Some(place.row),
+            line: place.line,
+            field: field.to_owned(),
+            message,
+        }
+    }
+
+    fn file(field: &str, message: String) -> RowProblem {
+        RowProblem {
+            row: None,
+            line: None,
+            field: field.to_owned(),
+            message,
+        }
+    }
+}
+
+impl std::fmt::Display for RowProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match (self.row, self.line) {
+            (Some(row), Some(line)) => write!(f, "row {row} (line {line}), ")?,
+            (Some(row), None) => write!(f, "row {row}, ")?,
+            _ => {}
+        }
+        write!(f, "{}: {}", self.field, self.message)
+    }
+}
 
 /// One row as written, before checking.
 #[derive(Debug, Default, Deserialize)]
@@ -87,19 +141,44 @@ struct Row {
 /// Courses a row `requires` must be in the same list.
 ///
 /// # Errors
-/// [`Error::Invalid`] listing every problem by row and field, or [`Error::Decode`] when the
-/// text is not CSV or JSON at all.
+/// [`Error::InvalidRows`] listing every problem by row, line and field, or [`Error::Decode`]
+/// when the text is not CSV or JSON at all.
 pub fn parse_courses(
     data: &Dataset,
     text: &str,
     format: CourseFormat,
+) -> Result<Vec<Course>, Error> {
+    parse(data, text, format, false)
+}
+
+/// As [`parse_courses`], for courses to add to the catalogue of `data`: a course whose id the
+/// catalogue already has is a problem of its row too.
+///
+/// # Errors
+/// As [`parse_courses`].
+pub fn parse_courses_to_add(
+    data: &Dataset,
+    text: &str,
+    format: CourseFormat,
+) -> Result<Vec<Course>, Error> {
+    parse(data, text, format, true)
+}
+
+fn parse(
+    data: &Dataset,
+    text: &str,
+    format: CourseFormat,
+    add: bool,
 ) -> Result<Vec<Course>, Error> {
     let (rows, mut problems) = match format {
         CourseFormat::Json => (json_rows(text)?, Vec::new()),
         CourseFormat::Csv => csv_rows(text)?,
     };
     if rows.is_empty() {
-        problems.push("the course list has no rows".to_owned());
+        problems.push(RowProblem::file(
+            "rows",
+            "the course list has no rows".into(),
+        ));
     }
     let ids: HashMap<&str, u32> = rows
         .iter()
@@ -108,12 +187,39 @@ pub fn parse_courses(
         .collect();
     let courses: Vec<Course> = rows
         .iter()
-        .map(|(at, row)| course(data, at, row, &ids, &mut problems))
+        .map(|(at, row)| course(data, *at, row, &ids, &mut problems))
         .collect();
+    // The same rules as the dataset's own courses, said by row.
+    let reach = Reach {
+        skills: data.skills().len(),
+        courses: courses.len(),
+        occupations: data.occupations().len(),
+    };
+    for p in check_courses(&courses, reach) {
+        let place = rows[p.course].0;
+        problems.push(RowProblem::at(place, p.column(), p.message.clone()));
+    }
+    if add {
+        for (i, c) in courses.iter().enumerate() {
+            if data.course_id(&c.id).is_some() {
+                problems.push(RowProblem::at(
+                    rows[i].0,
+                    "id",
+                    format!(
+                        "{:?} is already a course of the catalogue; give your course another id, or use only your list",
+                        c.id
+                    ),
+                ));
+            }
+        }
+    }
     if problems.is_empty() {
         Ok(courses)
     } else {
-        Err(Error::Invalid { problems })
+        Err(Error::InvalidRows {
+            file: "course list",
+            problems,
+        })
     }
 }
 
@@ -124,12 +230,20 @@ fn json_rows(text: &str) -> Result<Rows, Error> {
     Ok(rows
         .into_iter()
         .enumerate()
-        .map(|(i, row)| (format!("courses[{i}]"), row))
+        .map(|(i, row)| {
+            (
+                Place {
+                    row: i + 1,
+                    line: None,
+                },
+                row,
+            )
+        })
         .collect())
 }
 
 /// The rows of a CSV list, and the problems with numbers found while reading them.
-fn csv_rows(text: &str) -> Result<(Rows, Vec<String>), Error> {
+fn csv_rows(text: &str) -> Result<(Rows, Vec<RowProblem>), Error> {
     let mut reader = csv::ReaderBuilder::new()
         .flexible(false)
         .trim(csv::Trim::All)
@@ -143,27 +257,38 @@ fn csv_rows(text: &str) -> Result<(Rows, Vec<String>), Error> {
     let mut problems = Vec::new();
     for name in headers.iter() {
         if !COLUMNS.contains(&name) {
-            problems.push(format!(
-                "header: {name:?} is not a column; expected some of {}",
-                COLUMNS.join(", ")
+            problems.push(RowProblem::file(
+                "header",
+                format!(
+                    "{name:?} is not a column; expected some of {}",
+                    COLUMNS.join(", ")
+                ),
             ));
         }
     }
     for required in ["id", "title"] {
         if !headers.iter().any(|h| h == required) {
-            problems.push(format!("header: the column {required:?} is missing"));
+            problems.push(RowProblem::file(
+                "header",
+                format!("the column {required:?} is missing"),
+            ));
         }
     }
     if !problems.is_empty() {
-        return Err(Error::Invalid { problems });
+        return Err(Error::InvalidRows {
+            file: "course list",
+            problems,
+        });
     }
     let mut rows = Vec::new();
     for (i, record) in reader.records().enumerate() {
         let record = record.map_err(|e| Error::Decode {
             message: format!("row {} of the course list: {e}", i + 1),
         })?;
-        let line = record.position().map_or(0, |p| p.line());
-        let at = format!("row {} (line {line})", i + 1);
+        let at = Place {
+            row: i + 1,
+            line: record.position().map(|p| p.line() as usize),
+        };
         let mut row = Row::default();
         for (name, value) in headers.iter().zip(record.iter()) {
             let list = || -> Vec<String> {
@@ -180,7 +305,11 @@ fn csv_rows(text: &str) -> Result<(Rows, Vec<String>), Error> {
                 }
                 let parsed = value.replace([',', '£'], "").parse::<f64>().ok();
                 if parsed.is_none() {
-                    problems.push(format!("{at}, {field}: {value:?} is not a number"));
+                    problems.push(RowProblem::at(
+                        at,
+                        field,
+                        format!("{value:?} is not a number"),
+                    ));
                 }
                 parsed
             };
@@ -210,18 +339,13 @@ fn csv_rows(text: &str) -> Result<(Rows, Vec<String>), Error> {
 /// Checks one row and builds its course, adding any problems found.
 fn course(
     data: &Dataset,
-    at: &str,
+    at: Place,
     row: &Row,
     ids: &HashMap<&str, u32>,
-    problems: &mut Vec<String>,
+    problems: &mut Vec<RowProblem>,
 ) -> Course {
-    let mut problem = |field: &str, text: String| problems.push(format!("{at}, {field}: {text}"));
-    if row.id.trim().is_empty() {
-        problem("id", "must not be empty".into());
-    }
-    if row.title.trim().is_empty() {
-        problem("title", "must not be empty".into());
-    }
+    // Empty ids and titles, ranges and cycles are the shared rules' (see `check_courses`).
+    let mut problem = |field: &str, text: String| problems.push(RowProblem::at(at, field, text));
     let kind = match row
         .kind
         .trim()

@@ -21,6 +21,14 @@ pub enum Error {
         /// One entry per problem, each naming the record and field.
         problems: Vec<String>,
     },
+    /// A file a person loaded (a course list) has problems; every one is listed with its row,
+    /// line and column.
+    InvalidRows {
+        /// What the file is, e.g. `"course list"`.
+        file: &'static str,
+        /// One entry per problem.
+        problems: Vec<crate::course_import::RowProblem>,
+    },
     /// An occupation id that is not in the dataset.
     UnknownOccupation {
         /// The field that carried the id.
@@ -68,7 +76,7 @@ impl Error {
         match self {
             Error::Decode { .. } => "decode",
             Error::PartMissing { .. } => "partMissing",
-            Error::Invalid { .. } => "invalid",
+            Error::Invalid { .. } | Error::InvalidRows { .. } => "invalid",
             Error::UnknownOccupation { .. } => "unknownOccupation",
             Error::UnknownSkill { .. } => "unknownSkill",
             Error::InvalidArgument { .. } | Error::InvalidOption { .. } => "invalidArgument",
@@ -101,10 +109,22 @@ impl Error {
         }
     }
 
-    /// Every problem of an [`Error::Invalid`], each naming its record and field.
-    pub fn problems(&self) -> &[String] {
+    /// Every problem of an [`Error::Invalid`] or [`Error::InvalidRows`], each naming its record
+    /// (or row) and field.
+    pub fn problems(&self) -> Vec<String> {
         match self {
-            Error::Invalid { problems } => problems,
+            Error::Invalid { problems } => problems.clone(),
+            Error::InvalidRows { problems, .. } => {
+                problems.iter().map(ToString::to_string).collect()
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// The problems of an [`Error::InvalidRows`], with row, line and field apart.
+    pub fn row_problems(&self) -> &[crate::course_import::RowProblem] {
+        match self {
+            Error::InvalidRows { problems, .. } => problems,
             _ => &[],
         }
     }
@@ -127,6 +147,19 @@ impl fmt::Display for Error {
                 write!(f, "{}", problems[..shown].join("; "))?;
                 if problems.len() > shown {
                     write!(f, "; and {} more", problems.len() - shown)?;
+                }
+                Ok(())
+            }
+            Error::InvalidRows { file, problems } => {
+                write!(f, "the {file} has {} problem(s): ", problems.len())?;
+                let shown: Vec<String> = problems
+                    .iter()
+                    .take(PROBLEMS_SHOWN)
+                    .map(ToString::to_string)
+                    .collect();
+                write!(f, "{}", shown.join("; "))?;
+                if problems.len() > PROBLEMS_SHOWN {
+                    write!(f, "; and {} more", problems.len() - PROBLEMS_SHOWN)?;
                 }
                 Ok(())
             }

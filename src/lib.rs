@@ -45,6 +45,7 @@
 pub mod api;
 pub mod classification;
 pub mod course_import;
+pub mod course_rules;
 pub mod credit;
 pub mod dataset;
 pub mod error;

@@ -131,3 +131,68 @@ fn a_loaded_list_is_used_by_plans_and_duplicate_ids_are_refused() {
     let twice = added.with_courses(courses, true).unwrap_err().to_string();
     assert!(twice.contains("appears twice"), "{twice}");
 }
+
+#[test]
+fn problems_come_with_row_line_and_column_apart_from_the_same_rules_as_the_dataset() {
+    // A prerequisite cycle and a course of 400 weeks: the dataset's own rules, said by row.
+    let csv = "id,title,weeks,requires\n\
+               a,Course A,400,b\n\
+               b,Course B,2,a\n";
+    let error = parse_courses(data(), csv, CourseFormat::Csv).unwrap_err();
+    assert_eq!(error.kind(), "invalid");
+    let rows = error.row_problems();
+    let weeks = rows
+        .iter()
+        .find(|p| p.field == "weeks")
+        .expect("the weeks problem");
+    assert_eq!((weeks.row, weeks.line), (Some(1), Some(2)));
+    assert!(
+        weeks.message.starts_with("400 is not a duration"),
+        "{weeks:?}"
+    );
+    let cycle = rows
+        .iter()
+        .find(|p| p.field == "requires")
+        .expect("the cycle");
+    assert!(cycle.row.is_some());
+    assert!(
+        cycle.message.contains("\"a\" → \"b\" → \"a\"")
+            || cycle.message.contains("\"b\" → \"a\" → \"b\""),
+        "{cycle:?}"
+    );
+    // Never the position in a merged catalogue.
+    assert!(
+        error.problems().iter().all(|p| !p.contains("courses[")),
+        "{:?}",
+        error.problems()
+    );
+}
+
+#[test]
+fn adding_a_course_whose_id_the_catalogue_has_names_the_row() {
+    let csv = format!(
+        "id,title\nmy-course,Mine\n{},Theirs\n",
+        data().courses()[0].id
+    );
+    let error = greenpath::course_import::parse_courses_to_add(data(), &csv, CourseFormat::Csv)
+        .unwrap_err();
+    let rows = error.row_problems();
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(
+        (rows[0].row, rows[0].line, rows[0].field.as_str()),
+        (Some(2), Some(3), "id")
+    );
+    assert!(
+        rows[0]
+            .message
+            .contains("already a course of the catalogue"),
+        "{rows:?}"
+    );
+    // Replacing the catalogue, the same list is fine.
+    assert_eq!(
+        parse_courses(data(), &csv, CourseFormat::Csv)
+            .unwrap()
+            .len(),
+        2
+    );
+}

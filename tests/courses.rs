@@ -324,7 +324,8 @@ fn every_broken_course_rule_is_reported_with_its_place() {
         "courses[1].weeks: 400 is not a duration",
         "courses[1].occupations[1][0]: occupation 0 is linked twice",
         "courses[2].id: must not be empty",
-        "courses[3].requires: course 1 closes a cycle (1 → 2 → 3 → 1)",
+        // Cycles are named by course id ("courses[2]" has a blank id).
+        "courses[3].requires: requiring \"c-empty-title\" closes a cycle (\"c-empty-title\" → \" \" → \"c-cycle\" → \"c-empty-title\")",
     ];
     common::assert_problems(&found, &expected);
 }

@@ -19,7 +19,7 @@ pub mod dto;
 pub use dto::*;
 
 use crate::classification::GreenDefinition;
-use crate::course_import::{parse_courses, CourseFormat};
+use crate::course_import::{parse_courses, parse_courses_to_add, CourseFormat};
 use crate::credit::Closeness;
 use crate::gap::SolveStatus;
 use crate::model::{
@@ -380,7 +380,11 @@ impl Planner {
             }
         };
         self.course_planner()?;
-        let courses = parse_courses(&self.data, text, format)?;
+        let courses = if add {
+            parse_courses_to_add(&self.data, text, format)?
+        } else {
+            parse_courses(&self.data, text, format)?
+        };
         let data = self.data.with_courses(courses, add)?;
         self.courses = Some(CoursePlanner::new(&data));
         self.data = data;

@@ -3,7 +3,8 @@
 use std::collections::HashSet;
 
 use super::Extent;
-use crate::model::{Course, DataFile, EstimatedFrom, Occupation, RecognisedRoute};
+use crate::course_rules::{check_courses as check_courses_by_rules, Reach};
+use crate::model::{DataFile, EstimatedFrom, Occupation, RecognisedRoute};
 
 /// The classification keys this code knows, in the order the default dataset lists them.
 pub(crate) const CLASSIFICATION_KEYS: [&str; 5] = [
@@ -22,13 +23,6 @@ pub const SCHEMA_VERSION: u32 = 3;
 const MAX_JOB_ZONE: u8 = 5;
 /// Annual earnings above this are taken as a data error (GBP).
 const MAX_ANNUAL_EARNINGS: u32 = 10_000_000;
-/// Highest RQF level.
-const MAX_COURSE_LEVEL: u8 = 8;
-/// Longest course in weeks (six years: the longest apprenticeship standard in the 2021 IfATE
-/// file, "Civil engineer (degree)", is typically 66 months, 286 weeks).
-const MAX_COURSE_WEEKS: f32 = 312.0;
-/// Course prices and funding caps above this are taken as a data error (GBP).
-const MAX_COURSE_COST: u32 = 100_000;
 
 /// Every problem in `file`, in a stable order; empty when the file is valid. References to
 /// skills and courses may reach up to `extent` (records of parts not loaded yet).
@@ -375,132 +369,15 @@ fn check_classifications(file: &DataFile, extent: Extent, out: &mut Vec<String>)
     }
 }
 
-/// The courses: ids, text, ranges, references and the prerequisite graph.
+/// The courses, by the rules of [`crate::course_rules`] (shared with loaded course lists).
 fn check_courses(file: &DataFile, extent: Extent, out: &mut Vec<String>) {
-    let mut seen = HashSet::new();
-    let n_courses = extent.courses;
-    for (i, course) in file.courses.iter().enumerate() {
-        let at = format!("courses[{i}]");
-        require_text(out, &format!("{at}.id"), &course.id);
-        if !course.id.trim().is_empty() && !seen.insert(course.id.as_str()) {
-            out.push(format!("{at}.id: {:?} appears twice", course.id));
-        }
-        require_text(out, &format!("{at}.title"), &course.title);
-        if let Some(level) = course.level {
-            if !(1..=MAX_COURSE_LEVEL).contains(&level) {
-                out.push(format!(
-                    "{at}.level: {level} is outside 1 to {MAX_COURSE_LEVEL} (RQF levels)"
-                ));
-            }
-        }
-        if let Some(weeks) = course.weeks {
-            if !weeks.is_finite() || weeks <= 0.0 || weeks > MAX_COURSE_WEEKS {
-                out.push(format!(
-                    "{at}.weeks: {weeks} is not a duration above 0 and at most {MAX_COURSE_WEEKS} weeks"
-                ));
-            }
-        }
-        if let Some(cost) = course.cost.filter(|&c| c > MAX_COURSE_COST) {
-            out.push(format!("{at}.cost: {cost} is above {MAX_COURSE_COST}"));
-        }
-        if let Some(cap) = course.max_funding.filter(|&c| c > MAX_COURSE_COST) {
-            out.push(format!("{at}.maxFunding: {cap} is above {MAX_COURSE_COST}"));
-        }
-        for (j, &required) in course.requires.iter().enumerate() {
-            check_index(out, &format!("{at}.requires[{j}]"), required, n_courses);
-            if required as usize == i {
-                out.push(format!(
-                    "{at}.requires[{j}]: {required} is the course itself; a course cannot require itself"
-                ));
-            }
-        }
-        check_skill_list(out, &at, "teaches", &course.teaches, extent.skills);
-        check_course_links(out, &at, course, file.occupations.len());
-        // A college's own course may have no page; a source given must be a web address.
-        let url = course.source.starts_with("https://") || course.source.starts_with("http://");
-        if !course.source.is_empty() && !url {
-            out.push(format!(
-                "{at}.source: {:?} is not an http(s) URL",
-                course.source
-            ));
-        }
-    }
-    check_course_cycles(&file.courses, out);
-}
-
-/// A course's occupation links: indices in range, each occupation once, confidences in 0 to 1.
-fn check_course_links(out: &mut Vec<String>, at: &str, course: &Course, n_occupations: usize) {
-    let mut seen = HashSet::new();
-    for (j, link) in course.occupations.iter().enumerate() {
-        check_index(
-            out,
-            &format!("{at}.occupations[{j}][0]"),
-            link.0,
-            n_occupations,
-        );
-        if !seen.insert(link.0) {
-            out.push(format!(
-                "{at}.occupations[{j}][0]: occupation {} is linked twice",
-                link.0
-            ));
-        }
-        if !link.1.is_finite() || !(0.0..=1.0).contains(&link.1) {
-            out.push(format!(
-                "{at}.occupations[{j}][1]: {} is not a confidence from 0 to 1",
-                link.1
-            ));
-        }
-    }
-}
-
-/// Prerequisite cycles (a course that, through `requires`, needs itself), each reported once at
-/// the link that closes it. Out-of-range and self links are reported by [`check_courses`] and
-/// skipped here.
-fn check_course_cycles(courses: &[Course], out: &mut Vec<String>) {
-    const NEW: u8 = 0;
-    const ON_PATH: u8 = 1;
-    const DONE: u8 = 2;
-    let n = courses.len();
-    let mut state = vec![NEW; n];
-    for start in 0..n {
-        if state[start] != NEW {
-            continue;
-        }
-        state[start] = ON_PATH;
-        // Depth-first, without recursion: (course, next `requires` entry to follow).
-        let mut path: Vec<(usize, usize)> = vec![(start, 0)];
-        while let Some(top) = path.last_mut() {
-            let (node, edge) = (top.0, top.1);
-            let Some(&next) = courses[node].requires.get(edge) else {
-                state[node] = DONE;
-                path.pop();
-                continue;
-            };
-            top.1 += 1;
-            let next = next as usize;
-            if next >= n || next == node {
-                continue;
-            }
-            match state[next] {
-                NEW => {
-                    state[next] = ON_PATH;
-                    path.push((next, 0));
-                }
-                ON_PATH => {
-                    let from = path.iter().position(|&(c, _)| c == next).unwrap_or(0);
-                    let cycle: Vec<String> = path[from..]
-                        .iter()
-                        .map(|&(c, _)| c.to_string())
-                        .chain(std::iter::once(next.to_string()))
-                        .collect();
-                    out.push(format!(
-                        "courses[{node}].requires: course {next} closes a cycle ({})",
-                        cycle.join(" → ")
-                    ));
-                }
-                _ => {}
-            }
-        }
+    let reach = Reach {
+        skills: extent.skills,
+        courses: extent.courses,
+        occupations: file.occupations.len(),
+    };
+    for p in check_courses_by_rules(&file.courses, reach) {
+        out.push(format!("courses[{}].{}: {}", p.course, p.field, p.message));
     }
 }
 

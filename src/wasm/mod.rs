@@ -194,5 +194,12 @@ fn to_js(error: Error) -> JsValue {
             .collect();
         let _ = js_sys::Reflect::set(&js_error, &"problems".into(), &list);
     }
+    if !error.row_problems().is_empty() {
+        // [{ row, line, field, message }] for a loaded file: the page names the person's own rows.
+        let plain = serde_wasm_bindgen::Serializer::json_compatible();
+        if let Ok(rows) = error.row_problems().serialize(&plain) {
+            let _ = js_sys::Reflect::set(&js_error, &"rows".into(), &rows);
+        }
+    }
     js_error.into()
 }

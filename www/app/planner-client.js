@@ -19,12 +19,20 @@
  * @property {string} message
  */
 
+/**
+ * @typedef {object} RowProblem a problem in a file a person loaded, where they can find it
+ * @property {number | null} row the row, from 1 (null: the header or the whole file)
+ * @property {number | null} line the line of a CSV file, where known
+ * @property {string} field the column
+ * @property {string} message what is wrong
+ */
+
 /** An error raised by the planner (bad argument, unknown id) or by loading it. */
 export class PlannerError extends Error {
   /**
    * @param {string} message
    * @param {string} [kind] the planner's error kind (e.g. `invalidArgument`), else the error's name
-   * @param {{ field?: string, value?: string, problems?: string[] }} [details]
+   * @param {{ field?: string, value?: string, problems?: string[], rows?: RowProblem[] }} [details]
    */
   constructor(message, kind = 'Error', details = {}) {
     super(message);
@@ -37,6 +45,8 @@ export class PlannerError extends Error {
     this.value = details.value;
     /** For invalid data: one message per problem, each naming its row and field. */
     this.problems = details.problems ?? [];
+    /** For a loaded file: each problem with its row, line and column apart. */
+    this.rows = details.rows ?? [];
   }
 }
 
@@ -47,7 +57,7 @@ export class PlannerError extends Error {
  */
 function fromRecord(record, fallback) {
   return new PlannerError(record?.message ?? fallback, record?.kind ?? record?.name, {
-    field: record?.field, value: record?.value, problems: record?.problems,
+    field: record?.field, value: record?.value, problems: record?.problems, rows: record?.rows,
   });
 }
 

@@ -55,7 +55,8 @@ function progress(stage, message) {
  * `kind` (e.g. "invalidArgument"), and where they apply `field`, `value` (as given) and
  * `problems` (one string per problem): the page reads these, never the message text.
  * @param {unknown} err
- * @returns {{ name: string, message: string, kind?: string, field?: string, value?: string, problems?: string[] }}
+ * For a loaded file, `rows` lists each problem as `{ row, line, field, message }`.
+ * @returns {{ name: string, message: string, kind?: string, field?: string, value?: string, problems?: string[], rows?: unknown[] }}
  */
 function toErrorRecord(err) {
   if (err instanceof Error) {
@@ -67,6 +68,7 @@ function toErrorRecord(err) {
       field: typeof e.field === 'string' ? e.field : undefined,
       value: typeof e.value === 'string' ? e.value : undefined,
       problems: Array.isArray(e.problems) ? e.problems.map(String) : undefined,
+      rows: Array.isArray(e.rows) ? e.rows : undefined,
     };
   }
   return { name: 'Error', message: String(err) };

@@ -34,13 +34,20 @@ function byId(id) {
 }
 
 /**
- * One message per problem of a course-list error: the planner lists them in the error's
- * `problems` (each naming its row, line and field); other errors have their message.
+ * One message per problem of a course-list error: the planner lists them in the error's `rows`
+ * (row, line and column apart); other errors have their message.
  * @param {unknown} error
  * @returns {string[]}
  */
 export function courseProblems(error) {
-  const problems = /** @type {{ problems?: string[] }} */ (error)?.problems ?? [];
+  const e = /** @type {{ problems?: string[], rows?: import('./planner-client.js').RowProblem[] }} */ (error ?? {});
+  // Each problem where the college will find it: its own row, line and column.
+  if (Array.isArray(e.rows) && e.rows.length > 0) {
+    return e.rows.map((r) => (r.row
+      ? `Course list: Row ${r.row}${r.line ? ` (line ${r.line})` : ''}, ${r.field}: ${r.message}`
+      : `Course list: ${r.field.charAt(0).toUpperCase()}${r.field.slice(1)}: ${r.message}`));
+  }
+  const problems = e.problems ?? [];
   const list = problems.length > 0 ? problems : [error instanceof Error ? error.message : String(error)];
   return list.map((p) => `Course list: ${p.charAt(0).toUpperCase()}${p.slice(1)}`);
 }
