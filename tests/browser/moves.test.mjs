@@ -215,7 +215,7 @@ test('a carbon-intensive current job says so, with its evidence and a named sour
   const page = await session.open('');
   await waitForReady(page);
   await page.evaluate(async () => {
-    const { renderCurrentJob } = await import('/app/results.js');
+    const { renderCurrentJob } = await import('/components/current-job/current-job.js');
     const section = /** @type {HTMLElement} */ (document.getElementById('current-job'));
     renderCurrentJob(section, {
       id: 'x', label: 'gas service technician', altLabels: [], isco: '7126', iscoLabel: 'Plumbers and pipe fitters',

@@ -10,15 +10,15 @@
  */
 
 import { PlannerClient } from './planner-client.js';
-import { Combobox } from './combobox.js';
-import { renderCurrentJob } from './results.js';
-import { renderMoves, greenName, greenValue, GREEN_KEYS } from './moves.js';
-import { renderChart } from './chart.js';
-import { defaultFilters, fromParams, parsePayFloor, toParams, transitionOptions } from './filters.js';
+import { Combobox } from '../components/combobox/combobox.js';
+import { renderCurrentJob } from '../components/current-job/current-job.js';
+import { renderMoves, greenName, greenValue, GREEN_KEYS } from '../components/moves/moves.js';
+import { renderChart } from '../components/chart/chart.js';
+import { defaultFilters, fromParams, parsePayFloor, toParams, transitionOptions } from '../components/move-controls/filters.js';
 import { formatCount, plural } from './format.js';
 import { h, replaceChildren, setFieldError } from './dom.js';
-import { Retraining } from './retraining.js';
-import { setDescriber } from './job-description.js';
+import { Retraining } from '../components/plan/retraining.js';
+import { setDescriber } from '../components/job-description/job-description.js';
 
 /** How many suggestions the combobox shows. */
 const SUGGESTIONS = 10;
@@ -166,12 +166,12 @@ let movesSeq = 0;
 
 /** What the page shows: the chosen job, the filters and the skills the worker added. */
 const state = {
-  /** @type {import('./results.js').OccupationDetail | null} */
+  /** @type {import('../components/current-job/current-job.js').OccupationDetail | null} */
   job: null,
   filters: defaultFilters(),
-  /** @type {import('./results.js').SkillRef[]} */
+  /** @type {import('../components/current-job/current-job.js').SkillRef[]} */
   skills: [],
-  /** @type {import('./moves.js').Classification[] | null} */
+  /** @type {import('../components/moves/moves.js').Classification[] | null} */
   classifications: null,
 };
 
@@ -194,10 +194,10 @@ const retraining = new Retraining({
 });
 retraining.restore(new URLSearchParams(window.location.search));
 
-/** @returns {Promise<import('./moves.js').Classification[]>} */
+/** @returns {Promise<import('../components/moves/moves.js').Classification[]>} */
 async function classifications() {
   state.classifications ??= await planner.call('classifications');
-  return /** @type {import('./moves.js').Classification[]} */ (state.classifications);
+  return /** @type {import('../components/moves/moves.js').Classification[]} */ (state.classifications);
 }
 
 /**
@@ -244,7 +244,7 @@ async function showPlan(id, fromUrl) {
 
 /**
  * The green-definition radios, with each definition's description and provenance.
- * @param {import('./moves.js').Classification[]} defs
+ * @param {import('../components/moves/moves.js').Classification[]} defs
  */
 function renderGreenOptions(defs) {
   if (els.greenOptions.childElementCount > 0) return;
@@ -277,7 +277,7 @@ function renderGreenOptions(defs) {
     sources.length > 0 && h('details', { class: 'app-details' },
       h('summary', { class: 'app-details__summary' }, 'Where these definitions come from'),
       h('dl', { class: 'app-details__text app-provenance' }, sources.map((d) => [
-        h('dt', {}, /** @type {import('./moves.js').Classification} */ (d).name),
+        h('dt', {}, /** @type {import('../components/moves/moves.js').Classification} */ (d).name),
         h('dd', {}, `Source: ${/** @type {any} */ (d).source}. Licence: ${/** @type {any} */ (d).licence}.`,
           /** @type {any} */ (d).estimated ? ' Estimated: it reaches ESCO jobs through a crosswalk between occupation codes.' : ''),
       ]))));
@@ -355,8 +355,8 @@ async function updateMoves({ focusErrors }) {
       classifications(),
     ]);
     if (seq !== movesSeq) return false;
-    /** @type {import('./moves.js').Transition[]} */
-    const other = others.filter((/** @type {import('./moves.js').Transition} */ t) => !t.flags.green).slice(0, MOVES);
+    /** @type {import('../components/moves/moves.js').Transition[]} */
+    const other = others.filter((/** @type {import('../components/moves/moves.js').Transition} */ t) => !t.flags.green).slice(0, MOVES);
     await resolveSkillLabels();
     renderAllMoves(job, first, other, defs);
     shownFor = job.id;
@@ -411,7 +411,7 @@ function setMovesHidden(hidden) {
 async function resolveSkillLabels() {
   const unnamed = state.skills.filter((s) => s.label === s.id);
   if (unnamed.length === 0) return;
-  /** @type {import('./results.js').SkillRef[]} */
+  /** @type {import('../components/current-job/current-job.js').SkillRef[]} */
   const found = await planner.call('skills', unnamed.map((s) => s.id));
   const known = new Map(found.map((s) => [s.id, s]));
   state.skills = state.skills.map((s) => (s.label === s.id && known.has(s.id) ? /** @type {any} */ (known.get(s.id)) : s));
@@ -419,10 +419,10 @@ async function resolveSkillLabels() {
 }
 
 /**
- * @param {import('./results.js').OccupationDetail} job
- * @param {import('./moves.js').Transition[]} first
- * @param {import('./moves.js').Transition[]} other
- * @param {import('./moves.js').Classification[]} defs
+ * @param {import('../components/current-job/current-job.js').OccupationDetail} job
+ * @param {import('../components/moves/moves.js').Transition[]} first
+ * @param {import('../components/moves/moves.js').Transition[]} other
+ * @param {import('../components/moves/moves.js').Classification[]} defs
  */
 function renderAllMoves(job, first, other, defs) {
   const f = state.filters;
@@ -507,7 +507,7 @@ const skillCombobox = new Combobox({
   search: (query) => planner.call('searchSkills', query, SUGGESTIONS),
   onPick: (s) => {
     els.skillInput.value = '';
-    const skill = /** @type {import('./results.js').SkillRef} */ (/** @type {unknown} */ (s));
+    const skill = /** @type {import('../components/current-job/current-job.js').SkillRef} */ (/** @type {unknown} */ (s));
     if (state.skills.some((x) => x.id === skill.id)) {
       els.skillAnnouncer.textContent = `${skill.label} is already added.`;
       return;

@@ -6,8 +6,8 @@
  * styles). The chart is `role="img"` with a summary label; a table lists the same points.
  */
 
-import { h, replaceChildren } from './dom.js';
-import { formatCount, formatPercent } from './format.js';
+import { h, replaceChildren } from '../../app/dom.js';
+import { formatCount, formatPercent } from '../../app/format.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const MINUS = '\u2212';

@@ -3,16 +3,16 @@
  * @file Renders the chosen job's summary (the moves are rendered by moves.js).
  */
 
-import { h, replaceChildren } from './dom.js';
-import { formatPounds, plural } from './format.js';
-import { describeWhenOpened, DESCRIPTION_PENDING } from './job-description.js';
+import { h, replaceChildren } from '../../app/dom.js';
+import { formatPounds, plural } from '../../app/format.js';
+import { describeWhenOpened, DESCRIPTION_PENDING } from '../job-description/job-description.js';
 
 /**
- * @typedef {import('../pkg/greenpath.js').SkillRef} SkillRef a skill as `Planner` returns it
+ * @typedef {import('../../pkg/greenpath.js').SkillRef} SkillRef a skill as `Planner` returns it
  */
 
 /**
- * @typedef {import('../pkg/greenpath.js').OccupationDetail} OccupationDetail `Planner.occupation`
+ * @typedef {import('../../pkg/greenpath.js').OccupationDetail} OccupationDetail `Planner.occupation`
  */
 
 /**

@@ -5,13 +5,13 @@
  * functions, no DOM.
  */
 
-import { DEFAULT_PAY_FLOOR } from './moves.js';
+import { DEFAULT_PAY_FLOOR } from '../moves/moves.js';
 
 /**
  * The option vocabularies come from the declarations generated from Rust, so a value the planner
  * does not know fails the type check (`make typecheck`).
- * @typedef {import('../pkg/greenpath.js').GreenBasis} GreenBasisKey the green definitions, generated from the Rust enum
- * @typedef {import('../pkg/greenpath.js').Viability} Viability generated from the Rust enum
+ * @typedef {import('../../pkg/greenpath.js').GreenBasis} GreenBasisKey the green definitions, generated from the Rust enum
+ * @typedef {import('../../pkg/greenpath.js').Viability} Viability generated from the Rust enum
  */
 
 /**

@@ -10,7 +10,7 @@
  * closes it and moves on. A mouse click or tap on a suggestion picks it.
  */
 
-import { h, replaceChildren } from './dom.js';
+import { h, replaceChildren } from '../../app/dom.js';
 
 /**
  * @typedef {object} Suggestion

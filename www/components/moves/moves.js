@@ -5,32 +5,32 @@
  * each definition (saying which definitions agree and which do not).
  */
 
-import { h, replaceChildren } from './dom.js';
-import { sourceLink } from './results.js';
-import { describeWhenOpened, DESCRIPTION_PENDING } from './job-description.js';
-import { formatCount, formatPayChange, formatPercent, formatPounds, plural } from './format.js';
+import { h, replaceChildren } from '../../app/dom.js';
+import { sourceLink } from '../current-job/current-job.js';
+import { describeWhenOpened, DESCRIPTION_PENDING } from '../job-description/job-description.js';
+import { formatCount, formatPayChange, formatPercent, formatPounds, plural } from '../../app/format.js';
 
 /**
- * @typedef {import('./results.js').SkillRef} SkillRef
- * @typedef {import('./results.js').OccupationDetail} OccupationDetail
+ * @typedef {import('../current-job/current-job.js').SkillRef} SkillRef
+ * @typedef {import('../current-job/current-job.js').OccupationDetail} OccupationDetail
  */
 
 /**
  * A ranked move, as `Planner.transitions` returns it (the declaration generated from the Rust
  * DTO).
- * @typedef {import('../pkg/greenpath.js').TransitionDto} Transition
+ * @typedef {import('../../pkg/greenpath.js').TransitionDto} Transition
  */
 
 /**
- * @typedef {import('../pkg/greenpath.js').GreenJobDto} GreenJob why a job is on the green jobs list
+ * @typedef {import('../../pkg/greenpath.js').GreenJobDto} GreenJob why a job is on the green jobs list
  */
 
 /**
- * @typedef {import('../pkg/greenpath.js').RouteDto} Route a move an industry body or programme recognises
+ * @typedef {import('../../pkg/greenpath.js').RouteDto} Route a move an industry body or programme recognises
  */
 
 /**
- * @typedef {import('../pkg/greenpath.js').ClassificationDto} Classification
+ * @typedef {import('../../pkg/greenpath.js').ClassificationDto} Classification
  */
 
 /** The green definitions a destination can be judged by, in the order they are shown. */

@@ -6,33 +6,33 @@
  * through stepping-stone jobs. Text only goes in as text nodes (see dom.js).
  */
 
-import { h, replaceChildren } from './dom.js';
-import { formatCount, formatGbp, formatPounds, formatWeeks, plural } from './format.js';
-import { sourceLink } from './results.js';
+import { h, replaceChildren } from '../../app/dom.js';
+import { formatCount, formatGbp, formatPounds, formatWeeks, plural } from '../../app/format.js';
+import { sourceLink } from '../current-job/current-job.js';
 
 /**
- * @typedef {import('./results.js').SkillRef} SkillRef
+ * @typedef {import('../current-job/current-job.js').SkillRef} SkillRef
  * @typedef {import('./plan-options.js').PlanLimits} PlanLimits
  */
 
 /**
- * @typedef {import('../pkg/greenpath.js').OccupationRef} OccupationRef
+ * @typedef {import('../../pkg/greenpath.js').OccupationRef} OccupationRef
  */
 
 /**
- * @typedef {import('../pkg/greenpath.js').CourseDto} Course
+ * @typedef {import('../../pkg/greenpath.js').CourseDto} Course
  */
 
 /**
- * @typedef {import('../pkg/greenpath.js').BindingLimitDto} Binding a limit that keeps skills uncovered
+ * @typedef {import('../../pkg/greenpath.js').BindingLimitDto} Binding a limit that keeps skills uncovered
  */
 
 /**
- * @typedef {import('../pkg/greenpath.js').PlanDto} Plan `Planner.plan`
+ * @typedef {import('../../pkg/greenpath.js').PlanDto} Plan `Planner.plan`
  */
 
 /**
- * @typedef {import('../pkg/greenpath.js').PathwayDto} Pathway `Planner.pathways`
+ * @typedef {import('../../pkg/greenpath.js').PathwayDto} Pathway `Planner.pathways`
  */
 
 const KINDS = /** @type {Record<string, string>} */ ({
@@ -285,7 +285,7 @@ export function renderPlan(body, plan, ctx) {
 
 /**
  * The recognised route a plan follows: who recognises it, why, and the source.
- * @param {import('./moves.js').Route} route
+ * @param {import('../moves/moves.js').Route} route
  */
 function routeBox(route) {
   return h('div', { class: 'app-inset app-inset--route', id: 'plan-route' },

@@ -7,8 +7,8 @@
  * the choices.
  */
 
-import { h, replaceChildren, setFieldError } from './dom.js';
-import { formatCount, plural } from './format.js';
+import { h, replaceChildren, setFieldError } from '../../app/dom.js';
+import { formatCount, plural } from '../../app/format.js';
 import {
   defaultLimits, limitsFromParams, limitsToParams, parseBudget, parseWeeks, pathwayOptions, planOptions,
   DELIVERY_VALUES,
@@ -17,7 +17,7 @@ import { renderPathways, renderPlan } from './plan-view.js';
 
 /**
  * @typedef {object} RetrainingContext
- * @property {import('./results.js').OccupationDetail | null} origin the current job
+ * @property {import('../current-job/current-job.js').OccupationDetail | null} origin the current job
  * @property {string[]} skills ESCO ids of skills added beyond the job
  * @property {string} green the green definition the moves use
  */
@@ -40,7 +40,7 @@ function byId(id) {
  * @returns {string[]}
  */
 export function courseProblems(error) {
-  const e = /** @type {{ problems?: string[], rows?: import('./planner-client.js').RowProblem[] }} */ (error ?? {});
+  const e = /** @type {{ problems?: string[], rows?: import('../../app/planner-client.js').RowProblem[] }} */ (error ?? {});
   // Each problem where the college will find it: its own row, line and column.
   if (Array.isArray(e.rows) && e.rows.length > 0) {
     return e.rows.map((r) => (r.row
@@ -55,7 +55,7 @@ export function courseProblems(error) {
 export class Retraining {
   /**
    * @param {object} o
-   * @param {import('./planner-client.js').PlannerClient} o.planner
+   * @param {import('../../app/planner-client.js').PlannerClient} o.planner
    * @param {() => RetrainingContext} o.context
    * @param {() => void} o.onUrl called when the plan's part of the URL changes
    */
