@@ -27,7 +27,7 @@ use crate::model::{
 };
 
 /// The part format this code reads and writes.
-pub const FORMAT_VERSION: u16 = 1;
+pub const FORMAT_VERSION: u16 = 2;
 const MAGIC: [u8; 4] = *b"GPDP";
 const HEADER_LEN: usize = 7;
 
@@ -94,8 +94,10 @@ pub struct CorePart {
     pub isco_groups: Vec<IscoGroup>,
     /// Skills in the whole dataset.
     pub skill_total: u32,
-    /// Every occupation, its skill lists and description empty.
+    /// Every occupation, its id, skill lists and description empty.
     pub occupations: Vec<Occupation>,
+    /// The occupations' ESCO ids, in order.
+    pub occupation_ids: IdColumn,
     /// Recognised routes.
     pub routes: Vec<RecognisedRoute>,
     /// The courses the routes name (the first course ids).
@@ -111,8 +113,10 @@ pub struct SkillsPart {
     pub dataset: u64,
     /// ESCO skill groups.
     pub skill_groups: Vec<SkillGroup>,
-    /// Every skill.
+    /// Every skill, its id empty.
     pub skills: Vec<Skill>,
+    /// The skills' ESCO ids, in order.
+    pub skill_ids: IdColumn,
     /// Skill-to-skill relations.
     pub skill_relations: Vec<SkillRelation>,
     /// Each occupation's skills, by occupation id.
@@ -146,6 +150,79 @@ pub struct CoursesPart {
     pub dataset: u64,
     /// Courses, continuing the core's ids.
     pub courses: Vec<Course>,
+}
+
+/// A column of ESCO ids: 16 bytes each when every id is a lowercase UUID (ESCO's are), which
+/// gzip cannot shrink from 36 characters as well; as text otherwise (a custom dataset).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum IdColumn {
+    /// Each id as the 16 bytes of its UUID.
+    Uuids(Vec<[u8; 16]>),
+    /// Each id as written.
+    Text(Vec<String>),
+}
+
+impl IdColumn {
+    /// Packs `ids`, as UUID bytes when every one is a lowercase UUID.
+    pub fn pack<'a>(ids: impl Iterator<Item = &'a str> + Clone) -> IdColumn {
+        let bytes: Option<Vec<[u8; 16]>> = ids.clone().map(uuid_bytes).collect();
+        match bytes {
+            Some(b) => IdColumn::Uuids(b),
+            None => IdColumn::Text(ids.map(str::to_owned).collect()),
+        }
+    }
+
+    /// The ids as text.
+    pub fn unpack(self) -> Vec<String> {
+        match self {
+            IdColumn::Uuids(list) => list.iter().map(uuid_text).collect(),
+            IdColumn::Text(list) => list,
+        }
+    }
+
+    /// How many ids.
+    pub fn len(&self) -> usize {
+        match self {
+            IdColumn::Uuids(list) => list.len(),
+            IdColumn::Text(list) => list.len(),
+        }
+    }
+
+    /// No ids.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// The 16 bytes of a lowercase UUID (`8-4-4-4-12` hex digits), or `None`.
+fn uuid_bytes(text: &str) -> Option<[u8; 16]> {
+    let b = text.as_bytes();
+    if b.len() != 36 || [8, 13, 18, 23].iter().any(|&i| b[i] != b'-') {
+        return None;
+    }
+    let digits: Vec<u8> = b.iter().copied().filter(|&c| c != b'-').collect();
+    let nibble = |c: u8| match c {
+        b'0'..=b'9' => Some(c - b'0'),
+        b'a'..=b'f' => Some(c - b'a' + 10),
+        _ => None,
+    };
+    let mut out = [0u8; 16];
+    for (i, pair) in digits.chunks(2).enumerate() {
+        out[i] = (nibble(pair[0])? << 4) | nibble(pair[1])?;
+    }
+    Some(out)
+}
+
+/// A UUID's lowercase text.
+fn uuid_text(bytes: &[u8; 16]) -> String {
+    let mut out = String::with_capacity(36);
+    for (i, b) in bytes.iter().enumerate() {
+        if [4, 6, 8, 10].contains(&i) {
+            out.push('-');
+        }
+        out.push_str(&format!("{b:02x}"));
+    }
+    out
 }
 
 /// One decoded part.
@@ -302,9 +379,16 @@ pub fn split(file: &DataFile) -> Result<Vec<(PartName, Vec<u8>)>, Error> {
     let dataset = fingerprint(&whole);
     let core_courses = named_course_count(&file);
     let mut occupations = file.occupations.clone();
+    let occupation_ids = IdColumn::pack(file.occupations.iter().map(|o| o.id.as_str()));
+    let skill_ids = IdColumn::pack(file.skills.iter().map(|s| s.id.as_str()));
+    let mut skills = file.skills.clone();
+    for skill in &mut skills {
+        skill.id.clear();
+    }
     let mut descriptions = Vec::with_capacity(occupations.len());
     let mut skill_lists = Vec::with_capacity(occupations.len());
     for o in &mut occupations {
+        o.id.clear();
         descriptions.push(std::mem::take(&mut o.description));
         skill_lists.push(OccupationSkills {
             essential: std::mem::take(&mut o.essential),
@@ -318,6 +402,7 @@ pub fn split(file: &DataFile) -> Result<Vec<(PartName, Vec<u8>)>, Error> {
             isco_groups: file.isco_groups.clone(),
             skill_total: file.skills.len() as u32,
             occupations,
+            occupation_ids,
             routes: file.routes.clone(),
             courses: file.courses[..core_courses].to_vec(),
             course_total: file.courses.len() as u32,
@@ -325,7 +410,8 @@ pub fn split(file: &DataFile) -> Result<Vec<(PartName, Vec<u8>)>, Error> {
         Part::Skills(SkillsPart {
             dataset,
             skill_groups: file.skill_groups.clone(),
-            skills: file.skills.clone(),
+            skills,
+            skill_ids,
             skill_relations: file.skill_relations.clone(),
             occupations: skill_lists,
         }),
@@ -364,7 +450,11 @@ pub struct Progress {
 
 impl Progress {
     /// Starts from the core: its records and the progress so far.
-    pub fn start(core: CorePart) -> (DataFile, Progress) {
+    pub fn start(mut core: CorePart) -> (DataFile, Progress) {
+        let ids = std::mem::replace(&mut core.occupation_ids, IdColumn::Text(Vec::new()));
+        for (o, id) in core.occupations.iter_mut().zip(ids.unpack()) {
+            o.id = id;
+        }
         let extent = Extent {
             skills: core.skill_total as usize,
             courses: core.course_total as usize,
@@ -433,6 +523,13 @@ impl Progress {
                         self.extent.skills
                     ));
                 }
+                if p.skill_ids.len() != p.skills.len() {
+                    return fail(format!(
+                        "the skills part has {} ids for {} skills",
+                        p.skill_ids.len(),
+                        p.skills.len()
+                    ));
+                }
                 if p.occupations.len() != file.occupations.len() {
                     return fail(format!(
                         "the skills part lists skills for {} occupations; the core has {}",
@@ -442,6 +539,9 @@ impl Progress {
                 }
                 file.skill_groups = p.skill_groups;
                 file.skills = p.skills;
+                for (skill, id) in file.skills.iter_mut().zip(p.skill_ids.unpack()) {
+                    skill.id = id;
+                }
                 file.skill_relations = p.skill_relations;
                 for (o, lists) in file.occupations.iter_mut().zip(p.occupations) {
                     o.essential = lists.essential;
@@ -538,18 +638,39 @@ mod tests {
 
     #[test]
     fn a_bad_header_is_named() {
-        for bytes in [&b""[..], b"GPD", b"JSON{}!!", b"GPDP\x02\x00\x00"] {
+        for bytes in [&b""[..], b"GPD", b"JSON{}!!", b"GPDP\x03\x00\x00"] {
             let message = decode(bytes).unwrap_err().to_string();
             assert!(message.contains("part"), "{message}");
         }
-        let message = decode(b"GPDP\x01\x00\x09").unwrap_err().to_string();
+        let message = decode(b"GPDP\x02\x00\x09").unwrap_err().to_string();
         assert!(message.contains("part tag 9"), "{message}");
     }
 
     #[test]
     fn a_truncated_body_is_a_decode_error_not_a_panic() {
-        let message = decode(b"GPDP\x01\x00\x00\x05").unwrap_err().to_string();
+        let message = decode(b"GPDP\x02\x00\x00\x05").unwrap_err().to_string();
         assert!(message.contains("core part is damaged"), "{message}");
+    }
+
+    #[test]
+    fn uuids_pack_to_bytes_and_back_and_anything_else_stays_text() {
+        let ids = [
+            "7aedaa07-3884-4c5b-88f9-80997b2aa54b",
+            "00000000-0000-0000-0000-00000000000f",
+        ];
+        let column = IdColumn::pack(ids.iter().copied());
+        assert!(matches!(column, IdColumn::Uuids(_)));
+        assert_eq!(column.unpack(), ids);
+        for odd in [
+            "7AEDAA07-3884-4c5b-88f9-80997b2aa54b",
+            "7aedaa07388",
+            "occ-1",
+            "7aedaa07-3884-4c5b-88f9-80997b2aa54g",
+        ] {
+            let column = IdColumn::pack([ids[0], odd].into_iter());
+            assert!(matches!(column, IdColumn::Text(_)), "{odd}");
+            assert_eq!(column.unpack(), [ids[0], odd]);
+        }
     }
 
     #[test]
