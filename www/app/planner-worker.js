@@ -113,10 +113,13 @@ async function fetchData(url) {
 async function load() {
   const t0 = performance.now();
   progress('wasm', 'Loading the planner…');
-  const dataPromise = fetchData(PART_URLS.core); // download in parallel with wasm compilation
+  // The wasm module, the core part and the binding's script download side by side.
+  const wasmResponse = fetch(WASM_URL);
+  wasmResponse.catch(() => {}); // reported by init below
+  const dataPromise = fetchData(PART_URLS.core);
   dataPromise.catch(() => {}); // handled below; avoid an unhandled-rejection report meanwhile
   const mod = await import(JS_URL.href);
-  await mod.default({ module_or_path: WASM_URL });
+  await mod.default({ module_or_path: wasmResponse });
   const t1 = performance.now();
   progress('data', 'Loading the occupation data…');
   const bytes = await dataPromise;
