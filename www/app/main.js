@@ -1,7 +1,8 @@
 // @ts-check
 /**
- * @file Page entry point: wires the planner worker, the job and skill comboboxes, the move
- * filters, the moves (green first, then other close jobs), the chart and the URL.
+ * @file The worker page: wires the planner worker to the components (job search, current job,
+ * move controls, moves, plan, print) and keeps the page's state in the URL. The components own
+ * their markup and behaviour (`www/components/<name>/`); this file only connects them.
  *
  * The page is usable from first paint: the input accepts typing while the data loads, and any
  * query typed meanwhile is answered as soon as the planner is ready. A chosen job, the filters
@@ -10,17 +11,18 @@
  */
 
 import { PlannerClient } from './planner-client.js';
-import { Combobox } from '../components/combobox/combobox.js';
-import { renderCurrentJob } from '../components/current-job/current-job.js';
-import { renderMoves, greenName, greenValue, GREEN_KEYS } from '../components/moves/moves.js';
-import { renderChart } from '../components/chart/chart.js';
-import { defaultFilters, fromParams, parsePayFloor, toParams, transitionOptions } from '../components/move-controls/filters.js';
 import { formatCount, plural } from './format.js';
-import { h, replaceChildren, setFieldError } from './dom.js';
-import { Retraining } from '../components/plan/retraining.js';
+import { Combobox } from '../components/combobox/combobox.js';
+import { ErrorSummary } from '../components/error-summary/error-summary.js';
+import { renderCurrentJob } from '../components/current-job/current-job.js';
 import { setDescriber } from '../components/job-description/job-description.js';
+import { MoveControls } from '../components/move-controls/move-controls.js';
+import { fromParams, toParams, transitionOptions } from '../components/move-controls/filters.js';
+import { onPlanButtons, renderMoveSections, setMovesHidden } from '../components/moves/moves-section.js';
+import { Retraining } from '../components/plan/retraining.js';
+import { printSummary, unfoldWhilePrinting } from '../components/print/print.js';
 
-/** How many suggestions the combobox shows. */
+/** How many job suggestions the combobox shows. */
 const SUGGESTIONS = 10;
 /** How many moves each list shows. */
 const MOVES = 20;
@@ -49,51 +51,25 @@ const els = {
   message: byId('job-message'),
   status: byId('job-status'),
   announcer: byId('job-announcer'),
-  errorSummary: byId('error-summary'),
-  errorList: byId('error-summary-list'),
   plan: byId('plan'),
   current: byId('current-job'),
   attribution: byId('attribution'),
   version: byId('dataset-version'),
-  greenMoves: byId('green-moves'),
-  otherMoves: byId('other-moves'),
-  chartBody: byId('moves-chart-body'),
-  chartSection: byId('moves-chart'),
   movesStatus: byId('moves-status'),
-  filtersForm: /** @type {HTMLFormElement} */ (byId('filters-form')),
-  greenOptions: byId('green-options'),
-  onlyGreen: /** @type {HTMLInputElement} */ (byId('only-green')),
-  viability: /** @type {HTMLSelectElement} */ (byId('min-viability')),
-  payFloor: /** @type {HTMLInputElement} */ (byId('pay-floor')),
-  payFloorGroup: byId('pay-floor-group'),
-  payFloorError: byId('pay-floor-error'),
-  payRatio: /** @type {HTMLSelectElement} */ (byId('pay-ratio')),
-  skillsForm: /** @type {HTMLFormElement} */ (byId('skills-form')),
-  skillInput: /** @type {HTMLInputElement} */ (byId('skill')),
-  skillListbox: byId('skill-listbox'),
-  skillMessage: byId('skill-message'),
-  skillAnnouncer: byId('skill-announcer'),
-  chips: byId('skill-chips'),
-  controls: /** @type {HTMLDetailsElement} */ (byId('moves-controls-details')),
-  chipsHeading: byId('skill-chips-heading'),
 };
+/** @type {import('../components/moves/moves-section.js').MoveSections} */
+const moveSections = {
+  green: byId('green-moves'), other: byId('other-moves'), chart: byId('moves-chart'), chartBody: byId('moves-chart-body'),
+};
+const errors = new ErrorSummary({
+  summary: byId('error-summary'),
+  list: byId('error-summary-list'),
+  unfold: [/** @type {HTMLDetailsElement} */ (byId('moves-controls-details'))],
+});
 
-/**
- * Show the error summary (GOV.UK pattern: `role="alert"`, each error linking to its field). A
- * field inside the folded "Tailor the moves" controls is unfolded so its link works.
- * @param {{ text: string, href?: string }[]} errors
- */
-function showErrors(errors) {
-  if (errors.some((e) => e.href && els.controls.querySelector(e.href))) els.controls.open = true;
-  replaceChildren(els.errorList, errors.map((e) =>
-    h('li', {}, e.href ? h('a', { href: e.href }, e.text) : e.text)));
-  els.errorSummary.hidden = false;
-}
-
-function clearErrors() {
-  els.errorSummary.hidden = true;
-  els.errorList.replaceChildren();
-}
+/** @param {{ text: string, href?: string }[]} list */
+function showErrors(list) { errors.show(list); }
+function clearErrors() { errors.clear(); }
 
 /** @param {string} text */
 function setStatus(text, state = 'loading') {
@@ -164,32 +140,29 @@ let planSeq = 0;
 /** Increases with every moves request (a new job, a filter or a skill changed). */
 let movesSeq = 0;
 
-/** What the page shows: the chosen job, the filters and the skills the worker added. */
+/** What the page shows: the chosen job (the filters and skills are the controls'). */
 const state = {
   /** @type {import('../components/current-job/current-job.js').OccupationDetail | null} */
   job: null,
-  filters: defaultFilters(),
-  /** @type {import('../components/current-job/current-job.js').SkillRef[]} */
-  skills: [],
   /** @type {import('../components/moves/moves.js').Classification[] | null} */
   classifications: null,
 };
 
 /** Filters and skills from the link the page was opened with. */
 const initial = fromParams(new URLSearchParams(window.location.search));
-state.filters = initial.filters;
-// A link that changes the filters or adds skills shows the controls, so the change is seen.
-{
-  const defaults = new URLSearchParams();
-  toParams(defaults, initial.filters, initial.skills);
-  if ([...defaults.keys()].length > 0) els.controls.open = true;
-}
-state.skills = initial.skills.map((id) => ({ id, label: id, kind: /** @type {'skill'} */ ('skill'), green: false }));
+const controls = new MoveControls({
+  planner,
+  isReady: () => ready,
+  onChange: (how) => { updateMoves(how); },
+  onError: showErrors,
+  filters: initial.filters,
+  skills: initial.skills,
+});
 
 /** The retraining plan for one move: its limits and its destination are kept in the URL too. */
 const retraining = new Retraining({
   planner,
-  context: () => ({ origin: state.job, skills: state.skills.map((s) => s.id), green: state.filters.green }),
+  context: () => ({ origin: state.job, skills: controls.skillIds(), green: controls.filters.green }),
   onUrl: () => writeUrl(),
 });
 retraining.restore(new URLSearchParams(window.location.search));
@@ -216,8 +189,8 @@ async function showPlan(id, fromUrl) {
     state.job = job;
     document.documentElement.classList.add('app-has-job');
     renderCurrentJob(els.current, job, { onPrint: printSummary });
-    renderGreenOptions(defs);
-    writeFiltersToForm();
+    controls.renderGreenOptions(defs);
+    controls.writeToForm();
     if (fromUrl && !els.input.value.trim()) els.input.value = job.label;
     document.title = `Green moves from ${job.label} – greenpath`;
     const shown = await updateMoves({ focusErrors: false });
@@ -242,84 +215,11 @@ async function showPlan(id, fromUrl) {
   }
 }
 
-/**
- * The green-definition radios, with each definition's description and provenance.
- * @param {import('../components/moves/moves.js').Classification[]} defs
- */
-function renderGreenOptions(defs) {
-  if (els.greenOptions.childElementCount > 0) return;
-  // The green jobs list first: the default, what people in the UK call green jobs.
-  const perJob = GREEN_KEYS.map((key) => {
-    const d = defs.find((c) => c.key === key);
-    const note = key === 'curatedGreenJobs'
-      ? ' This is the default: each job on the list names why it counts and the source.'
-      : '';
-    return {
-      value: greenValue(key),
-      name: greenName(key, defs),
-      hint: d ? `${d.description} Known for ${formatCount(d.coverage)} jobs.${note}` : note.trim(),
-    };
-  });
-  const options = [
-    ...perJob,
-    { value: 'consensus', name: 'At least two of the three definitions after the list', hint: 'A job counts as green when at least two of the ESCO, O*NET and ONS definitions agree.' },
-    { value: 'any', name: 'Any of these definitions', hint: 'A job counts as green if the green jobs list or at least one definition says so.' },
-  ];
-  const sources = GREEN_KEYS.map((key) => defs.find((c) => c.key === key)).filter((d) => d !== undefined);
-  replaceChildren(els.greenOptions,
-    options.map((o) => h('div', { class: 'app-radios__item' },
-      h('input', {
-        id: `green-${o.value}`, name: 'green', type: 'radio', value: o.value, class: 'app-radios__input',
-        'aria-describedby': o.hint ? `green-${o.value}-hint` : null,
-      }),
-      h('label', { for: `green-${o.value}`, class: 'app-radios__label' }, o.name),
-      o.hint && h('p', { id: `green-${o.value}-hint`, class: 'app-hint app-radios__hint' }, o.hint))),
-    sources.length > 0 && h('details', { class: 'app-details' },
-      h('summary', { class: 'app-details__summary' }, 'Where these definitions come from'),
-      h('dl', { class: 'app-details__text app-provenance' }, sources.map((d) => [
-        h('dt', {}, /** @type {import('../components/moves/moves.js').Classification} */ (d).name),
-        h('dd', {}, `Source: ${/** @type {any} */ (d).source}. Licence: ${/** @type {any} */ (d).licence}.`,
-          /** @type {any} */ (d).estimated ? ' Estimated: it reaches ESCO jobs through a crosswalk between occupation codes.' : ''),
-      ]))));
-}
-
-/** Put `state.filters` into the form controls. */
-function writeFiltersToForm() {
-  const f = state.filters;
-  const radio = /** @type {HTMLInputElement | null} */ (els.greenOptions.querySelector(`input[value="${f.green}"]`));
-  if (radio) radio.checked = true;
-  els.onlyGreen.checked = f.onlyGreen;
-  els.viability.value = f.minViability;
-  els.payFloor.value = f.payFloorText;
-  els.payRatio.value = String(f.desirablePayRatio);
-  renderChips();
-}
-
-/**
- * Read and check the form; on success update `state.filters`.
- * @returns {{ text: string, href: string }[]} errors (empty when valid)
- */
-function readFiltersFromForm() {
-  const checked = /** @type {HTMLInputElement | null} */ (els.greenOptions.querySelector('input:checked'));
-  const floor = parsePayFloor(els.payFloor.value);
-  setFieldError(els.payFloorGroup, els.payFloor, els.payFloorError, floor.ok ? '' : floor.error);
-  if (!floor.ok) return [{ text: floor.error, href: '#pay-floor' }];
-  state.filters = {
-    green: /** @type {any} */ (checked?.value ?? 'curated'),
-    onlyGreen: els.onlyGreen.checked,
-    minViability: /** @type {any} */ (els.viability.value),
-    payFloor: floor.value,
-    payFloorText: els.payFloor.value.trim(),
-    desirablePayRatio: Number(els.payRatio.value),
-  };
-  return [];
-}
-
 /** Write the job, the filters and the skills into the address bar. */
 function writeUrl() {
   const url = new URL(window.location.href);
   if (state.job) url.searchParams.set('job', state.job.id);
-  toParams(url.searchParams, state.filters, state.skills.map((s) => s.id));
+  toParams(url.searchParams, controls.filters, controls.skillIds());
   retraining.writeParams(url.searchParams);
   url.hash = '';
   history.replaceState(history.state, '', url);
@@ -333,18 +233,18 @@ function writeUrl() {
 async function updateMoves({ focusErrors }) {
   const job = state.job;
   if (!job) return false;
-  const errors = readFiltersFromForm();
-  if (errors.length > 0) {
-    showErrors(errors);
-    if (focusErrors) els.errorSummary.focus();
+  const invalid = controls.readForm();
+  if (invalid.length > 0) {
+    showErrors(invalid);
+    if (focusErrors) errors.focus();
     // Moves shown for another job would mislead: hide them until the form is corrected.
-    if (shownFor !== job.id) setMovesHidden(true);
+    if (shownFor !== job.id) setMovesHidden(moveSections, true);
     return false;
   }
   clearErrors();
   const seq = ++movesSeq;
-  const f = state.filters;
-  const skills = state.skills.map((s) => s.id);
+  const f = controls.filters;
+  const skills = controls.skillIds();
   els.plan.setAttribute('aria-busy', 'true');
   try {
     const [first, others, defs] = await Promise.all([
@@ -357,10 +257,10 @@ async function updateMoves({ focusErrors }) {
     if (seq !== movesSeq) return false;
     /** @type {import('../components/moves/moves.js').Transition[]} */
     const other = others.filter((/** @type {import('../components/moves/moves.js').Transition} */ t) => !t.flags.green).slice(0, MOVES);
-    await resolveSkillLabels();
-    renderAllMoves(job, first, other, defs);
+    await controls.nameSkills();
+    renderMoveSections(moveSections, { job, first, other, defs, filters: f, viableThreshold });
     shownFor = job.id;
-    setMovesHidden(false);
+    setMovesHidden(moveSections, false);
     writeUrl();
     const what = f.onlyGreen
       ? `${plural(first.length, 'move')} into green jobs and ${plural(other.length, 'other close job')}`
@@ -374,16 +274,13 @@ async function updateMoves({ focusErrors }) {
     if (seq !== movesSeq) return false;
     const message = error instanceof Error ? error.message : String(error);
     const e = /** @type {{ kind?: string, value?: string }} */ (error);
-    const before = state.skills.length;
-    if (e.kind === 'unknownSkill' && before > 0) {
+    if (e.kind === 'unknownSkill') {
       // A skill in a shared link is not in this version of the data: drop it, say so. (If no
       // skill has that id, stop here rather than ask again.)
-      state.skills = state.skills.filter((s) => s.id !== e.value);
-      if (state.skills.length === before) {
+      if (!controls.dropSkill(e.value ?? '')) {
         showErrors([{ text: `Moves could not be shown. (${message})`, href: '#job' }]);
         return false;
       }
-      renderChips();
       const shown = await updateMoves({ focusErrors: false });
       showErrors([{ text: `A skill in this link could not be found, so it was removed. (${message})`, href: '#skill' }]);
       return shown;
@@ -398,146 +295,8 @@ let resultsVersion = 0;
 /** The job whose moves are on the page. */
 let shownFor = '';
 
-/** @param {boolean} hidden */
-function setMovesHidden(hidden) {
-  els.greenMoves.hidden = hidden;
-  els.chartSection.hidden = hidden;
-  if (hidden) els.otherMoves.hidden = true;
-}
-
-/**
- * Skills restored from a link only have ids: ask the planner for their names.
- */
-async function resolveSkillLabels() {
-  const unnamed = state.skills.filter((s) => s.label === s.id);
-  if (unnamed.length === 0) return;
-  /** @type {import('../components/current-job/current-job.js').SkillRef[]} */
-  const found = await planner.call('skills', unnamed.map((s) => s.id));
-  const known = new Map(found.map((s) => [s.id, s]));
-  state.skills = state.skills.map((s) => (s.label === s.id && known.has(s.id) ? /** @type {any} */ (known.get(s.id)) : s));
-  renderChips();
-}
-
-/**
- * @param {import('../components/current-job/current-job.js').OccupationDetail} job
- * @param {import('../components/moves/moves.js').Transition[]} first
- * @param {import('../components/moves/moves.js').Transition[]} other
- * @param {import('../components/moves/moves.js').Classification[]} defs
- */
-function renderAllMoves(job, first, other, defs) {
-  const f = state.filters;
-  const definition = f.green === 'any' ? 'any of the definitions above'
-    : f.green === 'consensus' ? 'at least two of the definitions above'
-    : `the definition “${greenName(f.green, defs)}”`;
-  const pay = f.payFloor === null
-    ? `“Good pay” means at least ${Math.round(f.desirablePayRatio * 100)}% of your pay now (no pay floor).`
-    : `“Good pay” means at least ${Math.round(f.desirablePayRatio * 100)}% of your pay now and at least £${formatCount(f.payFloor)} a year.`;
-  const common = {
-    origin: job, classifications: defs, filters: { desirablePayRatio: f.desirablePayRatio, payFloor: f.payFloor },
-  };
-  const ranked = `Moves that industry bodies recognise for your job come first, then moves your skills already make viable, then the rest, each by how much of the new job’s skills you have (including skills you added). Pay does not change the order: it decides “good pay”. ${pay} Carbon-intensive jobs are never counted as green.`;
-  renderMoves(els.greenMoves, {
-    ...common,
-    headingId: 'green-moves-heading',
-    heading: f.onlyGreen ? 'Moves into green jobs' : 'Close jobs, green or not',
-    intro: [
-      h('span', { class: 'app-moves__definition' }, f.onlyGreen
-        ? `Green jobs under ${definition}.`
-        : `Every close job; those that are green under ${definition} say so.`),
-    ],
-    how: ranked,
-    listId: 'green-moves-list',
-    empty: f.onlyGreen
-      ? `No green jobs under ${definition} match these filters. Try another definition, “Any move”, or a lower pay floor.`
-      : 'No jobs match these filters. Try “Any move” or a lower pay floor.',
-    moves: first,
-  });
-  els.otherMoves.hidden = !f.onlyGreen;
-  if (f.onlyGreen) {
-    renderMoves(els.otherMoves, {
-      ...common,
-      headingId: 'other-moves-heading',
-      heading: 'Other close jobs',
-      intro: [`Jobs close to yours that are not green under ${definition}.`],
-      how: ranked,
-      listId: 'other-moves-list',
-      empty: 'No other jobs match these filters.',
-      moves: other,
-    });
-  } else {
-    els.otherMoves.replaceChildren();
-  }
-  renderChart(els.chartBody, [...first, ...other].map((t) => ({
-    label: t.label, score: t.score, payChange: t.payChange, green: t.flags.green,
-  })), { idPrefix: 'moves-chart', viable: viableThreshold });
-}
-
-/** The chips for added skills, each with a "Remove <skill>" button. */
-function renderChips() {
-  const has = state.skills.length > 0;
-  els.chips.hidden = !has;
-  els.chipsHeading.hidden = !has;
-  replaceChildren(els.chips, state.skills.map((s) => h('li', { class: 'app-chip', 'data-id': s.id },
-    h('span', { class: 'app-chip__label' }, s.label === s.id ? 'A skill from the link' : s.label),
-    h('button', { type: 'button', class: 'app-chip__remove', 'data-id': s.id },
-      'Remove', h('span', { class: 'app-visually-hidden' }, ` ${s.label === s.id ? 'skill from the link' : s.label}`)))));
-}
-
-els.chips.addEventListener('click', (e) => {
-  const button = /** @type {HTMLElement | null} */ (/** @type {Element} */ (e.target).closest('button[data-id]'));
-  if (!button) return;
-  const index = state.skills.findIndex((s) => s.id === button.dataset.id);
-  if (index < 0) return;
-  const [removed] = state.skills.splice(index, 1);
-  renderChips();
-  // Focus the next chip's button, or the skill input when none is left.
-  const buttons = els.chips.querySelectorAll('button');
-  /** @type {HTMLElement} */ (buttons[Math.min(index, buttons.length - 1)] ?? els.skillInput).focus();
-  els.skillAnnouncer.textContent = `Removed ${removed.label}. The moves are updated.`;
-  updateMoves({ focusErrors: false });
-});
-
-const skillCombobox = new Combobox({
-  input: els.skillInput,
-  listbox: els.skillListbox,
-  message: els.skillMessage,
-  announcer: els.skillAnnouncer,
-  isReady: () => ready,
-  nouns: { one: 'skill', many: 'skills', hint: 'Try a shorter or different word, e.g. “wiring” or “welding”.' },
-  search: (query) => planner.call('searchSkills', query, SUGGESTIONS),
-  onPick: (s) => {
-    els.skillInput.value = '';
-    const skill = /** @type {import('../components/current-job/current-job.js').SkillRef} */ (/** @type {unknown} */ (s));
-    if (state.skills.some((x) => x.id === skill.id)) {
-      els.skillAnnouncer.textContent = `${skill.label} is already added.`;
-      return;
-    }
-    state.skills.push({ id: skill.id, label: skill.label, kind: skill.kind, green: skill.green });
-    renderChips();
-    els.skillAnnouncer.textContent = `Added ${skill.label}. The moves are updated.`;
-    updateMoves({ focusErrors: false });
-  },
-  onError: (error) => showErrors([{ text: `Skills could not be searched: ${error.message}`, href: '#skill' }]),
-});
-
 // "Plan the retraining for <job>" on every move opens the plan and moves focus to its heading.
-for (const list of [els.greenMoves, els.otherMoves]) {
-  list.addEventListener('click', (e) => {
-    const button = /** @type {HTMLElement | null} */ (/** @type {Element} */ (e.target).closest('button[data-action="plan"]'));
-    if (!button?.dataset.id) return;
-    retraining.open(button.dataset.id, { focus: true, label: button.dataset.label });
-  });
-}
-
-els.skillsForm.addEventListener('submit', (e) => {
-  e.preventDefault();
-  skillCombobox.submit();
-});
-els.filtersForm.addEventListener('change', () => { updateMoves({ focusErrors: false }); });
-els.filtersForm.addEventListener('submit', (e) => {
-  e.preventDefault();
-  updateMoves({ focusErrors: true });
-});
+onPlanButtons(moveSections, (id, label) => { retraining.open(id, { focus: true, label }); });
 
 // Anything typed before this module ran is kept and searched.
 if (els.input.value.trim()) combobox.scheduleSearch();
@@ -546,28 +305,7 @@ if (els.input.value.trim()) combobox.scheduleSearch();
 const sharedJob = new URLSearchParams(window.location.search).get('job');
 if (sharedJob) showPlan(sharedJob, true);
 
-/**
- * The job card's "Print": the job and its first few green moves (print.css), not the whole page
- * with every list unfolded.
- */
-function printSummary() {
-  document.documentElement.classList.add('app-print-summary');
-  window.print();
-}
-
-// Printing a plan: open folded skill lists so the printed plan is complete, then restore them.
-/** @type {HTMLDetailsElement[]} */
-let openedForPrint = [];
-window.addEventListener('beforeprint', () => {
-  if (document.documentElement.classList.contains('app-print-summary')) return;
-  openedForPrint = [...document.querySelectorAll('details:not([open])')].map((d) => /** @type {HTMLDetailsElement} */ (d));
-  for (const d of openedForPrint) d.open = true;
-});
-window.addEventListener('afterprint', () => {
-  for (const d of openedForPrint) d.open = false;
-  openedForPrint = [];
-  document.documentElement.classList.remove('app-print-summary');
-});
+unfoldWhilePrinting();
 
 // Every listener is wired: the search box takes typing (answered once the planner is ready).
 performance.mark('greenpath:usable'); // read by benches/browser.mjs
