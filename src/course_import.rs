@@ -1,7 +1,9 @@
 //! A college's or council's own course list, from CSV or JSON, checked row by row.
 //!
 //! Rows name skills and occupations by ESCO id or URI (the UUID at the end of the URI is the
-//! id), and kinds, funding and delivery in plain words. Every problem is reported at once with
+//! id) or by label (a skill's preferred label; an occupation's preferred or alternative label or
+//! UK job title; case and punctuation aside), and kinds, funding and delivery in plain words. A
+//! name not found is reported with the nearest names ("did you mean …"). Every problem is reported at once with
 //! its row (and line, for CSV) and field, and nothing is loaded unless the whole list is good.
 //!
 //! The CSV header (any column order; `id` and `title` required, the rest optional):
@@ -31,6 +33,8 @@ use crate::course_rules::{check_courses, Reach};
 use crate::dataset::Dataset;
 use crate::error::Error;
 use crate::model::{Course, CourseKind, CourseLink, Delivery, Funding};
+use crate::search::SearchIndex;
+use crate::text::fold;
 
 /// The text format of a course list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -185,9 +189,10 @@ fn parse(
         .enumerate()
         .map(|(i, (_, row))| (row.id.trim(), i as u32))
         .collect();
+    let names = Names::new(data);
     let courses: Vec<Course> = rows
         .iter()
-        .map(|(at, row)| course(data, *at, row, &ids, &mut problems))
+        .map(|(at, row)| course(data, &names, *at, row, &ids, &mut problems))
         .collect();
     // The same rules as the dataset's own courses, said by row.
     let reach = Reach {
@@ -339,6 +344,7 @@ fn csv_rows(text: &str) -> Result<(Rows, Vec<RowProblem>), Error> {
 /// Checks one row and builds its course, adding any problems found.
 fn course(
     data: &Dataset,
+    names: &Names,
     at: Place,
     row: &Row,
     ids: &HashMap<&str, u32>,
@@ -421,11 +427,14 @@ fn course(
     let weeks = row.weeks.map(|w| w as f32);
     let mut teaches: Vec<u32> = Vec::new();
     for value in &row.teaches {
-        match data.skill_id(esco_id(value)) {
+        match data.skill_id(esco_id(value)).or_else(|| names.skill(value)) {
             Some(s) => teaches.push(s),
             None => problem(
                 "teaches",
-                format!("{value:?} is not an ESCO skill of this dataset"),
+                format!(
+                    "{value:?} is not an ESCO skill of this dataset (by id, URI or label){}",
+                    names.suggest_skills(data, value)
+                ),
             ),
         }
     }
@@ -433,14 +442,20 @@ fn course(
     teaches.dedup();
     let mut occupations = Vec::new();
     for value in &row.occupations {
-        match data.occupation_id(esco_id(value)) {
+        match data
+            .occupation_id(esco_id(value))
+            .or_else(|| names.occupation(value))
+        {
             Some(o) if !occupations.iter().any(|l: &CourseLink| l.0 == o) => {
                 occupations.push(CourseLink(o, 1.0));
             }
             Some(_) => {}
             None => problem(
                 "occupations",
-                format!("{value:?} is not an ESCO occupation of this dataset"),
+                format!(
+                    "{value:?} is not an ESCO occupation of this dataset (by id, URI or label){}",
+                    names.suggest_occupations(data, value)
+                ),
             ),
         }
     }
@@ -471,6 +486,88 @@ fn course(
         occupations,
         source: row.source.trim().to_owned(),
         notes: row.notes.trim().to_owned(),
+    }
+}
+
+/// Skills and occupations by the names people write: ESCO's preferred label of a skill; the
+/// preferred or an alternative label, or a UK job title, of an occupation (case, accents and
+/// punctuation aside). A name two records share is not used. Near misses come from the search
+/// indexes, built only when a name is not found.
+struct Names {
+    skills: HashMap<String, Option<u32>>,
+    occupations: HashMap<String, Option<u32>>,
+    skill_index: std::cell::OnceCell<SearchIndex>,
+    occupation_index: std::cell::OnceCell<SearchIndex>,
+}
+
+impl Names {
+    fn new(data: &Dataset) -> Names {
+        fn add(map: &mut HashMap<String, Option<u32>>, name: &str, id: u32) {
+            map.entry(fold(name))
+                .and_modify(|e| {
+                    if *e != Some(id) {
+                        *e = None; // shared by two records: ambiguous
+                    }
+                })
+                .or_insert(Some(id));
+        }
+        let mut skills = HashMap::new();
+        for (i, skill) in data.skills().iter().enumerate() {
+            add(&mut skills, &skill.label, i as u32);
+        }
+        let mut occupations = HashMap::new();
+        for (i, o) in data.occupations().iter().enumerate() {
+            for name in std::iter::once(&o.label)
+                .chain(&o.alt_labels)
+                .chain(&o.uk_titles)
+            {
+                add(&mut occupations, name, i as u32);
+            }
+        }
+        Names {
+            skills,
+            occupations,
+            skill_index: std::cell::OnceCell::new(),
+            occupation_index: std::cell::OnceCell::new(),
+        }
+    }
+
+    fn skill(&self, name: &str) -> Option<u32> {
+        self.skills.get(&fold(name)).copied().flatten()
+    }
+
+    fn occupation(&self, name: &str) -> Option<u32> {
+        self.occupations.get(&fold(name)).copied().flatten()
+    }
+
+    /// "; did you mean "install heat pump" or "…"?" for a skill name not found, or nothing.
+    fn suggest_skills(&self, data: &Dataset, name: &str) -> String {
+        let index = self
+            .skill_index
+            .get_or_init(|| SearchIndex::for_skills(data));
+        let hits = index.search(name, SUGGESTIONS);
+        did_you_mean(hits.iter().map(|hit| data.skill(hit.item).label.clone()))
+    }
+
+    /// As [`Names::suggest_skills`], for occupations.
+    fn suggest_occupations(&self, data: &Dataset, name: &str) -> String {
+        let index = self.occupation_index.get_or_init(|| SearchIndex::new(data));
+        let hits = index.search(name, SUGGESTIONS);
+        did_you_mean(
+            hits.iter()
+                .map(|hit| data.occupation(hit.item).label.clone()),
+        )
+    }
+}
+
+/// How many near misses an unknown name suggests.
+const SUGGESTIONS: usize = 3;
+
+fn did_you_mean(labels: impl Iterator<Item = String>) -> String {
+    let quoted: Vec<String> = labels.map(|l| format!("{l:?}")).collect();
+    match quoted.len() {
+        0 => String::new(),
+        _ => format!("; did you mean {}?", quoted.join(" or ")),
     }
 }
 

@@ -196,3 +196,35 @@ fn adding_a_course_whose_id_the_catalogue_has_names_the_row() {
         2
     );
 }
+
+#[test]
+fn skills_and_jobs_by_label_and_near_misses_suggested() {
+    // A college's export names things as people write them.
+    let csv = "id,title,teaches,occupations\n\
+               hp,Heat pumps,Install Heat Pump,heat pump installer\n\
+               hp2,Heat pumps 2,instal heat pumps,heat pmp engineer\n";
+    let error = parse_courses(data(), csv, CourseFormat::Csv).unwrap_err();
+    let rows = error.row_problems();
+    assert_eq!(
+        rows.len(),
+        2,
+        "row 1 reads by label; row 2 has two near misses: {rows:?}"
+    );
+    assert!(rows.iter().all(|p| p.row == Some(2)), "{rows:?}");
+    let teaches = rows.iter().find(|p| p.field == "teaches").unwrap();
+    assert!(
+        teaches
+            .message
+            .contains("did you mean \"install heat pump\""),
+        "{teaches:?}"
+    );
+    let jobs = rows.iter().find(|p| p.field == "occupations").unwrap();
+    assert!(jobs.message.contains("did you mean"), "{jobs:?}");
+    let fixed = csv
+        .replace("instal heat pumps", "install heat pump")
+        .replace("heat pmp engineer", "heat pump installer");
+    let courses = parse_courses(data(), &fixed, CourseFormat::Csv).unwrap();
+    let skill = data().skill(courses[0].teaches[0]);
+    assert_eq!(skill.label, "install heat pump");
+    assert_eq!(courses[0].occupations.len(), 1);
+}
