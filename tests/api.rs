@@ -203,3 +203,30 @@ fn course_list_format_and_mode_are_checked() {
         "{error}"
     );
 }
+
+#[test]
+fn a_new_course_list_takes_the_place_of_the_one_before() {
+    let mut own = common::default_planner().unwrap();
+    let catalogue = own.courses().unwrap().len();
+    let list = "id,title,weeks\ncollege-a,College course A,2\n";
+    assert_eq!(
+        own.load_courses(list, "csv", "add").unwrap() as usize,
+        catalogue + 1
+    );
+    // The same list again is not a clash with itself: it replaces the one loaded before.
+    assert_eq!(
+        own.load_courses(list, "csv", "add").unwrap() as usize,
+        catalogue + 1
+    );
+    let other = "id,title,weeks\ncollege-b,College course B,3\ncollege-c,College course C,1\n";
+    assert_eq!(
+        own.load_courses(other, "csv", "add").unwrap() as usize,
+        catalogue + 2
+    );
+    let ids: Vec<String> = own.courses().unwrap().into_iter().map(|c| c.id).collect();
+    assert!(
+        !ids.contains(&"college-a".to_owned()),
+        "the earlier list is gone"
+    );
+    assert_eq!(own.load_courses(other, "csv", "replace").unwrap(), 2);
+}

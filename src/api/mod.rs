@@ -70,6 +70,8 @@ pub struct Planner {
     skill_index: SearchIndex,
     engine: TransitionEngine,
     courses: Option<CoursePlanner>,
+    /// The dataset before the person's own course list was loaded (none loaded: `None`).
+    before_own_list: Option<Dataset>,
 }
 
 impl Planner {
@@ -124,6 +126,7 @@ impl Planner {
             skill_index,
             engine,
             courses,
+            before_own_list: None,
         }
     }
 
@@ -145,8 +148,19 @@ impl Planner {
         let name = part.name();
         let mut file = self.data.file().clone();
         let mut progress = self.progress;
-        progress.add(&mut file, part)?;
+        progress.add(&mut file, part.clone())?;
         let data = Dataset::from_partial(file, progress.extent())?;
+        // A part arriving after the person's own list (descriptions, say) joins the catalogue
+        // kept from before the list too, so the next list starts from the whole of it.
+        let before_own_list = match &self.before_own_list {
+            Some(base) => {
+                let mut file = base.file().clone();
+                let mut base_progress = self.progress;
+                base_progress.add(&mut file, part)?;
+                Some(Dataset::from_partial(file, progress.extent())?)
+            }
+            None => None,
+        };
         // The occupation index reads names only, which no later part changes.
         if name == PartName::Skills {
             self.skill_index = SearchIndex::for_skills(&data);
@@ -155,6 +169,7 @@ impl Planner {
         self.courses = Self::course_planner_for(&data, &progress);
         self.data = data;
         self.progress = progress;
+        self.before_own_list = before_own_list;
         Ok(name.key())
     }
 
@@ -354,8 +369,9 @@ impl Planner {
 
     /// Loads a college's or council's own course list (CSV or JSON, see the `course_import`
     /// module for the columns), added to the catalogue (`mode` `"add"`) or in its place
-    /// (`"replace"`). Nothing changes when the list has any problem: the error lists every
-    /// problem by row and field. Returns the number of courses in the catalogue afterwards.
+    /// (`"replace"`). One list at a time: a new list takes the place of one loaded before. Nothing
+    /// changes when the list has any problem: the error lists every problem by row and field.
+    /// Returns the number of courses in the catalogue afterwards.
     pub fn load_courses(&mut self, text: &str, format: &str, mode: &str) -> Result<u32, Error> {
         let format = match format {
             "csv" => CourseFormat::Csv,
@@ -380,12 +396,17 @@ impl Planner {
             }
         };
         self.course_planner()?;
+        // Against the catalogue as it was before any list of the person's own.
+        let base = self.before_own_list.as_ref().unwrap_or(&self.data);
         let courses = if add {
-            parse_courses_to_add(&self.data, text, format)?
+            parse_courses_to_add(base, text, format)?
         } else {
-            parse_courses(&self.data, text, format)?
+            parse_courses(base, text, format)?
         };
-        let data = self.data.with_courses(courses, add)?;
+        let data = base.with_courses(courses, add)?;
+        if self.before_own_list.is_none() {
+            self.before_own_list = Some(self.data.clone());
+        }
         self.courses = Some(CoursePlanner::new(&data));
         self.data = data;
         Ok(self.data.courses().len() as u32)

@@ -1,6 +1,6 @@
 // The page a worker uses on a laptop and on a phone: once a job is chosen the first green move is
 // on the first screen (1366x900) or within two (390x844); a plan opens with its first course in
-// view and the limits after it; every state is axe-clean.
+// view and the limits after it, and no college course loader in it; every state is axe-clean.
 
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -65,8 +65,8 @@ for (const [name, viewport, screens] of /** @type {const} */ ([
       return body.compareDocumentPosition(form) & Node.DOCUMENT_POSITION_FOLLOWING;
     });
     assert.ok(order, 'the limits form comes after the plan');
-    assert.equal(await page.locator('#own-courses-details').getAttribute('open'), null,
-      'the college course loader is folded, out of the worker\'s way');
+    assert.equal(await page.locator('#own-courses-file').count(), 0,
+      'the college course loader is on the college page, not in a worker\'s plan');
     await assertNoAxeViolations(page, `${name}: plan open`);
     assertCleanLog(session);
   });

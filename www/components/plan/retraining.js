@@ -14,6 +14,7 @@ import {
   DELIVERY_VALUES,
 } from './plan-options.js';
 import { renderPathways, renderPlan } from './plan-view.js';
+import { applyStoredList } from '../course-list/course-list-store.js';
 
 /**
  * @typedef {object} RetrainingContext
@@ -31,25 +32,6 @@ function byId(id) {
   const el = document.getElementById(id);
   if (!el) throw new Error(`missing element #${id}`);
   return /** @type {T} */ (el);
-}
-
-/**
- * One message per problem of a course-list error: the planner lists them in the error's `rows`
- * (row, line and column apart); other errors have their message.
- * @param {unknown} error
- * @returns {string[]}
- */
-export function courseProblems(error) {
-  const e = /** @type {{ problems?: string[], rows?: import('../../app/planner-client.js').RowProblem[] }} */ (error ?? {});
-  // Each problem where the college will find it: its own row, line and column.
-  if (Array.isArray(e.rows) && e.rows.length > 0) {
-    return e.rows.map((r) => (r.row
-      ? `Course list: Row ${r.row}${r.line ? ` (line ${r.line})` : ''}, ${r.field}: ${r.message}`
-      : `Course list: ${r.field.charAt(0).toUpperCase()}${r.field.slice(1)}: ${r.message}`));
-  }
-  const problems = e.problems ?? [];
-  const list = problems.length > 0 ? problems : [error instanceof Error ? error.message : String(error)];
-  return list.map((p) => `Course list: ${p.charAt(0).toUpperCase()}${p.slice(1)}`);
 }
 
 export class Retraining {
@@ -89,12 +71,7 @@ export class Retraining {
       linkGroup: byId('plan-link-group'),
       link: /** @type {HTMLInputElement} */ (byId('plan-link')),
       copyStatus: byId('plan-copy-status'),
-      courses: byId('own-courses'),
-      coursesFile: /** @type {HTMLInputElement} */ (byId('own-courses-file')),
-      coursesFileGroup: byId('own-courses-file-group'),
-      coursesFileError: byId('own-courses-file-error'),
-      coursesLoad: /** @type {HTMLButtonElement} */ (byId('own-courses-load')),
-      coursesStatus: byId('own-courses-status'),
+      ownList: byId('plan-own-list'),
     };
     /** The limits of the plan on the page (changed only by valid input). */
     this.limits = defaultLimits();
@@ -106,13 +83,21 @@ export class Retraining {
     this.pendingTo = null;
     /** @type {import('./plan-view.js').Course[] | null} */
     this.catalogue = null;
+    /** A college's list kept on this device (the college page), loaded before the first plan. */
+    this.ownList = applyStoredList(planner).then((list) => {
+      this.els.ownList.hidden = !list;
+      if (list) {
+        this.els.ownList.textContent = `Plans on this device include the courses of your own list “${list.name}” (${plural(list.count, 'course')}${list.mode === 'replace' ? ', used on its own' : ''}). `;
+        this.els.ownList.append(h('a', { href: './college.html' }, 'Change or forget it on the college page'), '.');
+      }
+      return list;
+    });
     this.planSeq = 0;
     this.routesSeq = 0;
     this.version = 0;
 
     this.els.form.addEventListener('change', (e) => {
       if (e.target === this.els.heldFilter) return;
-      if (e.target instanceof Node && this.els.courses.contains(e.target)) return;
       this.update({ focusErrors: false });
     });
     this.els.form.addEventListener('submit', (e) => {
@@ -121,7 +106,6 @@ export class Retraining {
     });
     this.els.heldFilter.addEventListener('input', () => this.filterHeld());
     this.els.heldFilter.addEventListener('keydown', (e) => { if (e.key === 'Enter') e.preventDefault(); });
-    this.els.coursesLoad.addEventListener('click', () => { this.loadOwnCourses(); });
     byId('plan-print').addEventListener('click', () => window.print());
     byId('plan-copy').addEventListener('click', () => { this.copyLink(); });
     byId('plan-close').addEventListener('click', () => this.close({ restoreFocus: true }));
@@ -346,6 +330,7 @@ export class Retraining {
     this.els.routesBody.classList.add('app-pathways__body--stale');
     let catalogueSize = 0;
     try {
+      await this.ownList;
       catalogueSize = (await this.loadCatalogue()).length;
     } catch (error) {
       if (seq !== this.planSeq) return;
@@ -395,55 +380,6 @@ export class Retraining {
         this.els.routesBody.classList.remove('app-pathways__body--stale');
         document.documentElement.dataset.pathwaysResults = `${to} ${this.version}`;
       }
-    }
-  }
-
-  /**
-   * Load a college's or council's own course list from the file input into the planner (in
-   * the worker: the file never leaves the browser), then re-plan. On any problem nothing
-   * changes and the error summary lists each problem, linking to the file input.
-   */
-  async loadOwnCourses() {
-    const input = this.els.coursesFile;
-    const file = input.files?.[0];
-    const fail = (/** @type {string[]} */ problems) => {
-      setFieldError(this.els.coursesFileGroup, input, this.els.coursesFileError,
-        problems.length === 1 ? problems[0] : `The course list has ${plural(problems.length, 'problem')}.`);
-      this.els.coursesStatus.textContent = '';
-      this.showErrors(problems.map((text) => ({ text, href: '#own-courses-file' })), true);
-    };
-    if (!file) {
-      fail(['Select a course list file (CSV or JSON).']);
-      return;
-    }
-    const format = /\.json$/i.test(file.name) ? 'json' : 'csv';
-    const mode = /** @type {HTMLInputElement | null} */ (this.els.courses.querySelector('input[name="courses-mode"]:checked'))?.value === 'replace'
-      ? 'replace' : 'add';
-    this.els.coursesLoad.disabled = true;
-    this.els.coursesStatus.textContent = 'Loading the course list…';
-    try {
-      let text;
-      try {
-        text = await file.text();
-      } catch {
-        fail([`The file ${file.name} could not be read.`]);
-        return;
-      }
-      /** @type {number} */
-      let count;
-      try {
-        count = Number(await this.planner.call('loadCourses', text, format, mode));
-      } catch (error) {
-        fail(courseProblems(error));
-        return;
-      }
-      setFieldError(this.els.coursesFileGroup, input, this.els.coursesFileError, '');
-      this.clearErrors();
-      this.catalogue = null; // the certificates list is rebuilt from the new catalogue
-      this.els.coursesStatus.textContent = `Loaded: the catalogue now has ${plural(count, 'course')}.`;
-      await this.update({ focusErrors: false });
-    } finally {
-      this.els.coursesLoad.disabled = false;
     }
   }
 
