@@ -6,7 +6,8 @@
 //! name not found is reported with the nearest names ("did you mean …"). Every problem is reported at once with
 //! its row (and line, for CSV) and field, and nothing is loaded unless the whole list is good.
 //!
-//! The CSV header (any column order; `id` and `title` required, the rest optional):
+//! The CSV header (any column order; `id` and `title` required, the rest optional; usual aliases
+//! such as "Course code" or "Fee (£)" are understood, and other columns are left out):
 //!
 //! `id,title,provider,kind,level,weeks,cost,funding,delivery,prerequisites,requires,teaches,occupations,source,notes`
 //!
@@ -260,19 +261,23 @@ fn csv_rows(text: &str) -> Result<(Rows, Vec<RowProblem>), Error> {
         })?
         .clone();
     let mut problems = Vec::new();
-    for name in headers.iter() {
-        if !COLUMNS.contains(&name) {
+    // Each header to its column: the names above or a usual alias ("Course code", "Fee (£)");
+    // columns of a college export that mean nothing here are left out (see `ignored_columns`).
+    let columns: Vec<Option<&'static str>> = headers.iter().map(column_for).collect();
+    for (i, column) in columns.iter().enumerate() {
+        let Some(column) = column else { continue };
+        if let Some(j) = columns[..i].iter().position(|c| c == &Some(*column)) {
             problems.push(RowProblem::file(
                 "header",
                 format!(
-                    "{name:?} is not a column; expected some of {}",
-                    COLUMNS.join(", ")
+                    "{:?} and {:?} both give the {column:?} column; keep one",
+                    &headers[j], &headers[i]
                 ),
             ));
         }
     }
     for required in ["id", "title"] {
-        if !headers.iter().any(|h| h == required) {
+        if !columns.contains(&Some(required)) {
             problems.push(RowProblem::file(
                 "header",
                 format!("the column {required:?} is missing"),
@@ -295,7 +300,8 @@ fn csv_rows(text: &str) -> Result<(Rows, Vec<RowProblem>), Error> {
             line: record.position().map(|p| p.line() as usize),
         };
         let mut row = Row::default();
-        for (name, value) in headers.iter().zip(record.iter()) {
+        for (column, value) in columns.iter().zip(record.iter()) {
+            let Some(name) = *column else { continue };
             let list = || -> Vec<String> {
                 value
                     .split(';')
@@ -486,6 +492,118 @@ fn course(
         occupations,
         source: row.source.trim().to_owned(),
         notes: row.notes.trim().to_owned(),
+    }
+}
+
+/// Usual names of the columns in a college's export, folded (see [`fold`]), by column.
+const ALIASES: [(&str, &[&str]); 15] = [
+    (
+        "id",
+        &[
+            "course id",
+            "course code",
+            "code",
+            "course ref",
+            "reference",
+        ],
+    ),
+    ("title", &["course title", "course name", "name", "course"]),
+    (
+        "provider",
+        &["awarding body", "awarding organisation", "college"],
+    ),
+    ("kind", &["type", "course type"]),
+    ("level", &["rqf level", "qualification level", "nvq level"]),
+    (
+        "weeks",
+        &["duration weeks", "length weeks", "weeks full time"],
+    ),
+    (
+        "cost",
+        &[
+            "fee",
+            "fees",
+            "price",
+            "course fee",
+            "tuition fee",
+            "fee",
+            "cost to learner",
+        ],
+    ),
+    ("funding", &["funding type", "funded by", "funding route"]),
+    (
+        "delivery",
+        &["delivery mode", "mode", "mode of study", "mode of delivery"],
+    ),
+    (
+        "prerequisites",
+        &["entry requirements", "entry criteria", "requirements"],
+    ),
+    (
+        "requires",
+        &[
+            "requires courses",
+            "prerequisite courses",
+            "must first take",
+        ],
+    ),
+    ("teaches", &["skills", "skills taught", "esco skills"]),
+    (
+        "occupations",
+        &[
+            "jobs",
+            "target jobs",
+            "job roles",
+            "esco occupations",
+            "leads to",
+        ],
+    ),
+    (
+        "source",
+        &[
+            "url",
+            "link",
+            "web page",
+            "webpage",
+            "course page",
+            "website",
+        ],
+    ),
+    ("notes", &["note", "comments", "comment"]),
+];
+
+/// The column a CSV header gives: one of the documented names or a usual alias, case, spaces
+/// and punctuation aside ("Course code", "Fee (£)"). `None` for any other column.
+fn column_for(header: &str) -> Option<&'static str> {
+    let folded = fold(header);
+    COLUMNS
+        .iter()
+        .copied()
+        .find(|c| fold(c) == folded)
+        .or_else(|| {
+            ALIASES
+                .iter()
+                .find(|(_, names)| names.contains(&folded.as_str()))
+                .map(|(column, _)| *column)
+        })
+}
+
+/// The headers of a CSV course list that give no column (a college export's other columns),
+/// as written. Empty for JSON or a header that cannot be read.
+pub fn ignored_columns(text: &str, format: CourseFormat) -> Vec<String> {
+    if format != CourseFormat::Csv {
+        return Vec::new();
+    }
+    let mut reader = csv::ReaderBuilder::new()
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    match reader.headers() {
+        Ok(headers) => headers
+            .iter()
+            .filter(|h| column_for(h).is_none())
+            .map(str::to_owned)
+            .collect(),
+        Err(_) => Vec::new(),
     }
 }
 

@@ -210,17 +210,17 @@ fn a_new_course_list_takes_the_place_of_the_one_before() {
     let catalogue = own.courses().unwrap().len();
     let list = "id,title,weeks\ncollege-a,College course A,2\n";
     assert_eq!(
-        own.load_courses(list, "csv", "add").unwrap() as usize,
+        own.load_courses(list, "csv", "add").unwrap().catalogue as usize,
         catalogue + 1
     );
     // The same list again is not a clash with itself: it replaces the one loaded before.
     assert_eq!(
-        own.load_courses(list, "csv", "add").unwrap() as usize,
+        own.load_courses(list, "csv", "add").unwrap().catalogue as usize,
         catalogue + 1
     );
     let other = "id,title,weeks\ncollege-b,College course B,3\ncollege-c,College course C,1\n";
     assert_eq!(
-        own.load_courses(other, "csv", "add").unwrap() as usize,
+        own.load_courses(other, "csv", "add").unwrap().catalogue as usize,
         catalogue + 2
     );
     let ids: Vec<String> = own.courses().unwrap().into_iter().map(|c| c.id).collect();
@@ -228,5 +228,32 @@ fn a_new_course_list_takes_the_place_of_the_one_before() {
         !ids.contains(&"college-a".to_owned()),
         "the earlier list is gone"
     );
-    assert_eq!(own.load_courses(other, "csv", "replace").unwrap(), 2);
+    assert_eq!(
+        own.load_courses(other, "csv", "replace").unwrap().catalogue,
+        2
+    );
+}
+
+#[test]
+fn a_college_export_loads_with_its_own_column_names_and_other_columns_left_out() {
+    let mut own = common::default_planner().unwrap();
+    // As a spreadsheet of a college's courses might be saved.
+    let export = "Course code,Course title,Campus,Fee (£),Duration (weeks),Mode of study,Skills,Target jobs,Start date\n\
+                  HP101,Heat pump installation,North,\"£1,200\",2,Classroom,install heat pump,heat pump installer,September\n";
+    let loaded = own.load_courses(export, "csv", "replace").unwrap();
+    assert_eq!((loaded.catalogue, loaded.loaded), (1, 1));
+    assert_eq!(loaded.ignored_columns, ["Campus", "Start date"]);
+    let course = &own.courses().unwrap()[0];
+    assert_eq!(
+        (course.id.as_str(), course.cost, course.weeks),
+        ("HP101", Some(1200), Some(2.0))
+    );
+    // Two headers giving one column are named.
+    let error = own
+        .load_courses("id,Course code,title\na,b,c\n", "csv", "add")
+        .unwrap_err();
+    assert!(
+        error.to_string().contains("both give the \"id\" column"),
+        "{error}"
+    );
 }

@@ -668,3 +668,16 @@ pub struct PathwayDto {
     /// Some course's price or length is unknown (counted as 0 in the totals).
     pub unknowns: bool,
 }
+
+/// What loading a course list did.
+#[derive(Debug, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct CourseListLoaded {
+    /// Courses in the catalogue now.
+    pub catalogue: u32,
+    /// Courses of the list.
+    pub loaded: u32,
+    /// Columns of the file that mean nothing here and were left out, as written.
+    pub ignored_columns: Vec<String>,
+}

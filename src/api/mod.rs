@@ -19,7 +19,7 @@ pub mod dto;
 pub use dto::*;
 
 use crate::classification::GreenDefinition;
-use crate::course_import::{parse_courses, parse_courses_to_add, CourseFormat};
+use crate::course_import::{ignored_columns, parse_courses, parse_courses_to_add, CourseFormat};
 use crate::credit::Closeness;
 use crate::gap::SolveStatus;
 use crate::model::{
@@ -371,8 +371,13 @@ impl Planner {
     /// module for the columns), added to the catalogue (`mode` `"add"`) or in its place
     /// (`"replace"`). One list at a time: a new list takes the place of one loaded before. Nothing
     /// changes when the list has any problem: the error lists every problem by row and field.
-    /// Returns the number of courses in the catalogue afterwards.
-    pub fn load_courses(&mut self, text: &str, format: &str, mode: &str) -> Result<u32, Error> {
+    /// Returns how many courses the catalogue and the list have, and the columns left out.
+    pub fn load_courses(
+        &mut self,
+        text: &str,
+        format: &str,
+        mode: &str,
+    ) -> Result<CourseListLoaded, Error> {
         let format = match format {
             "csv" => CourseFormat::Csv,
             "json" => CourseFormat::Json,
@@ -403,13 +408,18 @@ impl Planner {
         } else {
             parse_courses(base, text, format)?
         };
+        let loaded = courses.len() as u32;
         let data = base.with_courses(courses, add)?;
         if self.before_own_list.is_none() {
             self.before_own_list = Some(self.data.clone());
         }
         self.courses = Some(CoursePlanner::new(&data));
         self.data = data;
-        Ok(self.data.courses().len() as u32)
+        Ok(CourseListLoaded {
+            catalogue: self.data.courses().len() as u32,
+            loaded,
+            ignored_columns: ignored_columns(text, format),
+        })
     }
 
     /// Every course in the catalogue.

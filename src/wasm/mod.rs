@@ -111,10 +111,16 @@ impl Planner {
     /// Loads a college's or council's own course list (CSV or JSON, see the `course_import`
     /// module for the columns), added to the catalogue (`mode` `"add"`) or in its place
     /// (`"replace"`). Nothing changes when the list has any problem: the error lists every
-    /// problem by row and field. Returns the number of courses in the catalogue afterwards.
-    #[wasm_bindgen(js_name = loadCourses)]
-    pub fn load_courses(&mut self, text: &str, format: &str, mode: &str) -> Result<u32, JsValue> {
-        self.inner.load_courses(text, format, mode).map_err(to_js)
+    /// problem by row and field. Returns how many courses the catalogue and the list have, and
+    /// the columns left out.
+    #[wasm_bindgen(js_name = loadCourses, unchecked_return_type = "CourseListLoaded")]
+    pub fn load_courses(
+        &mut self,
+        text: &str,
+        format: &str,
+        mode: &str,
+    ) -> Result<JsValue, JsValue> {
+        answer(self.inner.load_courses(text, format, mode))
     }
 
     /// Every course in the catalogue.

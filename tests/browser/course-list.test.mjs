@@ -79,13 +79,14 @@ test('a college loads its own course list on its own page, keeps it, sees it in 
   await assertNoAxeViolations(page, 'course list with problems');
 
   // The same list, corrected, by ESCO names, used on its own.
-  const good = 'id,title,kind,weeks,cost,funding,delivery,teaches,occupations\n' +
-    'college-hp,College heat pump course,short course,1,300,self funded,classroom,install heat pump,heat pump installer\n';
+  // As the college's spreadsheet saves it: its own column names, and a column that means nothing here.
+  const good = 'Course code,Course title,Campus,kind,weeks,Fee (£),funding,Mode of study,Skills,Target jobs\n' +
+    'college-hp,College heat pump course,North,short course,1,300,self funded,classroom,install heat pump,heat pump installer\n';
   await fileInput.setInputFiles({ name: 'our-courses.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
   await page.getByRole('radio', { name: 'Only my courses' }).check();
   await page.getByRole('button', { name: 'Load the course list' }).click();
   await page.waitForFunction(() => /^Loaded/.test(document.getElementById('own-courses-status')?.textContent ?? ''));
-  assert.match(await page.locator('#own-courses-status').textContent() ?? '', /Loaded “our-courses.csv”: 1 course of yours; the catalogue now has 1 course\. It is kept on this device/);
+  assert.match(await page.locator('#own-courses-status').textContent() ?? '', /Loaded “our-courses.csv”: 1 course of yours; the catalogue now has 1 course\. Columns not used: Campus\. It is kept on this device/);
   assert.equal(await summary.isVisible(), false, 'the error summary is cleared');
   assert.deepEqual(await page.locator('#own-courses-list tbody th').allTextContents(), ['College heat pump course']);
   assert.match(await page.locator('#own-courses-kept').textContent() ?? '', /Kept on this device: “our-courses.csv” \(1 course, used on its own\)/);

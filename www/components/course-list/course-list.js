@@ -86,10 +86,11 @@ export class CourseListLoader {
       return;
     }
     try {
-      const count = Number(await this.planner.call('loadCourses', list.text, list.format, list.mode));
-      this.els.status.textContent = `Your list “${list.name}” is loaded: the catalogue has ${plural(count, 'course')}.`;
+      /** @type {import('../../pkg/greenpath.js').CourseListLoaded} */
+      const loaded = await this.planner.call('loadCourses', list.text, list.format, list.mode);
+      this.els.status.textContent = `Your list “${list.name}” is loaded: the catalogue has ${plural(loaded.catalogue, 'course')}.`;
       this.showKept(list);
-      await this.showCourses(list);
+      await this.showCourses(loaded.loaded);
     } catch (error) {
       this.showKept(list);
       this.errors.show(courseProblems(error).map((text) => ({ text: `Your kept list no longer loads (the data may have changed). ${text}`, href: '#own-courses-file' })));
@@ -125,9 +126,10 @@ export class CourseListLoader {
         return;
       }
       // The planner takes the new list in place of one loaded before (the kept one, say).
-      let count;
+      /** @type {import('../../pkg/greenpath.js').CourseListLoaded} */
+      let loaded;
       try {
-        count = Number(await this.planner.call('loadCourses', text, format, mode));
+        loaded = await this.planner.call('loadCourses', text, format, mode);
       } catch (error) {
         fail(courseProblems(error));
         return;
@@ -136,10 +138,12 @@ export class CourseListLoader {
       this.errors.clear();
       /** @type {StoredList} */
       const list = { name: file.name, text, format, mode, count: 0, savedAt: new Date().toISOString() };
-      const courses = await this.showCourses(list);
-      list.count = courses;
+      await this.showCourses(loaded.loaded);
+      list.count = loaded.loaded;
       const kept = keepList(list);
-      status.textContent = `Loaded “${file.name}”: ${plural(courses, 'course')} of yours; the catalogue now has ${plural(count, 'course')}.`
+      const ignored = loaded.ignoredColumns.length > 0
+        ? ` Columns not used: ${loaded.ignoredColumns.join(', ')}.` : '';
+      status.textContent = `Loaded “${file.name}”: ${plural(loaded.loaded, 'course')} of yours; the catalogue now has ${plural(loaded.catalogue, 'course')}.${ignored}`
         + (kept ? ' It is kept on this device for next time.' : ' This browser does not let the page keep it: load it again next time.');
       this.showKept(kept ? list : null);
     } finally {
@@ -166,15 +170,14 @@ export class CourseListLoader {
   }
 
   /**
-   * The college's own courses as a table (the last ones of the catalogue when added).
-   * @param {StoredList} list
-   * @returns {Promise<number>} how many courses the list holds
+   * The college's own courses as a table: the last `count` of the catalogue (a list is added
+   * after the national courses, or is the whole catalogue).
+   * @param {number} count
    */
-  async showCourses(list) {
+  async showCourses(count) {
     /** @type {Course[]} */
     const all = await this.planner.call('courses');
-    const ids = new Set(listIds(list));
-    const own = all.filter((c) => ids.has(c.id));
+    const own = all.slice(Math.max(0, all.length - count));
     replaceChildren(this.els.table, own.length === 0 ? null : h('div', { class: 'app-table-wrap' },
       h('table', { class: 'app-table', id: 'own-courses-list' },
         h('caption', { class: 'app-table__caption' }, `Your courses (${formatCount(own.length)})`),
@@ -185,25 +188,5 @@ export class CourseListLoader {
           h('td', {}, typeof c.weeks === 'number' ? formatWeeks(c.weeks) : 'not said'),
           h('td', {}, typeof c.cost === 'number' ? formatGbp(c.cost) : c.funding === 'apprenticeshipLevy' ? 'free (apprenticeship)' : 'not said'),
           h('td', {}, FUNDING[c.funding] ?? c.funding)))))));
-    return own.length;
   }
-}
-
-/**
- * The course ids a kept list holds (its `id` column or field).
- * @param {StoredList} list
- * @returns {string[]}
- */
-function listIds(list) {
-  if (list.format === 'json') {
-    try {
-      const rows = JSON.parse(list.text);
-      return Array.isArray(rows) ? rows.map((r) => String(r?.id ?? '').trim()) : [];
-    } catch {
-      return [];
-    }
-  }
-  const [header, ...lines] = list.text.split(/\r?\n/);
-  const column = header.split(',').map((c) => c.trim()).indexOf('id');
-  return column < 0 ? [] : lines.map((l) => (l.split(',')[column] ?? '').trim()).filter(Boolean);
 }
