@@ -34,6 +34,7 @@ const MIME_TYPES = new Map([
   ['.mjs', 'text/javascript; charset=utf-8'],
   ['.css', 'text/css; charset=utf-8'],
   ['.json', 'application/json; charset=utf-8'],
+  ['.csv', 'text/csv; charset=utf-8'],
   ['.map', 'application/json; charset=utf-8'],
   ['.webmanifest', 'application/manifest+json; charset=utf-8'],
   ['.wasm', 'application/wasm'],
