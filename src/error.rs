@@ -141,28 +141,8 @@ impl fmt::Display for Error {
                 f,
                 "{part}: this needs the dataset's {part:?} part, which is not loaded yet"
             ),
-            Error::Invalid { problems } => {
-                write!(f, "the dataset has {} problem(s): ", problems.len())?;
-                let shown = problems.len().min(PROBLEMS_SHOWN);
-                write!(f, "{}", problems[..shown].join("; "))?;
-                if problems.len() > shown {
-                    write!(f, "; and {} more", problems.len() - shown)?;
-                }
-                Ok(())
-            }
-            Error::InvalidRows { file, problems } => {
-                write!(f, "the {file} has {} problem(s): ", problems.len())?;
-                let shown: Vec<String> = problems
-                    .iter()
-                    .take(PROBLEMS_SHOWN)
-                    .map(ToString::to_string)
-                    .collect();
-                write!(f, "{}", shown.join("; "))?;
-                if problems.len() > PROBLEMS_SHOWN {
-                    write!(f, "; and {} more", problems.len() - PROBLEMS_SHOWN)?;
-                }
-                Ok(())
-            }
+            Error::Invalid { problems } => write_problems(f, "dataset", problems),
+            Error::InvalidRows { file, problems } => write_problems(f, file, problems),
             Error::UnknownOccupation { field, id } => {
                 write!(f, "{field}: no occupation has the id {id:?}")
             }
@@ -178,6 +158,25 @@ impl fmt::Display for Error {
             Error::InvalidOption { path, message, .. } => write!(f, "{path}: {message}"),
         }
     }
+}
+
+/// "the {what} has N problem(s): a; b; …; and M more", listing at most [`PROBLEMS_SHOWN`].
+fn write_problems(
+    f: &mut fmt::Formatter<'_>,
+    what: &str,
+    problems: &[impl fmt::Display],
+) -> fmt::Result {
+    write!(f, "the {what} has {} problem(s): ", problems.len())?;
+    for (i, problem) in problems.iter().take(PROBLEMS_SHOWN).enumerate() {
+        if i > 0 {
+            write!(f, "; ")?;
+        }
+        write!(f, "{problem}")?;
+    }
+    if problems.len() > PROBLEMS_SHOWN {
+        write!(f, "; and {} more", problems.len() - PROBLEMS_SHOWN)?;
+    }
+    Ok(())
 }
 
 impl std::error::Error for Error {}

@@ -73,11 +73,6 @@ impl PartName {
         }
     }
 
-    /// The part named `key`, if there is one.
-    pub fn from_key(key: &str) -> Option<PartName> {
-        PartName::ALL.into_iter().find(|p| p.key() == key)
-    }
-
     fn index(self) -> usize {
         self as usize
     }
@@ -201,6 +196,9 @@ fn uuid_bytes(text: &str) -> Option<[u8; 16]> {
         return None;
     }
     let digits: Vec<u8> = b.iter().copied().filter(|&c| c != b'-').collect();
+    if digits.len() != 32 {
+        return None; // a dash elsewhere too
+    }
     let nibble = |c: u8| match c {
         b'0'..=b'9' => Some(c - b'0'),
         b'a'..=b'f' => Some(c - b'a' + 10),
@@ -590,11 +588,6 @@ impl Progress {
         } else {
             Err(Error::PartMissing { part: part.key() })
         }
-    }
-
-    /// Every part is loaded.
-    pub fn complete(&self) -> bool {
-        self.loaded.iter().all(|&l| l)
     }
 
     /// The size of the whole dataset.

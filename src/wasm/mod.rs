@@ -192,12 +192,9 @@ fn to_js(error: Error) -> JsValue {
     if let Some(value) = error.value() {
         let _ = js_sys::Reflect::set(&js_error, &"value".into(), &value.into());
     }
-    if !error.problems().is_empty() {
-        let list: js_sys::Array = error
-            .problems()
-            .iter()
-            .map(|p| JsValue::from(p.as_str()))
-            .collect();
+    let problems = error.problems();
+    if !problems.is_empty() {
+        let list: js_sys::Array = problems.iter().map(|p| JsValue::from(p.as_str())).collect();
         let _ = js_sys::Reflect::set(&js_error, &"problems".into(), &list);
     }
     if !error.row_problems().is_empty() {

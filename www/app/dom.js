@@ -65,3 +65,15 @@ export function setFieldError(group, input, message, text) {
   input.setAttribute('aria-describedby', (text ? [...hint, message.id] : hint).join(' '));
   if (text) input.setAttribute('aria-invalid', 'true'); else input.removeAttribute('aria-invalid');
 }
+
+/**
+ * The element with this id; a missing one is a defect of the page, said by its id.
+ * @template {HTMLElement} T
+ * @param {string} id
+ * @returns {T}
+ */
+export function byId(id) {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`missing element #${id}`);
+  return /** @type {T} */ (el);
+}

@@ -10,6 +10,7 @@
  * be bookmarked or shared; nothing is sent anywhere.
  */
 
+import { byId } from './dom.js';
 import { PlannerClient } from './planner-client.js';
 import { formatCount, plural } from './format.js';
 import { Combobox } from '../components/combobox/combobox.js';
@@ -32,16 +33,6 @@ const MOVES = 20;
  */
 const OTHER_POOL = 400;
 
-/**
- * @template {HTMLElement} T
- * @param {string} id
- * @returns {T}
- */
-function byId(id) {
-  const el = document.getElementById(id);
-  if (!el) throw new Error(`missing element #${id}`);
-  return /** @type {T} */ (el);
-}
 
 const els = {
   form: /** @type {HTMLFormElement} */ (byId('job-form')),

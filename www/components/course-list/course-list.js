@@ -5,7 +5,7 @@
  * courses it holds, keep it on the device and forget it.
  */
 
-import { h, replaceChildren, setFieldError } from '../../app/dom.js';
+import { byId, h, replaceChildren, setFieldError } from '../../app/dom.js';
 import { formatCount, formatGbp, formatWeeks, plural } from '../../app/format.js';
 import { forgetList, keepList, storedList } from './course-list-store.js';
 
@@ -32,16 +32,6 @@ export function courseProblems(error) {
   return list.map((p) => `Course list: ${p.charAt(0).toUpperCase()}${p.slice(1)}`);
 }
 
-/**
- * @template {HTMLElement} T
- * @param {string} id
- * @returns {T}
- */
-function byId(id) {
-  const el = document.getElementById(id);
-  if (!el) throw new Error(`missing element #${id}`);
-  return /** @type {T} */ (el);
-}
 
 /** What funding means for a learner, in words. */
 const FUNDING = {

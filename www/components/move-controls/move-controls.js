@@ -9,7 +9,7 @@ import { Combobox } from '../combobox/combobox.js';
 import { greenName, greenValue, GREEN_KEYS } from '../moves/moves.js';
 import { defaultFilters, parsePayFloor } from './filters.js';
 import { formatCount } from '../../app/format.js';
-import { h, replaceChildren, setFieldError } from '../../app/dom.js';
+import { byId, h, replaceChildren, setFieldError } from '../../app/dom.js';
 
 /**
  * @typedef {import('./filters.js').Filters} Filters
@@ -20,16 +20,6 @@ import { h, replaceChildren, setFieldError } from '../../app/dom.js';
 /** How many skill suggestions the combobox shows. */
 const SUGGESTIONS = 10;
 
-/**
- * @template {HTMLElement} T
- * @param {string} id
- * @returns {T}
- */
-function byId(id) {
-  const el = document.getElementById(id);
-  if (!el) throw new Error(`missing element #${id}`);
-  return /** @type {T} */ (el);
-}
 
 export class MoveControls {
   /**

@@ -7,7 +7,7 @@
  * the choices.
  */
 
-import { h, replaceChildren, setFieldError } from '../../app/dom.js';
+import { byId, h, replaceChildren, setFieldError } from '../../app/dom.js';
 import { formatCount, plural } from '../../app/format.js';
 import {
   defaultLimits, limitsFromParams, limitsToParams, parseBudget, parseWeeks, pathwayOptions, planOptions,
@@ -23,16 +23,6 @@ import { applyStoredList } from '../course-list/course-list-store.js';
  * @property {string} green the green definition the moves use
  */
 
-/**
- * @template {HTMLElement} T
- * @param {string} id
- * @returns {T}
- */
-function byId(id) {
-  const el = document.getElementById(id);
-  if (!el) throw new Error(`missing element #${id}`);
-  return /** @type {T} */ (el);
-}
 
 export class Retraining {
   /**
