@@ -54,6 +54,7 @@ pub mod model;
 pub mod parts;
 pub mod pathways;
 pub mod plan;
+pub mod portfolio;
 pub mod search;
 pub mod similarity;
 pub mod text;
