@@ -50,6 +50,7 @@ pub mod credit;
 pub mod dataset;
 pub mod error;
 pub mod gap;
+pub mod local;
 pub mod model;
 pub mod parts;
 pub mod pathways;

@@ -86,6 +86,15 @@ pub fn without_brackets(text: &str) -> String {
     out
 }
 
+/// `text` cut to at most `max` characters, with "…" when cut: error messages quote what was
+/// given without repeating a huge input.
+pub fn clip(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_owned(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -127,8 +127,11 @@ fn rebuild_from_raw_data_is_byte_identical() {
         String::from_utf8_lossy(&output.stdout),
         String::from_utf8_lossy(&output.stderr)
     );
-    for part in parts::PartName::ALL {
-        let name = format!("{}.gz", part.file_name());
+    let names = parts::PartName::ALL
+        .iter()
+        .map(|part| format!("{}.gz", part.file_name()))
+        .chain(["local.bin.gz".to_owned()]);
+    for name in names {
         let rebuilt = std::fs::read(out.join(&name)).expect("build-data wrote every part");
         let committed =
             std::fs::read(committed_dir().join(&name)).expect("every part is committed");

@@ -75,3 +75,21 @@ pub fn assert_problems(found: &[String], expected: &[&str]) {
     }
     assert_eq!(found.len(), expected.len(), "{found:#?}");
 }
+
+/// The committed local picture (`data/parts/local.bin.gz`), decompressed.
+pub fn local_picture_bytes() -> Vec<u8> {
+    let path = format!("{PARTS_DIR}/local.bin.gz");
+    let file = std::fs::File::open(&path).unwrap_or_else(|e| panic!("{path} is committed: {e}"));
+    let mut bytes = Vec::new();
+    flate2::read::GzDecoder::new(file)
+        .read_to_end(&mut bytes)
+        .expect("valid gzip");
+    bytes
+}
+
+/// The fingerprint of the committed dataset (from its core part).
+pub fn dataset_fingerprint() -> u64 {
+    greenpath::parts::decode(&default_parts()[0])
+        .expect("the core decodes")
+        .dataset()
+}

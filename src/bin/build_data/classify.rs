@@ -351,11 +351,11 @@ fn read_carbon(
 }
 
 /// ISCO-08 unit group → (rank, the SOC 2010 groups in which it has that best rank).
-type SocLinks = BTreeMap<String, (usize, BTreeSet<String>)>;
+pub(crate) type SocLinks = BTreeMap<String, (usize, BTreeSet<String>)>;
 
 /// Reads the derived crosswalk and links each ISCO-08 unit group to the SOC 2010 groups in
 /// which it ranks highest in the coding index; also returns the SOC 2010 titles by code.
-fn read_soc_links(
+pub(crate) fn read_soc_links(
     raw: &mut RawDir,
     stats: &mut Stats,
 ) -> Result<(SocLinks, BTreeMap<String, String>), BuildError> {

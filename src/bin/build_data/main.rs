@@ -20,6 +20,7 @@ mod curated;
 mod error;
 mod estimate;
 mod link;
+mod local;
 mod output;
 mod raw;
 mod soc_titles;
@@ -87,6 +88,38 @@ fn run() -> Result<(), BuildError> {
         output::write_file(path, &encoded.json)?;
         println!("build-data: wrote {} (uncompressed JSON)", path.display());
     }
+    let dataset = match greenpath::parts::decode(&core.bin) {
+        Ok(part) => part.dataset(),
+        Err(e) => {
+            return Err(BuildError::Invalid(vec![format!(
+                "self-check: the core part: {e}"
+            )]))
+        }
+    };
+    let (picture, local_stats) = local::build(&mut raw, &data, dataset)?;
+    let local_bin = picture
+        .encode()
+        .map_err(|e| BuildError::Invalid(vec![format!("the local picture: {e}")]))?;
+    greenpath::local::LocalPicture::decode(&local_bin, dataset, data.occupations.len())
+        .map_err(|e| BuildError::Invalid(vec![format!("self-check: the local picture: {e}")]))?;
+    println!(
+        "  local picture    {} areas, {} SOC groups ({} cells suppressed), {} carbon-intensive occupations with workers, {} workers at risk in all, {} demand families",
+        local_stats.areas,
+        local_stats.soc_groups,
+        local_stats.suppressed_cells,
+        local_stats.occupations_with_workers,
+        local_stats.workers,
+        local_stats.families
+    );
+    let local_gz = output::gzip(&local_bin)?;
+    let path = options.out.join("local.bin.gz");
+    output::write_file(&path, &local_gz)?;
+    println!(
+        "build-data: wrote {} ({} bytes, sha256 {})",
+        path.display(),
+        local_gz.len(),
+        raw::sha256_hex(&local_gz),
+    );
     for part in &encoded.parts {
         let path = options.out.join(format!("{}.gz", part.name.file_name()));
         output::write_file(&path, &part.gz)?;

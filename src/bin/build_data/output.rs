@@ -187,7 +187,7 @@ pub fn encode(data: &DataFile) -> Result<Encoded, BuildError> {
 }
 
 /// `bytes` gzipped reproducibly, checked to decompress back.
-fn gzip(bytes: &[u8]) -> Result<Vec<u8>, BuildError> {
+pub fn gzip(bytes: &[u8]) -> Result<Vec<u8>, BuildError> {
     let io = |source: std::io::Error| BuildError::Io {
         path: "<in-memory gzip>".into(),
         source,

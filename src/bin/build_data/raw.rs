@@ -347,6 +347,14 @@ impl Sheet {
         })
     }
 
+    /// Every row, with its 1-based spreadsheet row number, for sheets whose layout
+    /// [`Sheet::table`] does not fit (headers outside column A).
+    pub fn rows(&self) -> impl Iterator<Item = (u32, &[Cell])> + '_ {
+        self.rows
+            .iter()
+            .map(|(row, cells)| (*row, cells.as_slice()))
+    }
+
     /// The table whose header row is the first row with `first` in column A: the header's
     /// cells name the columns, and every later row with a value in it is a record.
     pub fn table(&self, first: &str) -> Result<SheetTable<'_>, BuildError> {
