@@ -61,6 +61,8 @@ pub enum SolveStatus {
     TimeLimit,
     /// A quick greedy plan ([`GapProblem::greedy`]), not proven optimal.
     Heuristic,
+    /// Proven within the accepted gap of the best possible (the plan's `gap` says how close).
+    WithinGap,
 }
 
 /// The chosen courses and what they leave uncovered.

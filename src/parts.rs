@@ -590,6 +590,11 @@ impl Progress {
         }
     }
 
+    /// The fingerprint of the dataset being loaded (0 for a dataset given whole, as JSON).
+    pub fn dataset(&self) -> u64 {
+        self.dataset
+    }
+
     /// The size of the whole dataset.
     pub fn extent(&self) -> Extent {
         self.extent

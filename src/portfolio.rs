@@ -17,7 +17,7 @@
 
 use good_lp::{
     constraint, microlp, variable, Expression, ProblemVariables, ResolutionError, Solution,
-    SolutionStatus, SolverModel, Variable, WithTimeLimit,
+    SolutionStatus, SolverModel, Variable, WithInitialSolution, WithMipGap, WithTimeLimit,
 };
 
 use crate::error::Error;
@@ -127,6 +127,9 @@ pub struct PortfolioProblem {
     pub weights: Weights,
     /// Seconds the solver may run before the best plan found is returned.
     pub time_limit: f64,
+    /// The search stops once the plan is proven within this share of the best possible
+    /// (0: prove it optimal).
+    pub gap_tolerance: f64,
 }
 
 /// One course in a plan.
@@ -316,6 +319,11 @@ fn check_amount(field: &'static str, value: f64, which: usize) -> Result<(), Err
     }
 }
 
+/// The gap tolerance colleges plan with (1%): closing the last per cent takes most of the
+/// solve time and changes no decision a college would notice, with inputs that are estimates.
+/// The plan reports its gap.
+pub const COLLEGE_GAP_TOLERANCE: f64 = 0.01;
+
 /// Most variables a problem may have: keeps a browser tab responsive and memory bounded.
 pub const MAX_LINKS: usize = 200_000;
 
@@ -418,6 +426,50 @@ impl PortfolioProblem {
         Ok(())
     }
 
+    /// Keeps, for each move (origin, destination), the links through its `k` most
+    /// cost-effective courses (success rate per pound a learner costs at full cohorts) and
+    /// every link through a course that must run; returns how many links were dropped. A
+    /// heuristic that keeps large problems small enough to solve in a browser: a plan can
+    /// only be better with the dropped links, and by little, as they are the same moves
+    /// through dearer or less successful courses.
+    pub fn keep_best_courses_per_move(&mut self, k: usize) -> usize {
+        let merit = |c: &PortfolioCourse| {
+            let size = f64::from(c.cohort_max.max(1));
+            let per_learner = c.cost_per_place
+                + c.cost_per_cohort / size
+                + c.fixed_cost / (size * f64::from(c.max_cohorts.max(1)));
+            c.success_rate / (1.0 + per_learner)
+        };
+        let mut by_move: std::collections::BTreeMap<(usize, usize), Vec<usize>> =
+            std::collections::BTreeMap::new();
+        for (l, link) in self.links.iter().enumerate() {
+            by_move
+                .entry((link.origin, link.destination))
+                .or_default()
+                .push(l);
+        }
+        let mut keep = vec![false; self.links.len()];
+        for links in by_move.values_mut() {
+            links.sort_by(|&a, &b| {
+                let (ca, cb) = (
+                    &self.courses[self.links[a].course],
+                    &self.courses[self.links[b].course],
+                );
+                merit(cb).total_cmp(&merit(ca)).then(a.cmp(&b))
+            });
+            for (rank, &l) in links.iter().enumerate() {
+                keep[l] = rank < k || self.courses[self.links[l].course].must_run;
+            }
+        }
+        let before = self.links.len();
+        let mut l = 0;
+        self.links.retain(|_| {
+            l += 1;
+            keep[l - 1]
+        });
+        before - self.links.len()
+    }
+
     /// The value of one place on a link: its expected placements, weighted.
     pub fn link_value(&self, link: &PortfolioLink) -> f64 {
         let course = &self.courses[link.course];
@@ -429,6 +481,17 @@ impl PortfolioProblem {
         course.success_rate * (1.0 + self.weights.uplift * link.uplift.clamp(0.0, 1.0) + carbon)
     }
 
+    /// The quick plan the solver starts from: courses in order of value per pound, each
+    /// filled from its most valuable links. Always feasible when no course must run.
+    pub fn quick_plan(&self) -> Option<PortfolioPlan> {
+        let start = greedy(self);
+        evaluate(self, &start.cohorts, &start.places).map(|mut plan| {
+            plan.status = SolveStatus::Heuristic;
+            plan.gap = None;
+            plan
+        })
+    }
+
     /// Solves the problem.
     ///
     /// # Errors
@@ -436,7 +499,7 @@ impl PortfolioProblem {
     /// cannot all run (use [`PortfolioProblem::analyse`] for why) or the solver fails.
     pub fn solve(&self) -> Result<PortfolioPlan, Error> {
         self.validate()?;
-        solve_plan(self)
+        solve_plan(self, None)
     }
 
     /// Solves the problem and answers what a planner asks next: which limits bind and what one
@@ -446,7 +509,7 @@ impl PortfolioProblem {
     /// [`Error::InvalidArgument`] for bad numbers; [`Error::Solver`] if the solver fails.
     pub fn analyse(&self) -> Result<PortfolioOutcome, Error> {
         self.validate()?;
-        let plan = match solve_plan(self) {
+        let plan = match solve_plan(self, None) {
             Ok(plan) => plan,
             Err(Error::Solver { .. }) if self.courses.iter().any(|c| c.must_run) => {
                 return Ok(PortfolioOutcome::Infeasible {
@@ -462,7 +525,9 @@ impl PortfolioProblem {
             };
             let mut more = self.clone();
             kind.set(&mut more.limits, available + kind.step());
-            let better = solve_plan(&more)?;
+            // Each "one more step" question gets half the main solve's time.
+            more.time_limit = self.time_limit / 2.0;
+            let better = solve_plan(&more, Some(&plan))?;
             // Never report a loss: a re-solve stopped by its time limit may find less.
             let step_gain = (better.placements - plan.placements).max(0.0);
             let step_objective_gain = (better.objective - plan.objective).max(0.0);
@@ -625,15 +690,81 @@ impl Model {
 }
 
 /// Solves the plan model.
-fn solve_plan(problem: &PortfolioProblem) -> Result<PortfolioPlan, Error> {
+fn solve_plan(
+    problem: &PortfolioProblem,
+    known: Option<&PortfolioPlan>,
+) -> Result<PortfolioPlan, Error> {
     let (vars, model) = Model::build(problem, false);
-    let lp = vars
+    // A feasible plan to start from, so a time limit always has a plan to return: the quick
+    // plan, or `known` (a plan of a tighter problem) when it is better.
+    let mut start = greedy(problem);
+    let mut greedy_ok = evaluate(problem, &start.cohorts, &start.places).is_some();
+    if let Some(known) = known {
+        let cohorts: Vec<u32> = known.courses.iter().map(|c| c.cohorts).collect();
+        let mut places = vec![0u32; problem.links.len()];
+        for f in &known.flows {
+            places[f.link] = f.places;
+        }
+        if let Some(plan) = evaluate(problem, &cohorts, &places) {
+            let quick = evaluate(problem, &start.cohorts, &start.places);
+            if quick.is_none_or(|q| plan.objective >= q.objective) {
+                start = Decisions { cohorts, places };
+                greedy_ok = true;
+            }
+        }
+    }
+
+    let mut lp = vars
         .maximise(model.objective(problem))
         .using(microlp)
-        .with_time_limit(problem.time_limit);
-    let solution = model.constrain(problem, lp).solve().map_err(solver_error)?;
+        .with_time_limit(problem.time_limit)
+        .with_mip_gap(problem.gap_tolerance as f32)
+        .map_err(|e| Error::Solver {
+            message: e.to_string(),
+        })?;
+    if greedy_ok {
+        let hints = model
+            .run
+            .iter()
+            .zip(&start.cohorts)
+            .map(|(&r, &k)| (r, f64::from(u8::from(k > 0))))
+            .chain(
+                model
+                    .cohorts
+                    .iter()
+                    .zip(&start.cohorts)
+                    .map(|(&v, &k)| (v, f64::from(k))),
+            )
+            .chain(
+                model
+                    .places
+                    .iter()
+                    .zip(&start.places)
+                    .map(|(&v, &x)| (v, f64::from(x))),
+            )
+            .collect::<Vec<_>>();
+        lp = lp.with_initial_solution(hints);
+    }
+    let solution = match model.constrain(problem, lp).solve() {
+        Ok(solution) => solution,
+        // The time limit struck before the root relaxation was solved: the greedy plan is
+        // the best known, and says it is not proven.
+        Err(ResolutionError::Other(_)) if greedy_ok => {
+            let runs: Vec<bool> = start.cohorts.iter().map(|&k| k > 0).collect();
+            return Ok(read_plan(
+                problem,
+                &runs,
+                &start.cohorts,
+                &start.places,
+                SolveStatus::Heuristic,
+                None,
+            ));
+        }
+        Err(e) => return Err(solver_error(e)),
+    };
     let status = match solution.status() {
         SolutionStatus::Optimal => SolveStatus::Optimal,
+        SolutionStatus::GapLimit => SolveStatus::WithinGap,
         _ => SolveStatus::TimeLimit,
     };
     // Whole numbers: the solver's values are within its integrality tolerance of them.
@@ -643,7 +774,7 @@ fn solve_plan(problem: &PortfolioProblem) -> Result<PortfolioPlan, Error> {
     let places: Vec<u32> = model.places.iter().map(|&x| read(x) as u32).collect();
     let gap = match status {
         SolveStatus::Optimal => Some(0.0),
-        _ => solution.into_inner().gap(),
+        _ => solution.into_inner().gap().map(|g| g.max(0.0)),
     };
     Ok(read_plan(problem, &runs, &cohorts, &places, status, gap))
 }
@@ -694,6 +825,123 @@ fn solver_error(e: ResolutionError) -> Error {
             other => other.to_string(),
         },
     }
+}
+
+/// Whole-number decisions.
+struct Decisions {
+    cohorts: Vec<u32>,
+    places: Vec<u32>,
+}
+
+/// A quick feasible plan: courses in order of their best value per pound, each filled from its
+/// most valuable links, with as many cohorts as the learners, demand and limits allow. Courses
+/// that must run are not forced (the solver is; if they cannot run the plan is infeasible).
+fn greedy(problem: &PortfolioProblem) -> Decisions {
+    let n_courses = problem.courses.len();
+    let mut cohorts = vec![0u32; n_courses];
+    let mut places = vec![0u32; problem.links.len()];
+    let mut supply: Vec<f64> = problem.origins.iter().map(|o| o.supply.floor()).collect();
+    let mut demand: Vec<f64> = problem.destinations.iter().map(|d| d.demand).collect();
+    let mut left = problem.limits;
+    let mut by_course: Vec<Vec<usize>> = vec![Vec::new(); n_courses];
+    for (l, link) in problem.links.iter().enumerate() {
+        by_course[link.course].push(l);
+    }
+    let value = |l: usize| problem.link_value(&problem.links[l]);
+    for links in &mut by_course {
+        links.sort_by(|&a, &b| value(b).total_cmp(&value(a)).then(a.cmp(&b)));
+    }
+    let per_learner = |c: &PortfolioCourse| {
+        let size = f64::from(c.cohort_max.max(1));
+        c.cost_per_place
+            + c.cost_per_cohort / size
+            + c.fixed_cost / (size * f64::from(c.max_cohorts.max(1)))
+    };
+    let mut order: Vec<usize> = (0..n_courses).collect();
+    let merit = |c: usize| {
+        by_course[c].first().map_or(0.0, |&l| value(l)) / (1.0 + per_learner(&problem.courses[c]))
+    };
+    order.sort_by(|&a, &b| merit(b).total_cmp(&merit(a)).then(a.cmp(&b)));
+    for c in order {
+        let course = &problem.courses[c];
+        if by_course[c].is_empty() || course.max_cohorts == 0 {
+            continue;
+        }
+        // Places each link could take, most valuable first.
+        let cap = course.cohort_max * course.max_cohorts;
+        let mut fill: Vec<(usize, u32)> = Vec::new();
+        let mut total = 0u32;
+        // What this course's tentative places leave of each origin and destination.
+        let mut supply_left = supply.clone();
+        let mut demand_left = demand.clone();
+        for &l in &by_course[c] {
+            let link = &problem.links[l];
+            let by_demand = if course.success_rate > 0.0 {
+                (demand_left[link.destination] / course.success_rate + 1e-9).floor()
+            } else {
+                f64::from(cap)
+            };
+            let room = f64::from(cap - total)
+                .min(supply_left[link.origin])
+                .min(by_demand)
+                .max(0.0) as u32;
+            if room > 0 {
+                fill.push((l, room));
+                total += room;
+                supply_left[link.origin] -= f64::from(room);
+                demand_left[link.destination] -= course.success_rate * f64::from(room);
+            }
+            if total == cap {
+                break;
+            }
+        }
+        let mut k = total.div_ceil(course.cohort_max).min(course.max_cohorts);
+        loop {
+            if k == 0 {
+                break;
+            }
+            // Trim to k cohorts, dropping the least valuable places first.
+            let mut keep = (k * course.cohort_max).min(total);
+            if keep < k * course.cohort_min {
+                k -= 1;
+                continue;
+            }
+            let chosen: Vec<(usize, u32)> = fill
+                .iter()
+                .map(|&(l, room)| {
+                    let take = room.min(keep);
+                    keep -= take;
+                    (l, take)
+                })
+                .filter(|&(_, take)| take > 0)
+                .collect();
+            let count: u32 = chosen.iter().map(|&(_, t)| t).sum();
+            let cost = course.fixed_cost
+                + course.cost_per_cohort * f64::from(k)
+                + course.cost_per_place * f64::from(count);
+            let hours = course.tutor_hours_per_cohort * f64::from(k);
+            let sessions = course.sessions_per_cohort * f64::from(k);
+            let fits = left.budget.is_none_or(|b| cost <= b)
+                && left.tutor_hours.is_none_or(|h| hours <= h)
+                && left.sessions.is_none_or(|s| sessions <= s);
+            if !fits {
+                k -= 1;
+                continue;
+            }
+            left.budget = left.budget.map(|b| b - cost);
+            left.tutor_hours = left.tutor_hours.map(|h| h - hours);
+            left.sessions = left.sessions.map(|s| s - sessions);
+            for (l, take) in chosen {
+                let link = &problem.links[l];
+                places[l] = take;
+                supply[link.origin] -= f64::from(take);
+                demand[link.destination] -= course.success_rate * f64::from(take);
+            }
+            cohorts[c] = k;
+            break;
+        }
+    }
+    Decisions { cohorts, places }
 }
 
 /// Reads a plan from whole-number decisions (shared by the solver and [`evaluate`]).

@@ -363,6 +363,36 @@ impl TransitionEngine {
             .collect())
     }
 
+    /// Credit per skill for someone in `origin` (their occupation's skills spread over the
+    /// skill graph), for [`TransitionEngine::viable_with_credit`].
+    ///
+    /// # Errors
+    /// [`Error::UnknownOccupation`] for an unknown origin.
+    pub fn origin_credit(
+        &self,
+        data: &Dataset,
+        origin: OccupationId,
+        params: &ScoreParams,
+    ) -> Result<Vec<f32>, Error> {
+        let from = data.checked_occupation(origin, "origin")?;
+        Ok(self.credit_for(data, from, &[], params).credit)
+    }
+
+    /// Whether the move from `from` to `to` is viable on skills for someone whose credit per
+    /// skill is `credit` (from [`TransitionEngine::origin_credit`], raised to 1 for skills a
+    /// course teaches): the score reaches `options.viable` and the job zone rises by at most
+    /// [`MAX_JOB_ZONE_RISE`]. The same test as the transitions list, without a recognised route.
+    pub fn viable_with_credit(
+        &self,
+        from: &Occupation,
+        to: &Occupation,
+        credit: &[f32],
+        options: &TransitionOptions,
+    ) -> bool {
+        let score = combine(&facets(from, to, credit, &options.params), &options.params);
+        judge(from, to, score, None, options).by_skills
+    }
+
     fn credit_for(
         &self,
         data: &Dataset,
@@ -489,7 +519,7 @@ fn check_options(data: &Dataset, options: &TransitionOptions) -> Result<(), Erro
 }
 
 /// How many job zones `to` is above `from` (0 when lower or unknown).
-fn job_zone_rise(from: &Occupation, to: &Occupation) -> u8 {
+pub fn job_zone_rise(from: &Occupation, to: &Occupation) -> u8 {
     match (from.job_zone, to.job_zone) {
         (Some(a), Some(b)) => b.saturating_sub(a),
         _ => 0,

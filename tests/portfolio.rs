@@ -80,6 +80,7 @@ fn small() -> PortfolioProblem {
         },
         weights: Weights::default(),
         time_limit: 10.0,
+        gap_tolerance: 0.0,
     }
 }
 
@@ -286,6 +287,7 @@ fn arb_problem() -> impl Strategy<Value = PortfolioProblem> {
                     },
                     weights: Weights::default(),
                     time_limit: 10.0,
+                    gap_tolerance: 0.0,
                 }
             },
         )
@@ -314,6 +316,14 @@ proptest! {
         for (enrolled, o) in plan.enrolled.iter().zip(&problem.origins) {
             prop_assert!(*enrolled as f64 <= o.supply);
         }
+    }
+
+    #[test]
+    fn the_quick_starting_plan_is_always_feasible_and_never_beats_the_solver(problem in arb_problem()) {
+        let quick = problem.quick_plan();
+        prop_assert!(quick.is_some());
+        let best = problem.solve().unwrap();
+        prop_assert!(quick.unwrap().objective <= best.objective + 1e-6);
     }
 
     #[test]

@@ -14,8 +14,11 @@
 //! # }
 //! ```
 
+mod college;
+pub mod college_dto;
 pub mod dto;
 
+pub use college_dto::*;
 pub use dto::*;
 
 use crate::classification::GreenDefinition;
@@ -72,6 +75,8 @@ pub struct Planner {
     courses: Option<CoursePlanner>,
     /// The dataset before the person's own course list was loaded (none loaded: `None`).
     before_own_list: Option<Dataset>,
+    /// The local picture, once loaded (college and council pages only).
+    local: Option<crate::local::LocalPicture>,
 }
 
 impl Planner {
@@ -127,6 +132,7 @@ impl Planner {
             engine,
             courses,
             before_own_list: None,
+            local: None,
         }
     }
 
@@ -823,6 +829,7 @@ fn status_name(status: SolveStatus) -> &'static str {
         SolveStatus::Optimal => "optimal",
         SolveStatus::TimeLimit => "timeLimit",
         SolveStatus::Heuristic => "heuristic",
+        SolveStatus::WithinGap => "withinGap",
     }
 }
 

@@ -93,3 +93,9 @@ pub fn dataset_fingerprint() -> u64 {
         .expect("the core decodes")
         .dataset()
 }
+
+/// The ESCO id of the occupation whose preferred label is exactly `label`.
+pub fn id_of(label: &str) -> String {
+    let (data, _) = default_data();
+    data.occupation(by_label(data, label)).id.clone()
+}
