@@ -55,6 +55,10 @@ define BUILD_SITE
 	rm -rf dist
 	mkdir -p dist
 	cp -R www/. dist/
+	@# Chart layout library from npm (pinned), bundled with its dependencies into one ES module
+	@# served from the site's own origin.
+	esbuild www/vendor/d3-sankey.js --bundle --format=esm --minify --legal-comments=inline \
+	  --log-level=warning --allow-overwrite --outfile=dist/vendor/d3-sankey.js
 	mkdir -p dist/pkg dist/data
 	cp pkg/greenpath.js pkg/greenpath_bg.wasm pkg/*.d.ts dist/pkg/
 	@# Each part as it is fetched (.bin) with the committed gzip beside it (.bin.gz) for

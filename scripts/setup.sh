@@ -109,6 +109,7 @@ else
 fi
 [[ -x node_modules/.bin/wasm-opt ]] || die "node_modules/.bin/wasm-opt missing (npm binaryen not installed?)"
 [[ -x node_modules/.bin/tsc ]] || die "node_modules/.bin/tsc missing (npm typescript not installed?)"
+[[ -x node_modules/.bin/esbuild ]] || die "node_modules/.bin/esbuild missing (npm esbuild not installed?)"
 
 # --- Debian chromium + chromedriver for browser tests ----------------------------------------
 if [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]]; then

@@ -9,7 +9,7 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::api::{self, PathwayOptionsDto, PlanOptionsDto, TransitionOptionsDto};
+use crate::api::{self, CollegeInputDto, PathwayOptionsDto, PlanOptionsDto, TransitionOptionsDto};
 use crate::Error;
 
 /// The planner: a loaded dataset and everything built on it.
@@ -121,6 +121,55 @@ impl Planner {
         mode: &str,
     ) -> Result<JsValue, JsValue> {
         answer(self.inner.load_courses(text, format, mode))
+    }
+
+    /// Loads the local picture (`data/local.bin`, for the college and council pages) and
+    /// returns how many areas it has.
+    #[wasm_bindgen(js_name = addLocal)]
+    pub fn add_local(&mut self, bytes: &[u8]) -> Result<usize, JsValue> {
+        self.inner.add_local(bytes).map_err(to_js)
+    }
+
+    /// Every area of the local picture (throws kind `partMissing`, field `local`, before
+    /// `addLocal`).
+    #[wasm_bindgen(js_name = localAreas, unchecked_return_type = "LocalAreaDto[]")]
+    pub fn local_areas(&self) -> Result<JsValue, JsValue> {
+        answer(self.inner.local_areas())
+    }
+
+    /// The local picture of the area with NUTS3 code `code`: workers in carbon-intensive jobs
+    /// and demand for green jobs, both estimates with their method and sources.
+    #[wasm_bindgen(js_name = localPicture, unchecked_return_type = "LocalPictureDto")]
+    pub fn local_picture(&self, code: &str) -> Result<JsValue, JsValue> {
+        answer(self.inner.local_picture(code))
+    }
+
+    /// Courses a college could run for the destinations (ESCO ids), with suggested running
+    /// figures.
+    #[wasm_bindgen(js_name = collegeCandidates, unchecked_return_type = "CandidateCourseDto[]")]
+    pub fn college_candidates(&self, destinations: Vec<String>) -> Result<JsValue, JsValue> {
+        answer(self.inner.college_candidates(&destinations))
+    }
+
+    /// Where the gaps are: the skills gaps that matter most and the demand gap.
+    #[wasm_bindgen(js_name = collegeGaps, unchecked_return_type = "CollegeGapsDto")]
+    pub fn college_gaps(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "CollegeInputDto")] input: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let input: CollegeInputDto = read_options(&input).map_err(to_js)?;
+        answer(self.inner.college_gaps(input))
+    }
+
+    /// The college's portfolio plan: which courses run, cohorts, and places from each origin
+    /// towards each destination, with limits, unmet demand and, when infeasible, what is short.
+    #[wasm_bindgen(js_name = planPortfolio, unchecked_return_type = "PortfolioDto")]
+    pub fn plan_portfolio(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "CollegeInputDto")] input: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let input: CollegeInputDto = read_options(&input).map_err(to_js)?;
+        answer(self.inner.plan_portfolio(input))
     }
 
     /// Every course in the catalogue.

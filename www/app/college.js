@@ -1,33 +1,371 @@
 // @ts-check
 /**
- * @file The college page: wires the planner worker, the error summary and the course list
- * loader. A list kept on this device is loaded as soon as the planner is ready.
+ * @file The college page: wires the planner worker to the local picture, the course list
+ * loader, the candidate courses, the limits form, the plan (solved in the worker, with progress
+ * and cancel), the results, scenarios and export. Everything typed is kept on this device.
  */
 
 import { PlannerClient } from './planner-client.js';
-import { formatCount } from './format.js';
+import { h, setFieldError } from './dom.js';
+import { formatCount, formatGbp } from './format.js';
 import { ErrorSummary } from '../components/error-summary/error-summary.js';
 import { CourseListLoader } from '../components/course-list/course-list.js';
+import { forgetList } from '../components/course-list/course-list-store.js';
+import { EditableTable, readNumber } from '../components/editable-table/editable-table.js';
+import { LocalPicture } from '../components/local-picture/local-picture.js';
+import { showPortfolio, planCsv } from '../components/portfolio/portfolio-view.js';
+import { saveScenario, deleteScenario, showScenarios, forgetScenarios } from '../components/portfolio/scenarios.js';
+import { keptState, keepState, forgetState } from '../components/portfolio/college-state.js';
 
-const status = /** @type {HTMLElement} */ (document.getElementById('planner-status'));
-const errors = new ErrorSummary({
-  summary: /** @type {HTMLElement} */ (document.getElementById('error-summary')),
-  list: /** @type {HTMLElement} */ (document.getElementById('error-summary-list')),
-});
+/**
+ * @typedef {import('../pkg/greenpath.js').CandidateCourseDto} CandidateCourseDto
+ * @typedef {import('../pkg/greenpath.js').PortfolioDto} PortfolioDto
+ * @typedef {import('../pkg/greenpath.js').CollegeInputDto} CollegeInputDto
+ */
+
+/** @param {string} id */
+const byId = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
+
+const status = byId('planner-status');
+const errors = new ErrorSummary({ summary: byId('error-summary'), list: byId('error-summary-list') });
 const planner = new PlannerClient();
 const loader = new CourseListLoader({ planner, errors });
+const areaSelect = /** @type {HTMLSelectElement} */ (byId('area'));
+const planButton = /** @type {HTMLButtonElement} */ (byId('plan-portfolio'));
+const cancelButton = /** @type {HTMLButtonElement} */ (byId('plan-cancel'));
+const progressGroup = byId('plan-progress-group');
+const progressBar = /** @type {HTMLProgressElement} */ (byId('plan-progress'));
+const planStatus = byId('plan-status');
+const result = byId('portfolio-result');
+const actions = byId('portfolio-actions');
 
-planner.ready.then(
-  async (info) => {
-    status.textContent = `Ready: ${formatCount(info.occupations)} occupations.`;
-    status.dataset.state = 'ready';
+let restoring = false;
+/** Keep what was typed, a moment after the last edit. */
+let keepTimer = 0;
+function keepSoon() {
+  if (restoring) return;
+  window.clearTimeout(keepTimer);
+  keepTimer = window.setTimeout(() => keepState({
+    area: areaSelect.value,
+    tables: picture.snapshot(),
+    courses: courseTable.snapshot(),
+    limits: limitValues(),
+  }), 300);
+}
+
+const picture = new LocalPicture({
+  planner, areaSelect,
+  origins: byId('area-origins'), destinations: byId('area-destinations'), sources: byId('area-sources'),
+  onChange: keepSoon,
+});
+
+const courseTable = new EditableTable({
+  container: byId('candidates-table'),
+  caption: 'Candidate courses and what running each takes (suggested figures: replace with yours)',
+  rowHeading: 'Course',
+  columns: [
+    { key: 'include', label: 'Consider', kind: 'check' },
+    { key: 'mustRun', label: 'Must run', kind: 'check' },
+    { key: 'fixedCost', label: 'Set-up £', kind: 'number', min: 0, max: 1e7 },
+    { key: 'costPerCohort', label: '£ per cohort', kind: 'number', min: 0, max: 1e7 },
+    { key: 'costPerPlace', label: '£ per place', kind: 'number', min: 0, max: 1e6 },
+    { key: 'tutorHoursPerCohort', label: 'Tutor hours per cohort', kind: 'number', min: 0, max: 1e5 },
+    { key: 'sessionsPerCohort', label: 'Room sessions per cohort', kind: 'number', min: 0, max: 1e5 },
+    { key: 'cohortMin', label: 'Smallest cohort', kind: 'number', min: 0, max: 1000, whole: true },
+    { key: 'cohortMax', label: 'Largest cohort', kind: 'number', min: 1, max: 1000, whole: true },
+    { key: 'maxCohorts', label: 'Most cohorts', kind: 'number', min: 0, max: 100, whole: true },
+    { key: 'successRate', label: 'Into the job %', kind: 'number', min: 0, max: 1, percent: true },
+  ],
+  onChange: keepSoon,
+});
+
+/** @type {CandidateCourseDto[]} */
+let candidates = [];
+/** @type {{ plan: PortfolioDto, area: string, limits: { budget: number | null, tutorHours: number | null, sessions: number | null } } | null} */
+let lastPlan = null;
+
+/**
+ * What a course costs the learner, in words: apprenticeships are free to the learner in England.
+ * @param {import('../pkg/greenpath.js').CourseDto} c
+ */
+function learnerPrice(c) {
+  if (c.kind === 'apprenticeship') {
+    return `free to the learner in England; funded up to ${c.maxFunding ? formatGbp(c.maxFunding) : 'its funding band'}`;
+  }
+  if (c.funding === 'skillsBootcamp') return 'a Skills Bootcamp: free to the learner';
+  if (c.cost !== undefined) return `${formatGbp(c.cost)} to the learner`;
+  if (c.funding === 'free') return 'free to the learner';
+  return 'no published price';
+}
+
+/** Fetch and show the courses that could serve the ticked destinations. */
+async function refreshCandidates() {
+  const { destinations } = picture.read();
+  const statusLine = byId('candidates-status');
+  if (destinations.length === 0) {
+    statusLine.textContent = 'Tick at least one green job in demand to see courses for it.';
+    courseTable.setRows([]);
+    return;
+  }
+  candidates = await planner.call('collegeCandidates', destinations.map((d) => d.occupation));
+  statusLine.textContent = `${formatCount(candidates.length)} courses train for these jobs or teach their skills.`;
+  byId('candidates-assumptions').textContent = candidates[0]?.assumptions ?? '';
+  const kept = courseTable.snapshot();
+  courseTable.setRows(candidates.map((c, i) => ({
+    id: c.course.id,
+    header: [c.course.title, h('span', { class: 'app-editable__note' },
+      ` ${c.course.provider}; ${learnerPrice(c.course)}${c.trainsFor.length ? `; trains for ${c.trainsFor.map((o) => o.label).join(', ')}` : ''}`)],
+    values: {
+      include: i < 60, mustRun: false,
+      fixedCost: c.running.fixedCost ?? 0, costPerCohort: c.running.costPerCohort ?? 0,
+      costPerPlace: c.running.costPerPlace ?? 0, tutorHoursPerCohort: c.running.tutorHoursPerCohort ?? 0,
+      sessionsPerCohort: c.running.sessionsPerCohort ?? 0, cohortMin: c.running.cohortMin ?? 0,
+      cohortMax: c.running.cohortMax ?? 1, maxCohorts: c.running.maxCohorts ?? 0, successRate: c.running.successRate ?? 0,
+    },
+  })));
+  courseTable.restore(kept);
+}
+
+const LIMIT_FIELDS = /** @type {const} */ ([
+  ['budget', 0, 1e9, true], ['tutorHours', 0, 1e7, true], ['sessions', 0, 1e6, true],
+  ['payRatio', 0, 1000, false], ['upliftWeight', 0, 5, false], ['carbonWeight', 0, 5, false],
+  ['costWeight', 0, 10, false], ['timeLimit', 1, 60, false],
+]);
+
+/** @returns {Record<string, string>} */
+function limitValues() {
+  return Object.fromEntries(LIMIT_FIELDS.map(([name]) => [name, /** @type {HTMLInputElement} */ (byId(name)).value]));
+}
+
+/**
+ * The limits form, checked: each problem shown at its field.
+ * @returns {{ values: Record<string, number | null>, problems: { inputId: string, text: string }[] }}
+ */
+function readLimits() {
+  /** @type {Record<string, number | null>} */
+  const values = {};
+  /** @type {{ inputId: string, text: string }[]} */
+  const problems = [];
+  for (const [name, low, high, optional] of LIMIT_FIELDS) {
+    const input = /** @type {HTMLInputElement} */ (byId(name));
+    const label = input.labels?.[0]?.textContent ?? name;
+    const raw = input.value;
+    let message = '';
+    if (raw.trim() === '' && optional) values[name] = null;
+    else {
+      const n = readNumber(raw);
+      if (!Number.isFinite(n)) message = `${label}: “${raw.slice(0, 30)}” is not a number`;
+      else if (n < low || n > high) message = `${label}: must be from ${formatCount(low)} to ${formatCount(high)}`;
+      values[name] = n;
+    }
+    setFieldError(byId(`${name}-group`), input, byId(`${name}-error`), message);
+    if (message) problems.push({ inputId: name, text: message });
+  }
+  return { values, problems };
+}
+
+/**
+ * The question for the planner, or the problems that stop it (nothing is cleared).
+ * @returns {{ input: CollegeInputDto | null, workersInput: CollegeInputDto | null, problems: { inputId: string, text: string }[], limits: Record<string, number | null> }}
+ */
+function collegeInput() {
+  const area = picture.read();
+  const courses = courseTable.read();
+  const limits = readLimits();
+  const problems = [...area.problems, ...courses.problems, ...limits.problems];
+  if (area.origins.length === 0) problems.push({ inputId: 'area', text: 'Tick at least one job learners come from' });
+  if (area.destinations.length === 0) problems.push({ inputId: 'area', text: 'Tick at least one green job in demand' });
+  const chosen = courses.values.map((v, i) => ({ v, id: courseTable.rows[i].id })).filter(({ v }) => v.include);
+  if (chosen.length === 0) problems.push({ inputId: 'candidates-table', text: 'Tick at least one course to consider' });
+  courses.values.forEach((v, i) => {
+    if (Number(v.cohortMin) > Number(v.cohortMax)) {
+      problems.push({ inputId: courseTable.inputs[i][7].id, text: `Smallest cohort for ${courseTable.rowName(i)} is above its largest cohort` });
+    }
+  });
+  if (problems.length > 0) return { input: null, workersInput: null, problems, limits: limits.values };
+  const l = limits.values;
+  /** @type {CollegeInputDto} */
+  const input = {
+    origins: area.origins,
+    destinations: area.destinations,
+    courses: chosen.map(({ v, id }) => ({
+      course: id, mustRun: Boolean(v.mustRun),
+      fixedCost: Number(v.fixedCost), costPerCohort: Number(v.costPerCohort), costPerPlace: Number(v.costPerPlace),
+      tutorHoursPerCohort: Number(v.tutorHoursPerCohort), sessionsPerCohort: Number(v.sessionsPerCohort),
+      cohortMin: Number(v.cohortMin), cohortMax: Number(v.cohortMax), maxCohorts: Number(v.maxCohorts),
+      successRate: Number(v.successRate),
+    })),
+    budget: l.budget, tutorHours: l.tutorHours, sessions: l.sessions,
+    payRatio: Number(l.payRatio) / 100, upliftWeight: Number(l.upliftWeight),
+    carbonWeight: Number(l.carbonWeight), costWeight: Number(l.costWeight), timeLimit: Number(l.timeLimit),
+  };
+  return { input, workersInput: { ...input, origins: area.workers }, problems, limits: l };
+}
+
+/** @param {{ inputId: string, text: string }[]} problems */
+function showProblems(problems) {
+  errors.show(problems.slice(0, 20).map((p) => ({ text: p.text, href: `#${p.inputId}` })));
+  errors.focus();
+}
+
+let solving = false;
+/** @param {boolean} on */
+function setSolving(on) {
+  solving = on;
+  planButton.disabled = on;
+  cancelButton.hidden = !on;
+  progressGroup.hidden = !on;
+}
+
+async function plan() {
+  if (solving) return;
+  const { input, workersInput, problems, limits } = collegeInput();
+  if (!input || !workersInput) {
+    showProblems(problems);
+    return;
+  }
+  errors.clear();
+  setSolving(true);
+  // Up to four searches (the plan and one more step of each limit), each within the time limit.
+  const allowed = (Number(input.timeLimit) * (1 + 0.5 * [input.budget, input.tutorHours, input.sessions].filter((x) => x !== null).length)) * 1000;
+  const started = performance.now();
+  const ticker = window.setInterval(() => {
+    const elapsed = performance.now() - started;
+    progressBar.value = Math.min(99, (elapsed / allowed) * 100);
+    planStatus.textContent = `Searching… ${Math.round(elapsed / 1000)} s`;
+  }, 500);
+  planStatus.textContent = 'Searching…';
+  try {
+    /** @type {PortfolioDto} */
+    const result_ = await planner.call('planPortfolio', input);
+    const gaps = await planner.call('collegeGaps', workersInput);
+    lastPlan = { plan: result_, area: areaSelect.selectedOptions[0]?.textContent ?? areaSelect.value, limits: { budget: limits.budget, tutorHours: limits.tutorHours, sessions: limits.sessions } };
+    result.hidden = false;
+    showPortfolio(result, result_, gaps, { budget: limits.budget });
+    actions.hidden = result_.outcome !== 'planned';
+    planStatus.textContent = result_.outcome === 'planned'
+      ? `Planned in ${((performance.now() - started) / 1000).toFixed(1)} s.` : 'No plan: see why below.';
+    /** @type {HTMLElement | null} */ (result.querySelector('#portfolio-result-heading'))?.focus();
+  } catch (error) {
+    const e = /** @type {any} */ (error);
+    if (e?.kind === 'cancelled') {
+      planStatus.textContent = 'Cancelled. Your figures are kept; the planner is starting again.';
+    } else {
+      planStatus.textContent = '';
+      errors.show([{ text: `The plan could not be made: ${e?.message ?? error}. Nothing you entered has changed.`, href: e?.field ? `#${e.field}` : undefined }]);
+      errors.focus();
+    }
+  } finally {
+    window.clearInterval(ticker);
+    setSolving(false);
+  }
+}
+
+async function cancel() {
+  if (!solving) return;
+  planner.restart();
+  setSolving(false);
+  await start();
+}
+
+byId('limits-form').addEventListener('submit', (event) => { event.preventDefault(); plan(); });
+byId('limits-form').addEventListener('input', keepSoon);
+cancelButton.addEventListener('click', cancel);
+
+areaSelect.addEventListener('change', async () => {
+  if (!areaSelect.value) return;
+  await picture.show(areaSelect.value);
+  byId('area-tables').hidden = false;
+  await refreshCandidates();
+  keepSoon();
+});
+byId('area-destinations').addEventListener('change', () => { refreshCandidates(); });
+
+byId('own-figures-load').addEventListener('click', async () => {
+  const input = /** @type {HTMLInputElement} */ (byId('own-figures-file'));
+  const file = input.files?.[0];
+  const kind = /** @type {HTMLInputElement} */ (document.querySelector('input[name="own-figures-kind"]:checked')).value;
+  const fail = (/** @type {string} */ text) => setFieldError(byId('own-figures-group'), input, byId('own-figures-error'), text);
+  if (!file) { fail('Choose a CSV file of figures'); return; }
+  if (file.size > 2_000_000) { fail('The file is larger than 2 MB: figures for one area fit in far less'); return; }
+  const problems = picture.applyOwnFigures(kind === 'destinations' ? 'destinations' : 'origins', await file.text());
+  fail(problems.length === 0 ? '' : problems.slice(0, 10).join(' '));
+  byId('own-figures-status').textContent = problems.length === 0 ? 'Your figures are in the table.' : `${formatCount(problems.length)} rows were not used; the others are in the table.`;
+  if (kind === 'destinations') refreshCandidates();
+});
+
+byId('scenario-save').addEventListener('click', () => {
+  const input = /** @type {HTMLInputElement} */ (byId('scenario-name'));
+  const name = input.value.trim();
+  setFieldError(byId('scenario-name-group'), input, byId('scenario-name-error'), name ? '' : 'Give the plan a name, for example “Budget £150k”');
+  if (!name || !lastPlan) return;
+  const p = lastPlan.plan;
+  const ok = saveScenario({
+    name, savedAt: new Date().toISOString(), area: lastPlan.area, limits: lastPlan.limits,
+    placements: p.placements, places: p.places, cost: p.cost, tutorHours: p.tutorHours, sessions: p.sessions, status: p.status,
+    courses: p.courses.filter((c) => c.cohorts > 0).map((c) => ({ title: c.course.title, cohorts: c.cohorts, places: c.places })),
+  });
+  byId('scenario-status').textContent = ok ? `Saved “${name}” on this device.` : 'This browser is not keeping data (private browsing or full storage): the plan was not saved.';
+  renderScenarios();
+});
+
+byId('plan-export').addEventListener('click', () => {
+  if (!lastPlan) return;
+  const blob = new Blob([planCsv(lastPlan.plan, lastPlan.area)], { type: 'text/csv' });
+  const link = h('a', { href: URL.createObjectURL(blob), download: 'greenpath-college-plan.csv', hidden: true });
+  document.body.append(link);
+  link.click();
+  link.remove();
+});
+byId('plan-print').addEventListener('click', () => window.print());
+
+function renderScenarios() {
+  showScenarios(byId('scenarios'), (name) => { deleteScenario(name); renderScenarios(); });
+}
+
+byId('college-forget').addEventListener('click', () => {
+  forgetState();
+  forgetScenarios();
+  forgetList();
+  window.location.reload();
+});
+
+/** Load the areas and put back what was kept. */
+async function start() {
+  status.textContent = 'Loading the occupation data…';
+  status.dataset.state = 'loading';
+  try {
+    const info = await planner.ready;
     await loader.restore();
+    await picture.loadAreas();
+    areaSelect.disabled = false;
+    const kept = keptState();
+    if (kept?.area) {
+      restoring = true;
+      try {
+        await picture.show(kept.area, kept.tables ?? {});
+        byId('area-tables').hidden = false;
+        await refreshCandidates();
+        if (kept.courses) courseTable.restore(kept.courses);
+        for (const [name, value] of Object.entries(kept.limits ?? {})) {
+          const input = document.getElementById(name);
+          if (input instanceof HTMLInputElement && typeof value === 'string') input.value = value;
+        }
+      } finally {
+        restoring = false;
+      }
+    }
+    planButton.disabled = false;
+    status.textContent = `Ready: ${formatCount(info.occupations)} occupations, ${formatCount(areaSelect.options.length - 1)} areas.`;
+    status.dataset.state = 'ready';
     document.documentElement.dataset.plannerState = 'ready';
-  },
-  (error) => {
+  } catch (error) {
     status.textContent = 'The occupation data could not be loaded.';
     status.dataset.state = 'error';
-    errors.show([{ text: `The occupation data could not be loaded, so course lists cannot be checked. Reload the page to try again. (${error.message})` }]);
+    errors.show([{ text: `The occupation data could not be loaded. Reload the page to try again. (${/** @type {Error} */ (error).message})` }]);
     document.documentElement.dataset.plannerState = 'failed';
-  },
-);
+  }
+}
+
+renderScenarios();
+start();

@@ -66,12 +66,27 @@ export class PlannerClient {
    * @param {URL | string} [workerUrl] defaults to `planner-worker.js` next to this module
    */
   constructor(workerUrl = new URL('./planner-worker.js', import.meta.url)) {
+    this._workerUrl = workerUrl;
+    /** @type {Set<(p: Progress) => void>} */
+    this._progressListeners = new Set();
     /** @type {Map<number, {resolve: (v: any) => void, reject: (e: Error) => void}>} */
     this._pending = new Map();
     this._nextId = 1;
-    /** @type {Set<(p: Progress) => void>} */
-    this._progressListeners = new Set();
     /** @type {PlannerError | null} */
+    this._failure = null;
+    /** Resolves with `datasetInfo()` once the planner is built; rejects if loading fails. */
+    this.ready = /** @type {Promise<DatasetInfo & {timings?: Record<string, number>}>} */ (new Promise(() => {}));
+    this._worker = this._start();
+  }
+
+  /**
+   * Start a worker: `ready` becomes its readiness, and calls go to it.
+   * @returns {Worker}
+   */
+  _start() {
+    const workerUrl = this._workerUrl;
+    this._pending = new Map();
+    this._nextId = 1;
     this._failure = null;
 
     /** @type {(info: DatasetInfo) => void} */
@@ -92,8 +107,8 @@ export class PlannerClient {
       this._pending.clear();
     };
 
-    this._worker = new Worker(workerUrl, { type: 'module', name: 'greenpath-planner' });
-    this._worker.addEventListener('message', (event) => {
+    const worker = new Worker(workerUrl, { type: 'module', name: 'greenpath-planner' });
+    worker.addEventListener('message', (event) => {
       const msg = event.data;
       if (!msg || typeof msg !== 'object') return;
       if (typeof msg.id === 'number') {
@@ -119,13 +134,14 @@ export class PlannerClient {
       }
     });
     // A worker script that fails to load or throws at the top level ends up here.
-    this._worker.addEventListener('error', (event) => {
+    worker.addEventListener('error', (event) => {
       event.preventDefault();
       fail(new PlannerError(`The planner could not start${event.message ? `: ${event.message}` : '.'}`));
     });
-    this._worker.addEventListener('messageerror', () => {
+    worker.addEventListener('messageerror', () => {
       fail(new PlannerError('The planner sent a message that could not be read.'));
     });
+    return worker;
   }
 
   /**
@@ -151,6 +167,18 @@ export class PlannerClient {
       this._pending.set(id, { resolve, reject });
       this._worker.postMessage({ id, method, args });
     });
+  }
+
+  /**
+   * Stop the worker (a long solve, say) and start a fresh one: pending calls reject with a
+   * PlannerError of kind `cancelled`; `ready` is replaced by the new worker's. What the old
+   * worker held (a loaded course list) must be given to the new one again.
+   */
+  restart() {
+    this._worker.terminate();
+    const error = new PlannerError('Stopped.', 'cancelled');
+    for (const { reject } of this._pending.values()) reject(error);
+    this._worker = this._start();
   }
 
   /** Stop the worker; pending calls reject. */

@@ -6,7 +6,8 @@
  * request messages from `planner-client.js`. Heavy work happens here so the page never freezes.
  *
  * Messages it receives:  `{ id, method, args }`
- * The dataset comes in parts (`data/core.bin`, then `skills.bin`, `details.bin`, `courses.bin`):
+ * The dataset comes in parts (`data/core.bin`, then `skills.bin`, `details.bin`, `courses.bin`;
+ * `local.bin`, the local picture, only when a college or council question needs it):
  * the Planner is built from the core, which is enough to search, and the later parts are fetched
  * one after another and added as they arrive. A question that needs a part not loaded yet is
  * answered once it arrives; if it cannot be downloaded the request fails with an error of kind
@@ -28,6 +29,7 @@ const PART_URLS = {
   skills: new URL('../data/skills.bin', import.meta.url),
   details: new URL('../data/details.bin', import.meta.url),
   courses: new URL('../data/courses.bin', import.meta.url),
+  local: new URL('../data/local.bin', import.meta.url),
 };
 /** The later parts, in the order they are fetched (skills first: moves need them). */
 const LATER_PARTS = /** @type {const} */ (['skills', 'details', 'courses']);
@@ -36,7 +38,10 @@ const PART_WORDS = {
   skills: 'The skills of each job',
   details: 'The job descriptions',
   courses: 'The course catalogue',
+  local: 'The local picture (workers and demand by area)',
 };
+/** Parts fetched only when a question needs them (the college and council pages). */
+const ON_DEMAND_PARTS = /** @type {const} */ (['local']);
 
 /** Methods that must never be called from the page (lifecycle, not queries). */
 const FORBIDDEN = new Set(['constructor', 'free', '__destroy_into_raw']);
@@ -143,7 +148,7 @@ let partChain = Promise.resolve();
 
 /**
  * Fetch a later part and add it to the Planner (once; again after a failure).
- * @param {'skills'|'details'|'courses'} part
+ * @param {'skills'|'details'|'courses'|'local'} part
  * @returns {Promise<void>}
  */
 function partLoad(part) {
@@ -152,7 +157,8 @@ function partLoad(part) {
   const started = partChain.catch(() => {}).then(async () => {
     const bytes = await fetchData(PART_URLS[part]);
     const { planner } = await loaded;
-    if (!planner.parts().includes(part)) planner.addPart(bytes);
+    if (part === 'local') planner.addLocal(bytes);
+    else if (!planner.parts().includes(part)) planner.addPart(bytes);
   });
   partChain = started;
   const load = started.catch((err) => {
@@ -179,7 +185,8 @@ async function answer(planner, method, args) {
     } catch (err) {
       const e = /** @type {any} */ (err);
       const part = e?.kind === 'partMissing' ? e.field : undefined;
-      if (!LATER_PARTS.includes(part) || attempt >= LATER_PARTS.length) throw err;
+      const known = LATER_PARTS.includes(part) || ON_DEMAND_PARTS.includes(part);
+      if (!known || attempt > LATER_PARTS.length) throw err;
       await partLoad(part);
     }
   }

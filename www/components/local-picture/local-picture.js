@@ -1,0 +1,206 @@
+// @ts-check
+/**
+ * @file The local picture of an area (shared by the college and council pages): choose an
+ * area, then edit the estimated workers in carbon-intensive jobs and the estimated demand for
+ * green jobs, or load your own figures (CSV: occupation, count). Every figure says it is an
+ * estimate, with its method and sources.
+ */
+
+import { h, replaceChildren } from '../../app/dom.js';
+import { formatCount } from '../../app/format.js';
+import { EditableTable, readNumber } from '../editable-table/editable-table.js';
+
+/**
+ * @typedef {import('../../app/planner-client.js').PlannerClient} PlannerClient
+ * @typedef {import('../../pkg/greenpath.js').LocalPictureDto} LocalPictureDto
+ * @typedef {import('../../pkg/greenpath.js').LocalAreaDto} LocalAreaDto
+ * @typedef {{ occupation: string, count: number }} Group
+ */
+
+/** Share of an origin's workers a college might enrol in a year, before the college edits it. */
+export const DEFAULT_LEARNER_SHARE = 0.05;
+
+const CATEGORY_WORDS = /** @type {Record<string, string>} */ ({
+  fossil_extraction: 'oil, gas and coal extraction',
+  fossil_refining: 'refining',
+  fossil_fuel_distribution: 'fuel distribution',
+  fossil_power: 'fossil power',
+  heavy_industry: 'heavy industry',
+  fossil_heating: 'gas and oil heating',
+  ice_vehicles: 'petrol and diesel vehicles',
+  fossil_transport: 'fossil-fuelled transport',
+  livestock: 'livestock',
+});
+
+export class LocalPicture {
+  /**
+   * @param {object} o
+   * @param {PlannerClient} o.planner
+   * @param {HTMLSelectElement} o.areaSelect
+   * @param {HTMLElement} o.origins container for the origins table
+   * @param {HTMLElement} o.destinations container for the destinations table
+   * @param {HTMLElement} o.sources container for the method and sources
+   * @param {() => void} o.onChange after any edit or a new area
+   */
+  constructor({ planner, areaSelect, origins, destinations, sources, onChange }) {
+    this.planner = planner;
+    this.areaSelect = areaSelect;
+    this.sources = sources;
+    this.onChange = onChange;
+    /** @type {LocalPictureDto | null} */
+    this.picture = null;
+    this.originTable = new EditableTable({
+      container: origins,
+      caption: 'Workers in carbon-intensive jobs (estimates; edit any figure)',
+      rowHeading: 'Job',
+      columns: [
+        { key: 'include', label: 'Include', kind: 'check' },
+        { key: 'workers', label: 'Workers', kind: 'number', min: 0, max: 1e7 },
+        { key: 'learners', label: 'Learners you could enrol', kind: 'number', min: 0, max: 1e6, whole: true },
+      ],
+      onChange,
+    });
+    this.destinationTable = new EditableTable({
+      container: destinations,
+      caption: 'Demand for green jobs (estimated openings; edit any figure)',
+      rowHeading: 'Green job',
+      columns: [
+        { key: 'include', label: 'Include', kind: 'check' },
+        { key: 'openings', label: 'Openings', kind: 'number', min: 0, max: 1e7 },
+      ],
+      onChange,
+    });
+  }
+
+  /** Fill the area list (grouped by region). */
+  async loadAreas() {
+    /** @type {LocalAreaDto[]} */
+    const areas = await this.planner.call('localAreas');
+    /** @type {Map<string, LocalAreaDto[]>} */
+    const byRegion = new Map();
+    for (const a of areas) {
+      const region = a.region ?? 'Northern Ireland';
+      byRegion.set(region, [...(byRegion.get(region) ?? []), a]);
+    }
+    replaceChildren(this.areaSelect, h('option', { value: '' }, 'Choose an area'),
+      [...byRegion.entries()].map(([region, list]) => h('optgroup', { label: region },
+        list.map((a) => h('option', { value: a.code }, `${a.name} (${a.code})`)))));
+  }
+
+  /**
+   * Show the area's picture; `kept` restores the figures typed earlier for it.
+   * @param {string} code
+   * @param {{ origins?: any, destinations?: any }} [kept]
+   */
+  async show(code, kept = {}) {
+    this.areaSelect.value = code;
+    /** @type {LocalPictureDto} */
+    const p = await this.planner.call('localPicture', code);
+    this.picture = p;
+    const workers = p.workers.filter((w) => w.workers > 0 || w.suppressed > 0);
+    this.originTable.setRows(workers.map((w, i) => ({
+      id: w.occupation.id,
+      header: [w.occupation.label, h('span', { class: 'app-editable__note' },
+        ` ${CATEGORY_WORDS[w.category] ?? w.category}${w.suppressed > 0 ? `; ${formatCount(w.suppressed)} survey ${w.suppressed === 1 ? 'cell' : 'cells'} too small to publish, so more` : ''}`)],
+      values: {
+        include: i < 12 && w.workers > 0,
+        workers: w.workers,
+        learners: Math.ceil(w.workers * DEFAULT_LEARNER_SHARE),
+      },
+    })));
+    this.destinationTable.setRows(p.demand.map((d) => ({
+      id: d.occupation.id,
+      header: [d.occupation.label, h('span', { class: 'app-editable__note' }, ` ${d.families.join('; ')}`)],
+      values: { include: d.openings >= 1, openings: d.openings },
+    })));
+    if (kept.origins) this.originTable.restore(kept.origins);
+    if (kept.destinations) this.destinationTable.restore(kept.destinations);
+    replaceChildren(this.sources,
+      h('p', { class: 'app-body-s' }, `${p.area.name}${p.area.region ? `, ${p.area.region}` : ''}: about ${formatCount(p.employment)} people in work in the survey.`),
+      h('details', { class: 'app-details' },
+        h('summary', { class: 'app-details__summary' }, 'How these estimates were made, and their sources'),
+        h('div', { class: 'app-details__text' },
+          h('h3', { class: 'app-heading-s' }, 'Workers'), h('p', { class: 'app-body-s' }, p.workersMethod),
+          h('h3', { class: 'app-heading-s' }, 'Demand'), h('p', { class: 'app-body-s' }, p.demandMethod),
+          h('div', { class: 'app-table-wrap', tabindex: 0, role: 'region', 'aria-label': 'Published figures behind the demand' }, h('table', { class: 'app-table' },
+            h('caption', { class: 'app-table__caption' }, 'Published figures behind the demand, and this area’s share'),
+            h('thead', {}, h('tr', {}, ['Jobs', 'Figure', 'Year', 'Where', 'Area’s share', 'Source'].map((t) => h('th', { scope: 'col' }, t)))),
+            h('tbody', {}, p.families.map((f) => h('tr', {},
+              h('th', { scope: 'row' }, f.name),
+              h('td', {}, `${formatCount(f.jobs)}: ${f.measure}`),
+              h('td', {}, String(f.year)),
+              h('td', {}, f.geography),
+              h('td', {}, `${(f.areaShare * 100).toFixed(f.areaShare < 0.01 ? 2 : 1)}%`),
+              h('td', {}, h('a', { href: f.sourceUrl, rel: 'noopener noreferrer' }, f.sourceTitle))))))))));
+    this.onChange();
+  }
+
+  /**
+   * The included rows, checked. Problems name the row and column; each links to its input.
+   * @returns {{ origins: Group[], workers: Group[], destinations: Group[], problems: { inputId: string, text: string }[] }}
+   */
+  read() {
+    const o = this.originTable.read();
+    const d = this.destinationTable.read();
+    /** @type {Group[]} */
+    const origins = [];
+    /** @type {Group[]} */
+    const workers = [];
+    o.values.forEach((v, i) => {
+      if (!v.include) return;
+      const id = this.originTable.rows[i].id;
+      origins.push({ occupation: id, count: Number(v.learners) });
+      workers.push({ occupation: id, count: Number(v.workers) });
+    });
+    /** @type {Group[]} */
+    const destinations = [];
+    d.values.forEach((v, i) => {
+      if (v.include) destinations.push({ occupation: this.destinationTable.rows[i].id, count: Number(v.openings) });
+    });
+    return { origins, workers, destinations, problems: [...o.problems, ...d.problems] };
+  }
+
+  /** What the person typed, to keep on the device. */
+  snapshot() {
+    return { origins: this.originTable.snapshot(), destinations: this.destinationTable.snapshot() };
+  }
+
+  /**
+   * Apply a CSV of the college's own figures (`occupation,count`, occupation an ESCO id, URI or
+   * the job's name as the tables show it) to the origins (`which` = 'origins': learners) or the
+   * destinations (openings). Returns one problem per row that does not fit.
+   * @param {'origins' | 'destinations'} which
+   * @param {string} text
+   * @returns {string[]}
+   */
+  applyOwnFigures(which, text) {
+    const table = which === 'origins' ? this.originTable : this.destinationTable;
+    const column = which === 'origins' ? 2 : 1;
+    /** @type {string[]} */
+    const problems = [];
+    const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.trim() !== '');
+    if (lines.length === 0) return ['The file is empty.'];
+    const start = /occupation|job/i.test(lines[0]) ? 1 : 0;
+    lines.slice(start).forEach((line, i) => {
+      const row = i + start + 1;
+      const cut = line.lastIndexOf(',');
+      const name = (cut < 0 ? line : line.slice(0, cut)).trim().replace(/^"|"$/g, '');
+      const count = readNumber(cut < 0 ? '' : line.slice(cut + 1).replace(/"/g, ''));
+      if (!Number.isFinite(count) || count < 0) {
+        problems.push(`Row ${row}: the count “${line.slice(cut + 1, cut + 30).trim()}” is not a number of people.`);
+        return;
+      }
+      const id = name.replace(/^https?:\/\/data\.europa\.eu\/esco\/occupation\//, '');
+      const r = table.rows.findIndex((x, k) => x.id === id || table.rowName(k).toLowerCase().startsWith(name.toLowerCase() + ' ')
+        || table.rowName(k).toLowerCase() === name.toLowerCase());
+      if (r < 0) {
+        problems.push(`Row ${row}: “${name.slice(0, 60)}” is not a job in this table.`);
+        return;
+      }
+      table.inputs[r][0].checked = true;
+      table.inputs[r][column].value = String(count);
+    });
+    this.onChange();
+    return problems;
+  }
+}

@@ -1,0 +1,108 @@
+// @ts-check
+/**
+ * @file The portfolio as a flow: learners from origin jobs (left) through courses (middle) to
+ * destination jobs (right), band widths by places. Laid out by d3-sankey (vendored by the
+ * build); drawn as plain SVG with attributes only (CSP: no inline styles). `role="img"` with a
+ * summary; the tables beside it hold the same figures.
+ */
+
+import { sankey, sankeyLinkHorizontal, sankeyLeft } from '../../vendor/d3-sankey.js';
+import { h, replaceChildren } from '../../app/dom.js';
+import { formatCount } from '../../app/format.js';
+
+const SVG = 'http://www.w3.org/2000/svg';
+const WIDTH = 960;
+
+/**
+ * @param {string} tag
+ * @param {Record<string, string | number>} attrs
+ * @param {...(Node | string)} children
+ */
+function svg(tag, attrs, ...children) {
+  const el = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
+  el.append(...children);
+  return el;
+}
+
+/**
+ * A label cut to `max` characters (the full name is in the node's tooltip and the tables).
+ * @param {string} text
+ * @param {number} max
+ */
+function short(text, max) {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}
+
+/**
+ * @typedef {object} FlowInput
+ * @property {{ course: { title: string }, flows: { origin: { id: string, label: string }, destination: { id: string, label: string }, places: number }[] }[]} courses
+ */
+
+/**
+ * Draw the flows of the running courses into `container` (empty when nothing runs).
+ * @param {HTMLElement} container
+ * @param {FlowInput} plan
+ */
+export function drawFlows(container, plan) {
+  /** @type {Map<string, number>} */
+  const index = new Map();
+  /** @type {{ name: string, column: number }[]} */
+  const nodes = [];
+  /** @param {string} key @param {string} name @param {number} column */
+  const node = (key, name, column) => {
+    if (!index.has(key)) { index.set(key, nodes.length); nodes.push({ name, column }); }
+    return /** @type {number} */ (index.get(key));
+  };
+  /** @type {Map<string, { source: number, target: number, value: number }>} */
+  const links = new Map();
+  /** @param {number} source @param {number} target @param {number} value */
+  const link = (source, target, value) => {
+    const key = `${source}>${target}`;
+    const known = links.get(key);
+    if (known) known.value += value;
+    else links.set(key, { source, target, value });
+  };
+  for (const course of plan.courses) {
+    for (const f of course.flows) {
+      if (f.places <= 0) continue;
+      const c = node(`c:${course.course.title}`, course.course.title, 1);
+      link(node(`o:${f.origin.id}`, f.origin.label, 0), c, f.places);
+      link(c, node(`d:${f.destination.id}`, f.destination.label, 2), f.places);
+    }
+  }
+  if (nodes.length === 0) {
+    replaceChildren(container);
+    return;
+  }
+  const height = Math.max(240, Math.min(1400, nodes.length * 26));
+  const layout = /** @type {any} */ (sankey())
+    .nodeAlign(sankeyLeft)
+    .nodeWidth(12)
+    .nodePadding(10)
+    .extent([[1, 1], [WIDTH - 1, height - 1]]);
+  /** @type {{ nodes: any[], links: any[] }} */
+  const graph = layout({ nodes: nodes.map((n) => ({ ...n })), links: [...links.values()].map((l) => ({ ...l })) });
+  const path = sankeyLinkHorizontal();
+  const total = plan.courses.reduce((sum, c) => sum + c.flows.reduce((s, f) => s + f.places, 0), 0);
+  const courses = plan.courses.filter((c) => c.flows.length > 0).length;
+  const label = `Flow of ${formatCount(total)} places from ${formatCount(nodes.filter((n) => n.column === 0).length)} jobs through ${formatCount(courses)} courses to ${formatCount(nodes.filter((n) => n.column === 2).length)} green jobs. The tables list the same figures.`;
+  const chart = svg('svg', { viewBox: `0 0 ${WIDTH} ${height}`, class: 'app-flow__svg', role: 'img', 'aria-label': label, focusable: 'false' },
+    svg('g', { class: 'app-flow__links' }, ...graph.links.map((l) => svg('path', {
+      d: path(l) ?? '', 'stroke-width': Math.max(1, l.width ?? 1),
+      class: `app-flow__link app-flow__link--${/** @type {any} */ (l.source).column === 0 ? 'in' : 'out'}`,
+    }, svg('title', {}, `${/** @type {any} */ (l.source).name} → ${/** @type {any} */ (l.target).name}: ${formatCount(l.value)} places`)))),
+    svg('g', { class: 'app-flow__nodes' }, ...graph.nodes.map((n) => {
+      const x0 = n.x0 ?? 0; const x1 = n.x1 ?? 0; const y0 = n.y0 ?? 0; const y1 = n.y1 ?? 0;
+      const column = /** @type {any} */ (n).column;
+      const right = column === 2;
+      return svg('g', {},
+        svg('rect', { x: x0, y: y0, width: x1 - x0, height: Math.max(1, y1 - y0), class: `app-flow__node app-flow__node--${column}` }),
+        svg('text', { x: right ? x0 - 6 : x1 + 6, y: (y0 + y1) / 2, dy: '0.35em', 'text-anchor': right ? 'end' : 'start', class: 'app-flow__label' },
+          `${short(/** @type {any} */ (n).name, column === 1 ? 34 : 44)} (${formatCount(n.value ?? 0)})`),
+        svg('title', {}, `${/** @type {any} */ (n).name}: ${formatCount(n.value ?? 0)} places`));
+    })));
+  replaceChildren(container, h('figure', { class: 'app-flow' },
+    h('div', { class: 'app-flow__scroll', tabindex: 0, role: 'region', 'aria-label': 'Flow chart of the plan' }, chart),
+    h('figcaption', { class: 'app-body-s' }, 'Left: the jobs learners come from. Middle: the courses. Right: the green jobs they go to. Band widths are places.')));
+}
