@@ -1,5 +1,6 @@
 //! The college questions on real data: the local picture of real areas, where the gaps are,
 //! and portfolio plans an adviser would recognise.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 

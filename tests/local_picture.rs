@@ -1,5 +1,6 @@
 //! The local picture on real data: figures an adviser would recognise for real places, and
 //! demand that adds back up to the published figures.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 

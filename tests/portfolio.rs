@@ -1,6 +1,7 @@
 //! The college portfolio model against brute force on small instances, and its promises: limits
 //! never exceeded, placements within demand and supply, more budget never worse, infeasible
 //! must-run courses explained, the same answer every time.
+#![cfg(not(target_arch = "wasm32"))]
 
 use greenpath::gap::SolveStatus;
 use greenpath::portfolio::{
