@@ -95,9 +95,65 @@ fn plans(c: &mut Criterion) {
     });
 }
 
+fn college(c: &mut Criterion) {
+    use greenpath::api::{CollegeInputDto, CourseRunningDto, GroupDto};
+    let mut planner = common::default_planner().expect("the committed parts load");
+    planner
+        .add_local(&common::local_picture_bytes())
+        .expect("the local picture loads");
+    let picture = planner.local_picture("UKE11").expect("Hull");
+    let origins: Vec<GroupDto> = picture
+        .workers
+        .iter()
+        .filter(|w| w.workers > 0)
+        .map(|w| GroupDto {
+            occupation: w.occupation.id.clone(),
+            count: (f64::from(w.workers) / 20.0).ceil(),
+        })
+        .collect();
+    let destinations: Vec<GroupDto> = picture
+        .demand
+        .iter()
+        .map(|d| GroupDto {
+            occupation: d.occupation.id.clone(),
+            count: d.openings,
+        })
+        .collect();
+    let ids: Vec<String> = destinations.iter().map(|d| d.occupation.clone()).collect();
+    let courses: Vec<CourseRunningDto> = planner
+        .college_candidates(&ids)
+        .expect("candidates")
+        .into_iter()
+        .map(|c| CourseRunningDto {
+            course: c.course.id,
+            ..CourseRunningDto::default()
+        })
+        .collect();
+    let input = CollegeInputDto {
+        origins,
+        destinations,
+        courses,
+        budget: Some(150_000.0),
+        tutor_hours: Some(2_000.0),
+        ..CollegeInputDto::default()
+    };
+    let mut group = c.benchmark_group("college");
+    group.sample_size(10);
+    group.bench_function("local_picture(Hull)", |b| {
+        b.iter(|| planner.local_picture(black_box("UKE11")))
+    });
+    group.bench_function("college_gaps(Hull, every job)", |b| {
+        b.iter(|| planner.college_gaps(black_box(input.clone())))
+    });
+    group.bench_function("plan_portfolio(Hull, every job, limits analysed)", |b| {
+        b.iter(|| planner.plan_portfolio(black_box(input.clone())))
+    });
+    group.finish();
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(20);
-    targets = queries, transitions, plans
+    targets = queries, transitions, plans, college
 }
 criterion_main!(benches);

@@ -368,3 +368,68 @@ fn errors_carry_kind_field_and_the_value_as_given() {
         .iter()
         .all(|p| p.as_string().unwrap().starts_with("row ")));
 }
+
+/// A whole planner with the local picture loaded (as the college page's worker does).
+fn college_planner() -> Planner {
+    let mut planner = whole_planner();
+    let mut local = Vec::new();
+    flate2::read::GzDecoder::new(&include_bytes!("../data/parts/local.bin.gz")[..])
+        .read_to_end(&mut local)
+        .expect("valid gzip");
+    planner.add_local(&local).expect("the local picture loads");
+    planner
+}
+
+#[wasm_bindgen_test]
+fn a_college_plans_for_a_real_area_in_wasm_and_bad_input_is_an_error_not_a_trap() {
+    let planner = college_planner();
+    let picture = plain(planner.local_picture("UKE11"));
+    assert_eq!(picture["area"]["name"], "Kingston upon Hull, City of");
+    let origins: Vec<Value> = picture["workers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .take(6)
+        .map(|w| serde_json::json!({ "occupation": w["occupation"]["id"], "count": 10 }))
+        .collect();
+    let destinations: Vec<Value> = picture["demand"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| serde_json::json!({ "occupation": d["occupation"]["id"], "count": d["openings"] }))
+        .collect();
+    let ids: Vec<String> = destinations
+        .iter()
+        .map(|d| d["occupation"].as_str().unwrap().to_owned())
+        .collect();
+    let candidates = plain(planner.college_candidates(ids));
+    let courses: Vec<Value> = candidates
+        .as_array()
+        .unwrap()
+        .iter()
+        .take(40)
+        .map(|c| serde_json::json!({ "course": c["course"]["id"] }))
+        .collect();
+    let input = serde_json::json!({
+        "origins": origins, "destinations": destinations, "courses": courses,
+        "budget": 40000, "timeLimit": 5
+    });
+    let to_js = |v: &Value| {
+        v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+            .unwrap()
+    };
+    use serde::Serialize;
+    let plan = plain(planner.plan_portfolio(to_js(&input)));
+    assert_eq!(plan["outcome"], "planned");
+    assert!(plan["placements"].as_f64().unwrap() > 0.0);
+    assert!(plan["cost"].as_f64().unwrap() <= 40000.0);
+    let mut bad = input.clone();
+    bad["budget"] = serde_json::json!("lots");
+    let e = error_message(planner.plan_portfolio(to_js(&bad)).unwrap_err());
+    assert!(e.contains("budget"), "{e}");
+    // The same instance still answers.
+    assert_eq!(
+        plain(planner.plan_portfolio(to_js(&input)))["outcome"],
+        "planned"
+    );
+}

@@ -353,6 +353,75 @@ impl Planner {
     }
 }
 
+/// Solves a portfolio problem given directly (see [`PortfolioProblemDto`]), with the college
+/// gap tolerance (1%).
+///
+/// # Errors
+/// [`Error::InvalidArgument`] naming the field and item; [`Error::Solver`] when courses that
+/// must run cannot, or on a solver fault.
+pub fn solve_portfolio(input: PortfolioProblemDto) -> Result<ProblemSolutionDto, Error> {
+    let courses = input
+        .courses
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let defaults = CourseRunningDto {
+                cohort_max: Some(1.0),
+                ..CourseRunningDto::default()
+            };
+            running_from(c, &defaults, i)
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let problem = crate::portfolio::PortfolioProblem {
+        courses,
+        origins: input
+            .origins
+            .iter()
+            .map(|o| crate::portfolio::PortfolioOrigin {
+                supply: o.supply,
+                carbon_intensive: o.carbon_intensive,
+            })
+            .collect(),
+        destinations: input
+            .destinations
+            .iter()
+            .map(|&demand| crate::portfolio::PortfolioDestination { demand })
+            .collect(),
+        links: input
+            .links
+            .iter()
+            .map(|l| crate::portfolio::PortfolioLink {
+                origin: l.origin,
+                course: l.course,
+                destination: l.destination,
+                uplift: l.uplift,
+            })
+            .collect(),
+        limits: Limits {
+            budget: input.budget,
+            tutor_hours: input.tutor_hours,
+            sessions: input.sessions,
+        },
+        weights: Weights::default(),
+        time_limit: unit_or("timeLimit", input.time_limit, 2.0, 0.01, 120.0)?,
+        gap_tolerance: crate::portfolio::COLLEGE_GAP_TOLERANCE,
+    };
+    let plan = problem.solve()?;
+    let mut places = vec![0u32; problem.links.len()];
+    for f in &plan.flows {
+        places[f.link] = f.places;
+    }
+    Ok(ProblemSolutionDto {
+        status: super::status_name(plan.status).to_owned(),
+        gap: plan.gap,
+        objective: plan.objective,
+        placements: plan.placements,
+        cost: plan.cost,
+        cohorts: plan.courses.iter().map(|c| c.cohorts).collect(),
+        places,
+    })
+}
+
 /// The college's origins, destinations and courses as core types.
 type CollegeRows = (
     Vec<CollegeOrigin>,

@@ -391,3 +391,81 @@ pub struct PortfolioDto {
     /// Links left out: each move keeps its three most cost-effective courses.
     pub links_dropped: usize,
 }
+
+/// A portfolio problem given directly (no dataset): for callers with their own origins, courses
+/// and links, and for benchmarks. Indices refer to the lists' positions.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+pub struct PortfolioProblemDto {
+    /// Candidate courses (`course` is ignored; every other field is required in effect:
+    /// absent numbers are 0, an absent `cohortMax` is 1).
+    pub courses: Vec<CourseRunningDto>,
+    /// Learners available from each origin, and whether it is carbon-intensive.
+    pub origins: Vec<ProblemOriginDto>,
+    /// Openings per destination.
+    pub destinations: Vec<f64>,
+    /// Viable links.
+    pub links: Vec<ProblemLinkDto>,
+    /// Money to spend, GBP (absent or `null`: no limit).
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "number | null"))]
+    pub budget: Option<f64>,
+    /// Tutor hours (absent or `null`: no limit).
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "number | null"))]
+    pub tutor_hours: Option<f64>,
+    /// Room sessions (absent or `null`: no limit).
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "number | null"))]
+    pub sessions: Option<f64>,
+    /// Seconds the solver may run (default 2).
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub time_limit: Option<f64>,
+}
+
+/// An origin of a [`PortfolioProblemDto`].
+#[derive(Debug, Clone, Deserialize, Default)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+pub struct ProblemOriginDto {
+    /// Learners available.
+    pub supply: f64,
+    /// Carbon-intensive (weighted).
+    pub carbon_intensive: bool,
+}
+
+/// A link of a [`PortfolioProblemDto`].
+#[derive(Debug, Clone, Deserialize, Default)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+pub struct ProblemLinkDto {
+    /// Origin index.
+    pub origin: usize,
+    /// Course index.
+    pub course: usize,
+    /// Destination index.
+    pub destination: usize,
+    /// Pay uplift as a share of current pay.
+    pub uplift: f64,
+}
+
+/// The solution of a [`PortfolioProblemDto`].
+#[derive(Debug, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct ProblemSolutionDto {
+    /// `optimal`, `withinGap`, `timeLimit` or `heuristic`.
+    pub status: String,
+    /// Relative gap to the best bound, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub gap: Option<f64>,
+    /// The objective.
+    pub objective: f64,
+    /// Expected placements.
+    pub placements: f64,
+    /// Cost, GBP.
+    pub cost: f64,
+    /// Cohorts per course.
+    pub cohorts: Vec<u32>,
+    /// Places per link.
+    pub places: Vec<u32>,
+}

@@ -15,6 +15,7 @@
 //! ```
 
 mod college;
+pub use college::solve_portfolio;
 pub mod college_dto;
 pub mod dto;
 

@@ -202,6 +202,17 @@ impl Planner {
     }
 }
 
+/// Solves a portfolio problem given directly: courses with their running figures, origins,
+/// destinations and the viable links between them by index (no dataset needed). Returns
+/// cohorts per course and places per link, with how the solve ended.
+#[wasm_bindgen(js_name = solvePortfolio, unchecked_return_type = "ProblemSolutionDto")]
+pub fn solve_portfolio(
+    #[wasm_bindgen(unchecked_param_type = "PortfolioProblemDto")] problem: JsValue,
+) -> Result<JsValue, JsValue> {
+    let problem: api::PortfolioProblemDto = read_options(&problem).map_err(to_js)?;
+    answer(api::solve_portfolio(problem))
+}
+
 /// The core's answer as a JS value, or its error as a JS error.
 fn answer<T: Serialize>(result: Result<T, Error>) -> Result<JsValue, JsValue> {
     result
