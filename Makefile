@@ -163,6 +163,7 @@ test: setup
 bench: site
 	cargo bench --bench core
 	node benches/browser.mjs
+	node benches/portfolio.mjs
 
 calibrate:
 	cargo run --profile bench --example calibrate
