@@ -62,6 +62,17 @@ test('a college plans its green courses for Hull, compares two budgets, exports,
   assert.equal(await openings.nth(0).inputValue(), '60');
   assert.equal(await openings.nth(1).inputValue(), '1,200');
 
+  // The college's own figures, as JSON: a known job is filled in, an unknown one is listed.
+  const secondJob = await page.evaluate(() => document.querySelectorAll('#area-origins tbody th')[1].firstChild?.textContent ?? '');
+  await page.getByText('Load your own figures (CSV or JSON)').click();
+  await page.getByLabel('Figures file (CSV or JSON)').setInputFiles({ name: 'learners.json', mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify([{ occupation: secondJob, count: 7 }, { occupation: 'astronaut', count: 3 }])) });
+  await page.getByRole('button', { name: 'Use these figures' }).click();
+  await page.waitForFunction(() => /rows were not used/.test(document.getElementById('own-figures-status')?.textContent ?? ''));
+  assert.match(await page.locator('#own-figures-error').textContent() ?? '', /Row 2: “astronaut” is not a job in this table/);
+  assert.equal(await page.locator('#area-origins tbody tr').nth(1).locator('input[type="text"]').nth(1).inputValue(), '7');
+  await assertNoAxeViolations(page, 'college page, own figures with a problem');
+
   // A budget that is not a number: refused at its field, nothing cleared.
   const budget = page.getByLabel('Budget (£; blank: no limit)');
   await budget.fill('lots');

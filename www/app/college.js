@@ -286,7 +286,7 @@ byId('own-figures-load').addEventListener('click', async () => {
   const file = input.files?.[0];
   const kind = /** @type {HTMLInputElement} */ (document.querySelector('input[name="own-figures-kind"]:checked')).value;
   const fail = (/** @type {string} */ text) => setFieldError(byId('own-figures-group'), input, byId('own-figures-error'), text);
-  if (!file) { fail('Choose a CSV file of figures'); return; }
+  if (!file) { fail('Choose a CSV or JSON file of figures'); return; }
   if (file.size > 2_000_000) { fail('The file is larger than 2 MB: figures for one area fit in far less'); return; }
   const problems = picture.applyOwnFigures(kind === 'destinations' ? 'destinations' : 'origins', await file.text());
   fail(problems.length === 0 ? '' : problems.slice(0, 10).join(' '));

@@ -166,7 +166,8 @@ export class LocalPicture {
   }
 
   /**
-   * Apply a CSV of the college's own figures (`occupation,count`, occupation an ESCO id, URI or
+   * Apply the college's own figures, CSV (`occupation,count`) or JSON (`[{occupation, count}]`;
+   * occupation an ESCO id, URI or
    * the job's name as the tables show it) to the origins (`which` = 'origins': learners) or the
    * destinations (openings). Returns one problem per row that does not fit.
    * @param {'origins' | 'destinations'} which
@@ -178,16 +179,33 @@ export class LocalPicture {
     const column = which === 'origins' ? 2 : 1;
     /** @type {string[]} */
     const problems = [];
-    const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.trim() !== '');
-    if (lines.length === 0) return ['The file is empty.'];
-    const start = /occupation|job/i.test(lines[0]) ? 1 : 0;
-    lines.slice(start).forEach((line, i) => {
-      const row = i + start + 1;
-      const cut = line.lastIndexOf(',');
-      const name = (cut < 0 ? line : line.slice(0, cut)).trim().replace(/^"|"$/g, '');
-      const count = readNumber(cut < 0 ? '' : line.slice(cut + 1).replace(/"/g, ''));
+    const body = text.replace(/^\uFEFF/, '');
+    /** @type {{ row: number, name: string, count: number, raw: string }[]} */
+    let records = [];
+    if (/^\s*[[{]/.test(body)) {
+      // JSON: [{ "occupation": "...", "count": 12 }, ...]
+      let list;
+      try { list = JSON.parse(body); } catch (e) { return [`The JSON does not read: ${/** @type {Error} */ (e).message}`]; }
+      if (!Array.isArray(list)) return ['The JSON must be a list of {"occupation": …, "count": …}.'];
+      records = list.map((item, i) => ({
+        row: i + 1,
+        name: String(item?.occupation ?? ''),
+        count: typeof item?.count === 'number' ? item.count : readNumber(String(item?.count ?? '')),
+        raw: String(item?.count ?? ''),
+      }));
+    } else {
+      const lines = body.split(/\r?\n/).filter((l) => l.trim() !== '');
+      const start = lines.length > 0 && /occupation|job/i.test(lines[0]) ? 1 : 0;
+      records = lines.slice(start).map((line, i) => {
+        const cut = line.lastIndexOf(',');
+        const raw = cut < 0 ? '' : line.slice(cut + 1).replace(/"/g, '');
+        return { row: i + start + 1, name: (cut < 0 ? line : line.slice(0, cut)).trim().replace(/^"|"$/g, ''), count: readNumber(raw), raw };
+      });
+    }
+    if (records.length === 0) return ['The file has no figures.'];
+    records.forEach(({ row, name, count, raw }) => {
       if (!Number.isFinite(count) || count < 0) {
-        problems.push(`Row ${row}: the count “${line.slice(cut + 1, cut + 30).trim()}” is not a number of people.`);
+        problems.push(`Row ${row}: the count “${raw.slice(0, 30).trim()}” is not a number of people.`);
         return;
       }
       const id = name.replace(/^https?:\/\/data\.europa\.eu\/esco\/occupation\//, '');
