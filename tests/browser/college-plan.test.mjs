@@ -154,8 +154,13 @@ test('a college plans its green courses for Hull, compares two budgets, exports,
   }
   await page.getByLabel('Budget (£; blank: no limit)').fill('');
   await page.getByLabel('Seconds the planner may search (1 to 60)').fill('20');
-  await page.getByRole('button', { name: 'Plan courses and places' }).click();
-  await page.getByRole('button', { name: 'Cancel' }).click();
+  // Plan, then Cancel while the search runs (both clicks in one task, so the search cannot end first).
+  await page.evaluate(() => {
+    /** @type {HTMLButtonElement} */ (document.getElementById('plan-portfolio')).click();
+    const cancel = /** @type {HTMLButtonElement} */ (document.getElementById('plan-cancel'));
+    if (cancel.hidden) throw new Error('Cancel is not offered while searching');
+    cancel.click();
+  });
   await page.waitForFunction(() => /Cancelled/.test(document.getElementById('plan-status')?.textContent ?? ''));
   await waitReady(page);
   await page.waitForFunction(() => !(/** @type {HTMLButtonElement} */ (document.getElementById('plan-portfolio')).disabled));

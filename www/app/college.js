@@ -40,17 +40,18 @@ const result = byId('portfolio-result');
 const actions = byId('portfolio-actions');
 
 let restoring = false;
-/** Keep what was typed, a moment after the last edit. */
 let keepTimer = 0;
+/** Keep what was typed on the device now. */
+function keepNow() {
+  window.clearTimeout(keepTimer);
+  if (restoring) return;
+  keepState({ area: areaSelect.value, tables: picture.snapshot(), courses: courseTable.snapshot(), limits: limitValues() });
+}
+/** Keep what was typed, a moment after the last edit. */
 function keepSoon() {
   if (restoring) return;
   window.clearTimeout(keepTimer);
-  keepTimer = window.setTimeout(() => keepState({
-    area: areaSelect.value,
-    tables: picture.snapshot(),
-    courses: courseTable.snapshot(),
-    limits: limitValues(),
-  }), 300);
+  keepTimer = window.setTimeout(keepNow, 300);
 }
 
 const picture = new LocalPicture({
@@ -225,6 +226,7 @@ async function plan() {
     return;
   }
   errors.clear();
+  keepNow(); // a cancel restarts the planner and restores from what is kept
   setSolving(true);
   // Up to four searches (the plan and one more step of each limit), each within the time limit.
   const allowed = (Number(input.timeLimit) * (1 + 0.5 * [input.budget, input.tutorHours, input.sessions].filter((x) => x !== null).length)) * 1000;

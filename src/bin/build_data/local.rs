@@ -2,10 +2,12 @@
 //! demand for green jobs scaled to each area. See [`greenpath::local`] and `data/README.md`.
 //!
 //! Workers: ONS APS 2019 employment by SOC 2010 unit group × NUTS3 area. Each SOC group's
-//! workers are split equally between the ISCO-08 unit groups the derived crosswalk links to it
-//! (the same links the classifications use). For industrial jobs the SOC group's share of
-//! employment in high-emitting industries (ONS, APS 2019) is split equally between the ISCO
-//! group's carbon-intensive occupations; heating and vehicle trades burn fossil fuel in their
+//! workers are split between the ISCO-08 unit groups the derived crosswalk links to it (the
+//! same links the classifications use), weighted 1/rank² so the modal group takes most. For
+//! industrial jobs only the SOC group's share working in the category's own industries counts
+//! (UK, from the same survey's occupation × industry sheet), split between the ISCO group's
+//! occupations of that category whose names share words with the SOC title (equally when none
+//! do); heating and vehicle trades burn fossil fuel in their
 //! own equipment, so each of their occupations gets its equal part of its ISCO group. Cells ONS
 //! suppressed as too small count as 0 and are reported.
 //!
@@ -24,7 +26,7 @@ use crate::raw::{Cell, RawDir};
 
 const APS: &str = "ons/4digitoccupationbyvariousfactorsjd19.xlsx";
 const APS_SHEET: &str = "4-digit occ. by NUTS3";
-const BROWNNESS: &str = "curated/supporting/soc_brownness.csv";
+const APS_INDUSTRY_SHEET: &str = "4-digit occ. by 4-digit Ind.";
 const BRES: &str = "uk-regional/ITL2_BRES_employment_2digitSIC_2015_2021.csv";
 const BRES_YEAR: &str = "2021.0";
 const DEMAND: &str = "uk-demand/green_demand_uk.csv";
@@ -59,32 +61,45 @@ pub fn build(
     let mut stats = LocalStats::default();
     let (soc_links, _) = classify::read_soc_links(raw, &mut classify::Stats::default())?;
     let survey = read_survey(raw, &mut stats)?;
-    let exposure = read_brownness(raw)?;
+    let industry_shares = read_industry_shares(raw)?;
     let regions_bres = read_bres(raw)?;
     let families = read_families(raw, data)?;
     stats.families = families.len();
 
-    // SOC group → ISCO groups linked to it.
-    let mut isco_of_soc: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
-    for (isco, (_, socs)) in &soc_links {
+    // SOC group → the ISCO groups linked to it, each with its share of the SOC group's
+    // workers: weights 1/rank² normalised, so the modal ISCO group (rank 1 in the coding index)
+    // takes most and a group the SOC group mentions second or later takes a little (an equal
+    // split once sent half of Hull's "elementary process plant" workers to mining).
+    let mut linked: BTreeMap<&str, Vec<(&str, f64)>> = BTreeMap::new();
+    for (isco, (rank, socs)) in &soc_links {
+        let weight = 1.0 / (*rank as f64).powi(2);
         for soc in socs {
-            isco_of_soc
+            linked
                 .entry(soc.as_str())
                 .or_default()
-                .push(isco.as_str());
+                .push((isco.as_str(), weight));
         }
     }
-    // ISCO group → all its ESCO occupations, and its carbon-intensive ones counted by
-    // industry (not by equipment).
+    let isco_of_soc: BTreeMap<&str, Vec<(&str, f64)>> = linked
+        .into_iter()
+        .map(|(soc, iscos)| {
+            let total: f64 = iscos.iter().map(|(_, w)| w).sum();
+            (
+                soc,
+                iscos.into_iter().map(|(i, w)| (i, w / total)).collect(),
+            )
+        })
+        .collect();
+    // ISCO group → how many ESCO occupations it has, and its carbon-intensive ones by category.
     let mut per_isco: HashMap<&str, usize> = HashMap::new();
-    let mut industrial_per_isco: HashMap<&str, usize> = HashMap::new();
-    for o in &data.occupations {
-        *per_isco.entry(o.isco.as_str()).or_default() += 1;
-        if o.carbon
-            .as_ref()
-            .is_some_and(|c| !EQUIPMENT_CATEGORIES.contains(&c.category.as_str()))
-        {
-            *industrial_per_isco.entry(o.isco.as_str()).or_default() += 1;
+    let mut siblings: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+    for (o, occupation) in data.occupations.iter().enumerate() {
+        *per_isco.entry(occupation.isco.as_str()).or_default() += 1;
+        if let Some(c) = &occupation.carbon {
+            siblings
+                .entry((occupation.isco.as_str(), c.category.as_str()))
+                .or_default()
+                .push(o);
         }
     }
     // For each carbon-intensive occupation: (SOC group, weight) pairs feeding it.
@@ -99,25 +114,29 @@ pub fn build(
             let Some(iscos) = isco_of_soc.get(soc.as_str()) else {
                 continue;
             };
-            if !iscos.contains(&occupation.isco.as_str()) {
+            let Some(&(_, soc_share)) = iscos.iter().find(|(i, _)| *i == occupation.isco) else {
                 continue;
-            }
+            };
             // Equipment trades: the whole group works with it, and the occupation gets its
-            // equal part of the ISCO group. Industrial: the SOC group's share in
-            // high-emitting industries is what is carbon-intensive, split between the ISCO
-            // group's carbon-intensive occupations.
+            // equal part of the ISCO group. Industrial: the SOC group's share working in the
+            // category's own industries (a fitter in a steelworks is not a mining mechanic),
+            // split between the ISCO group's occupations of that category.
             let isco = occupation.isco.as_str();
-            let (share, among) = if all_of_it {
-                (1.0, per_isco[isco])
+            let category = carbon.category.as_str();
+            let (share, part) = if all_of_it {
+                (1.0, 1.0 / per_isco[isco] as f64)
             } else {
                 (
-                    exposure.get(soc.as_str()).copied().unwrap_or(0.0),
-                    industrial_per_isco[isco],
+                    industry_shares
+                        .get(soc.as_str())
+                        .and_then(|shares| shares.get(category))
+                        .copied()
+                        .unwrap_or(0.0),
+                    name_part(data, o, &siblings[&(isco, category)], &survey.titles[s]),
                 )
             };
-            let split = iscos.len() as f64 * among as f64;
-            if share > 0.0 {
-                weights.push((s, share / split));
+            if share > 0.0 && part > 0.0 {
+                weights.push((s, share * soc_share * part));
             }
         }
         if !weights.is_empty() {
@@ -206,10 +225,12 @@ pub fn build(
 }
 
 const WORKERS_METHOD: &str = "Estimate. ONS Annual Population Survey, January to December 2019: \
-people in work by SOC 2010 occupation and NUTS3 area. Each SOC group is split equally between \
-the ISCO-08 groups the derived SOC-ISCO crosswalk links to it. For industrial jobs, the share \
-of the SOC group working in high-emitting industries counts, split equally between the ISCO \
-group's carbon-intensive occupations. Heating and vehicle trades burn fossil fuel in their own \
+people in work by SOC 2010 occupation and NUTS3 area. Each SOC group is split between the \
+ISCO-08 groups the derived SOC-ISCO crosswalk links to it, most to its usual (modal) group. For \
+industrial jobs, only the share of the SOC group working in the job's own industries counts (UK \
+figures from the same survey: oil, gas and coal extraction for extraction jobs, chemicals, \
+cement, glass and metals for heavy industry, and so on), split between the ISCO group's jobs of \
+that kind whose names share words with the SOC title (equally when none do). Heating and vehicle trades burn fossil fuel in their own \
 equipment whatever the industry: each of their occupations gets its equal part of its ISCO \
 group. \
 ONS suppresses small estimates: those count as 0, so real numbers are higher where cells are \
@@ -221,6 +242,56 @@ Business Register and Employment Survey 2021, ITL2 regions) and to the area by i
 region's employment (APS 2019), then split equally between the family's occupations. Northern \
 Ireland has no industry figures here: its areas get UK figures by their share of all \
 employment.";
+
+/// Words of a SOC title or a job name that say nothing about the job.
+const FILLER_WORDS: [&str; 12] = [
+    "and",
+    "of",
+    "the",
+    "n",
+    "e",
+    "c",
+    "nec",
+    "other",
+    "related",
+    "occupations",
+    "elementary",
+    "in",
+];
+
+/// Content words, singular ("drivers" → "driver").
+fn content_words(text: &str) -> BTreeSet<String> {
+    greenpath::text::words(text)
+        .into_iter()
+        .filter(|w| !FILLER_WORDS.contains(&w.as_str()))
+        .map(|w| match w.strip_suffix('s') {
+            Some(stem) if stem.len() > 2 => stem.to_owned(),
+            _ => w,
+        })
+        .collect()
+}
+
+/// Occupation `o`'s part of its ISCO group's share for one SOC group: split between the group's
+/// occupations of the same kind whose names (preferred or alternative) share words with the
+/// SOC title, by how many they share; equally when none does. ("Large goods vehicle drivers"
+/// go to cargo vehicle and moving truck drivers, not aircraft fuel system operators.)
+fn name_part(data: &DataFile, o: usize, siblings: &[usize], soc_title: &str) -> f64 {
+    let title = content_words(soc_title);
+    let overlap = |i: usize| -> usize {
+        let occupation = &data.occupations[i];
+        let mut names = content_words(&occupation.label);
+        for alt in &occupation.alt_labels {
+            names.extend(content_words(alt));
+        }
+        names.intersection(&title).count()
+    };
+    let total: usize = siblings.iter().map(|&i| overlap(i)).sum();
+    if total == 0 {
+        1.0 / siblings.len() as f64
+    } else {
+        overlap(o) as f64 / total as f64
+    }
+}
 
 /// One survey cell.
 #[derive(Debug, Clone, Copy)]
@@ -235,6 +306,8 @@ struct Survey {
     areas: Vec<(String, String)>,
     /// SOC 2010 codes, in sheet order.
     socs: Vec<String>,
+    /// Their titles as the survey writes them ("Large goods vehicle drivers").
+    titles: Vec<String>,
     /// cells[area][soc].
     cells: Vec<Vec<Count>>,
 }
@@ -264,6 +337,7 @@ fn read_survey(raw: &mut RawDir, stats: &mut LocalStats) -> Result<Survey, Build
         })
         .collect();
     let mut socs = Vec::new();
+    let mut titles = Vec::new();
     let mut cells: Vec<Vec<Count>> = vec![Vec::new(); areas.len()];
     for &(row, line) in &rows[header + 1..] {
         let label = line.get(1).map(Cell::text).unwrap_or_default();
@@ -275,6 +349,7 @@ fn read_survey(raw: &mut RawDir, stats: &mut LocalStats) -> Result<Survey, Build
             break; // the notes under the table
         }
         socs.push(code);
+        titles.push(label.split('\'').nth(1).unwrap_or("").to_owned());
         for (a, column) in cells.iter_mut().enumerate() {
             let count = match line.get(a + 2).unwrap_or(&Cell::Empty) {
                 Cell::Number(n) if n.is_finite() && *n >= 0.0 => Count::Number(*n),
@@ -309,25 +384,114 @@ fn read_survey(raw: &mut RawDir, stats: &mut LocalStats) -> Result<Survey, Build
     }
     stats.areas = areas.len();
     stats.soc_groups = socs.len();
-    Ok(Survey { areas, socs, cells })
+    Ok(Survey {
+        areas,
+        socs,
+        titles,
+        cells,
+    })
 }
 
-/// SOC 2010 group → share of its employment in high-emitting industries.
-fn read_brownness(raw: &mut RawDir) -> Result<HashMap<String, f64>, BuildError> {
-    let table = raw.table(BROWNNESS)?;
-    let [c_soc, c_share] = table.columns(["soc2010", "share_in_high_emitting_industries_all"])?;
+/// The industries (SIC 2007 class prefixes) whose workers count towards each carbon-intensive
+/// category that is about industry, not equipment.
+const CATEGORY_INDUSTRIES: [(&str, &[&str]); 7] = [
+    // Coal, oil and gas extraction, and their support services.
+    ("fossil_extraction", &["05.", "06.", "09.1"]),
+    // Refined petroleum and basic petrochemicals.
+    ("fossil_refining", &["19.", "20.14", "20.16", "20.17"]),
+    // Gas networks, fuel wholesale and retail, pipelines.
+    (
+        "fossil_fuel_distribution",
+        &["35.2", "46.71", "47.30", "49.50"],
+    ),
+    // Power generation, transmission and distribution, and steam supply.
+    ("fossil_power", &["35.1", "35.3"]),
+    // Chemicals, cement, lime, glass and ceramics, basic metals, pulp and paper.
+    ("heavy_industry", &["20.", "23.", "24.", "17.1"]),
+    // Road, water and air transport.
+    ("fossil_transport", &["49.3", "49.4", "50.", "51."]),
+    // Animal production and mixed farming.
+    ("livestock", &["01.4", "01.5"]),
+];
+
+/// SOC 2010 group → for each industrial category, the share of the group's workers (in the
+/// published cells) that work in the category's industries, UK 2019.
+fn read_industry_shares(
+    raw: &mut RawDir,
+) -> Result<HashMap<String, HashMap<&'static str, f64>>, BuildError> {
+    let sheet = raw.sheet(APS, APS_INDUSTRY_SHEET)?;
+    let rows: Vec<(u32, &[Cell])> = sheet.rows().collect();
+    let error = |row: u32, message: String| BuildError::Sheet {
+        file: APS.into(),
+        sheet: APS_INDUSTRY_SHEET.into(),
+        row,
+        message,
+    };
+    let header = rows
+        .iter()
+        .position(|(_, cells)| cells.get(2).is_some_and(|c| c.text().contains(" 01.11 ")))
+        .ok_or_else(|| {
+            error(
+                0,
+                "no header row with the industry classes (01.11 first)".into(),
+            )
+        })?;
+    // Column → the categories its industry class belongs to.
+    let classes: Vec<Vec<&'static str>> = rows[header]
+        .1
+        .iter()
+        .skip(2)
+        .map(|cell| {
+            let text = cell.text();
+            let class = text.split_whitespace().nth(1).unwrap_or("").to_owned();
+            CATEGORY_INDUSTRIES
+                .iter()
+                .filter(|(_, prefixes)| prefixes.iter().any(|p| class.starts_with(p)))
+                .map(|(category, _)| *category)
+                .collect()
+        })
+        .collect();
     let mut out = HashMap::new();
-    for row in table.rows() {
-        let share: f64 = row
-            .required(c_share, "share_in_high_emitting_industries_all")?
-            .parse()
-            .map_err(|_| {
-                row.error("share_in_high_emitting_industries_all is not a number".into())
-            })?;
-        if !(0.0..=1.0).contains(&share) {
-            return Err(row.error(format!("share {share} is not between 0 and 1")));
+    for &(row, line) in &rows[header + 1..] {
+        let label = line.get(1).map(Cell::text).unwrap_or_default();
+        let code: String = label.chars().take(4).collect();
+        if code.len() != 4 || !code.bytes().all(|b| b.is_ascii_digit()) {
+            if out.is_empty() {
+                continue;
+            }
+            break;
         }
-        out.insert(row.required(c_soc, "soc2010")?.to_owned(), share);
+        let mut total = 0.0;
+        let mut by_category: HashMap<&'static str, f64> = HashMap::new();
+        for (cell, categories) in line.iter().skip(2).zip(&classes) {
+            let n = match cell {
+                Cell::Number(n) if n.is_finite() && *n >= 0.0 => *n,
+                Cell::Text(t) if t == "*" || t == "-" => 0.0,
+                Cell::Empty => 0.0,
+                other => {
+                    return Err(error(
+                        row,
+                        format!("{:?} is not a count, * or -", other.text()),
+                    ))
+                }
+            };
+            total += n;
+            for category in categories {
+                *by_category.entry(category).or_default() += n;
+            }
+        }
+        if total > 0.0 {
+            for share in by_category.values_mut() {
+                *share /= total;
+            }
+        }
+        out.insert(code, by_category);
+    }
+    if out.len() < 300 {
+        return Err(error(
+            0,
+            format!("read {} SOC groups; expected about 369", out.len()),
+        ));
     }
     Ok(out)
 }
