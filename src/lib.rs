@@ -45,6 +45,7 @@
 pub mod api;
 pub mod classification;
 pub mod college;
+pub mod council;
 pub mod course_import;
 pub mod course_rules;
 pub mod credit;
