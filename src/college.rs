@@ -65,15 +65,26 @@ impl GoodMove {
             },
         }
     }
+
+    /// The pay uplift of the move from `origin` to `destination` when the destination is a good
+    /// job for it, else `None` (pay unknown, below the share of current pay or below the floor).
+    pub fn uplift(
+        &self,
+        data: &Dataset,
+        origin: OccupationId,
+        destination: OccupationId,
+    ) -> Option<f64> {
+        good_uplift(data, origin, destination, &self.transitions)
+    }
 }
 
 /// The viable, good (origin, course, destination) links, as indices into the three lists.
 ///
-/// A course makes the move viable when what it teaches, added to what the origin brings, makes
-/// the move viable on skills by the worker page's test (job zone rise included), and it either
-/// trains for the destination (a confident catalogue link) or teaches at least one essential
-/// skill of it the origin lacks. An apprenticeship that trains for the destination is enough
-/// on its own when the destination is at most two job zones up: it is built for new entrants. The destination must be a good job: pay known, at least the
+/// A course makes the move viable when it [`serves`] it: an apprenticeship for the destination
+/// itself (at most two job zones up: it is built for new entrants); or a course that trains
+/// for the destination or teaches at least [`MIN_SKILLS_TAUGHT`] of its missing essential
+/// skills, when what it teaches, added to what the origin brings, makes the move viable on
+/// skills by the worker page's test (job zone rise included). The destination must be a good job: pay known, at least the
 /// chosen share of current pay and at least the pay floor.
 ///
 /// # Errors
@@ -113,18 +124,19 @@ pub fn links(
                     continue;
                 };
                 let to = data.occupation(destination.occupation);
-                let adds = to
-                    .essential
-                    .iter()
-                    .any(|&s| held[s as usize] < HELD_CREDIT && teaches.binary_search(&s).is_ok());
-                let trains = trains_for(destination.occupation);
-                // An apprenticeship is built for new entrants to the job: it may start a
-                // little further down (one more job zone) than a move on skills.
-                let apprenticeship = trains
-                    && data.course(course.course).kind == CourseKind::Apprenticeship
-                    && job_zone_rise(from, to) <= MAX_JOB_ZONE_RISE + 1;
-                let viable = apprenticeship
-                    || ((adds || trains) && engine.viable_with_credit(from, to, &credit, options));
+                let viable = match serves(
+                    data,
+                    &held,
+                    course.course,
+                    teaches,
+                    from,
+                    to,
+                    trains_for(destination.occupation),
+                ) {
+                    Serves::AsEntryRoute => true,
+                    Serves::OnSkills => engine.viable_with_credit(from, to, &credit, options),
+                    Serves::No => false,
+                };
                 if viable {
                     out.push(PortfolioLink {
                         origin: o,
@@ -140,6 +152,55 @@ pub fn links(
         }
     }
     Ok(out)
+}
+
+/// Fewest essential skills of the destination, missing from the origin, that a course which
+/// does not train for the destination must teach to count for the move: one shared skill made
+/// an upholstery apprenticeship a route to automotive electrician.
+pub const MIN_SKILLS_TAUGHT: usize = 3;
+
+/// How a course can serve a move.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Serves {
+    /// It does not.
+    No,
+    /// An apprenticeship for the destination itself: built for new entrants, so it serves on
+    /// its own (one more job zone up than a move on skills is allowed).
+    AsEntryRoute,
+    /// It trains for the destination or teaches at least [`MIN_SKILLS_TAUGHT`] of its missing
+    /// essential skills: it serves if the move, with what it teaches, is viable on skills.
+    OnSkills,
+}
+
+/// Whether course `c` (teaching `teaches`, sorted) can serve the move from `from` (holding
+/// `held`) to `to`; `trains` says whether `c` trains for `to`. An apprenticeship serves only
+/// the job it is the standard for.
+pub fn serves(
+    data: &Dataset,
+    held: &[f32],
+    c: CourseId,
+    teaches: &[SkillId],
+    from: &crate::model::Occupation,
+    to: &crate::model::Occupation,
+    trains: bool,
+) -> Serves {
+    if data.course(c).kind == CourseKind::Apprenticeship {
+        return if trains && job_zone_rise(from, to) <= MAX_JOB_ZONE_RISE + 1 {
+            Serves::AsEntryRoute
+        } else {
+            Serves::No
+        };
+    }
+    let taught_missing = to
+        .essential
+        .iter()
+        .filter(|&&s| held[s as usize] < HELD_CREDIT && teaches.binary_search(&s).is_ok())
+        .count();
+    if trains || taught_missing >= MIN_SKILLS_TAUGHT {
+        Serves::OnSkills
+    } else {
+        Serves::No
+    }
 }
 
 /// The pay uplift of a good move, or `None` when the destination is not a good job for the

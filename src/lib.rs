@@ -43,6 +43,7 @@
 #![deny(missing_docs)]
 
 pub mod api;
+pub mod area_routes;
 pub mod classification;
 pub mod college;
 pub mod council;

@@ -239,3 +239,76 @@ fn the_local_picture_needs_loading_first() {
     assert_eq!(e.kind(), "partMissing");
     assert_eq!(e.field(), Some("local"));
 }
+
+#[test]
+fn a_council_plan_for_hull_keeps_the_fairness_floor_and_says_who_is_left_and_why() {
+    use greenpath::api::{CouncilGroupDto, CouncilInputDto};
+    let planner = planner();
+    let picture = planner.local_picture("UKE11").unwrap();
+    let groups: Vec<CouncilGroupDto> = picture
+        .workers
+        .iter()
+        .filter(|w| w.workers > 0)
+        .take(15)
+        .map(|w| CouncilGroupDto {
+            occupation: w.occupation.id.clone(),
+            workers: f64::from(w.workers),
+            deprivation: None,
+        })
+        .collect();
+    let destinations: Vec<GroupDto> = picture
+        .demand
+        .iter()
+        .map(|d| GroupDto {
+            occupation: d.occupation.id.clone(),
+            count: d.openings.round(),
+        })
+        .collect();
+    let input = CouncilInputDto {
+        groups,
+        destinations,
+        budget: Some(500_000.0),
+        floor: Some(0.2),
+        time_limit: Some(20.0),
+        ..CouncilInputDto::default()
+    };
+    let plan = planner.plan_council(input.clone()).unwrap();
+    assert_eq!(plan.outcome, "planned", "{plan:#?}");
+    assert!(plan.cost <= 500_000.0);
+    assert!(plan.transitions > 0);
+    for g in &plan.groups {
+        if g.routes > 0 {
+            assert!(
+                f64::from(g.moved) >= (0.2 * g.workers.floor() - 1e-9).ceil(),
+                "{} moved {} of {}",
+                g.occupation.label,
+                g.moved,
+                g.workers
+            );
+        } else {
+            assert_eq!(g.left_because, "noViableMove", "{g:?}");
+        }
+    }
+    // Nobody goes from a lorry cab to a professional's job (ISCO major group 2) in one step.
+    let (data, _) = common::default_data();
+    for f in &plan.flows {
+        let isco = &data
+            .occupation(data.occupation_id(&f.destination.id).unwrap())
+            .isco;
+        assert!(
+            !(f.origin.label.contains("driver") && isco.starts_with('2')),
+            "{} -> {} ({isco})",
+            f.origin.label,
+            f.destination.label
+        );
+    }
+    // A floor the demand cannot carry gives the highest that holds.
+    let mut all = input;
+    all.floor = Some(1.0);
+    for d in &mut all.destinations {
+        d.count = 2.0;
+    }
+    let strict = planner.plan_council(all).unwrap();
+    assert_eq!(strict.outcome, "floorInfeasible");
+    assert!(strict.highest_floor.unwrap() < 1.0);
+}

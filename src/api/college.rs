@@ -151,42 +151,14 @@ impl Planner {
         &self,
         destinations: &[String],
     ) -> Result<Vec<CandidateCourseDto>, Error> {
-        let taught = self.course_planner()?;
         let ids: Vec<OccupationId> = destinations
             .iter()
             .map(|d| self.lookup("destinations", d))
             .collect::<Result<_, _>>()?;
-        let mut ranked: Vec<(u8, usize, CourseId)> = Vec::new();
-        for c in 0..self.data.courses().len() as CourseId {
-            let course = self.data.course(c);
-            let trains = ids.iter().any(|&d| {
-                course
-                    .occupations
-                    .iter()
-                    .any(|l| l.0 == d && l.1 >= COURSE_LINK_THRESHOLD)
-            });
-            let teaches = taught.teaches(c);
-            let best = ids
-                .iter()
-                .map(|&d| {
-                    self.data
-                        .occupation(d)
-                        .essential
-                        .iter()
-                        .filter(|s| teaches.binary_search(s).is_ok())
-                        .count()
-                })
-                .max()
-                .unwrap_or(0);
-            if trains || best >= 3 {
-                ranked.push((u8::from(!trains), usize::MAX - best, c));
-            }
-        }
-        ranked.sort_unstable();
-        ranked.truncate(MAX_COLLEGE_ROWS);
+        let ranked = self.candidate_courses(&ids)?;
         Ok(ranked
             .into_iter()
-            .map(|(_, _, c)| {
+            .map(|c| {
                 let course = self.data.course(c);
                 CandidateCourseDto {
                     course: self.course_dto(c),
@@ -430,6 +402,41 @@ type CollegeRows = (
 );
 
 impl Planner {
+    /// Courses that train for one of `ids` (first) or teach at least three of one's essential
+    /// skills (most first), at most [`MAX_COLLEGE_ROWS`].
+    pub(super) fn candidate_courses(&self, ids: &[OccupationId]) -> Result<Vec<CourseId>, Error> {
+        let taught = self.course_planner()?;
+        let mut ranked: Vec<(u8, usize, CourseId)> = Vec::new();
+        for c in 0..self.data.courses().len() as CourseId {
+            let course = self.data.course(c);
+            let trains = ids.iter().any(|&d| {
+                course
+                    .occupations
+                    .iter()
+                    .any(|l| l.0 == d && l.1 >= COURSE_LINK_THRESHOLD)
+            });
+            let teaches = taught.teaches(c);
+            let best = ids
+                .iter()
+                .map(|&d| {
+                    self.data
+                        .occupation(d)
+                        .essential
+                        .iter()
+                        .filter(|s| teaches.binary_search(s).is_ok())
+                        .count()
+                })
+                .max()
+                .unwrap_or(0);
+            if trains || best >= 3 {
+                ranked.push((u8::from(!trains), usize::MAX - best, c));
+            }
+        }
+        ranked.sort_unstable();
+        ranked.truncate(MAX_COLLEGE_ROWS);
+        Ok(ranked.into_iter().map(|(_, _, c)| c).collect())
+    }
+
     /// The college's rows as core types, each checked: known, not repeated, numbers in range.
     fn college_rows(&self, input: &CollegeInputDto) -> Result<CollegeRows, Error> {
         for (field, n) in [
@@ -488,7 +495,7 @@ impl Planner {
         Ok((origins, destinations, courses))
     }
 
-    fn groups(
+    pub(super) fn groups(
         &self,
         field: &'static str,
         rows: &[GroupDto],

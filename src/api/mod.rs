@@ -17,9 +17,12 @@
 mod college;
 pub use college::solve_portfolio;
 pub mod college_dto;
+mod council;
+pub mod council_dto;
 pub mod dto;
 
 pub use college_dto::*;
+pub use council_dto::*;
 pub use dto::*;
 
 use crate::classification::GreenDefinition;

@@ -9,7 +9,9 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::api::{self, CollegeInputDto, PathwayOptionsDto, PlanOptionsDto, TransitionOptionsDto};
+use crate::api::{
+    self, CollegeInputDto, CouncilInputDto, PathwayOptionsDto, PlanOptionsDto, TransitionOptionsDto,
+};
 use crate::Error;
 
 /// The planner: a loaded dataset and everything built on it.
@@ -170,6 +172,18 @@ impl Planner {
     ) -> Result<JsValue, JsValue> {
         let input: CollegeInputDto = read_options(&input).map_err(to_js)?;
         answer(self.inner.plan_portfolio(input))
+    }
+
+    /// A council's fair transition plan: people of each worker group on direct, recognised or
+    /// course routes into good green jobs, within the budget, course places and demand, with
+    /// the fairness floor; or, when the floor cannot be met, the highest floor that can.
+    #[wasm_bindgen(js_name = planCouncil, unchecked_return_type = "CouncilPlanDto")]
+    pub fn plan_council(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "CouncilInputDto")] input: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let input: CouncilInputDto = read_options(&input).map_err(to_js)?;
+        answer(self.inner.plan_council(input))
     }
 
     /// Every course in the catalogue.

@@ -1,0 +1,284 @@
+//! The council's question on the [`Planner`]: a fair transition plan for an area's worker
+//! groups into its green jobs (see [`crate::council`]).
+
+use std::collections::{HashMap, HashSet};
+
+use super::council_dto::*;
+use super::Planner;
+use crate::area_routes::{area_routes, council_cost};
+use crate::college::GoodMove;
+use crate::council::{
+    CouncilCourse, CouncilDestination, CouncilGroup, CouncilLimitKind, CouncilOutcome,
+    CouncilProblem, CouncilRoute, CouncilWeights, LeftBecause, RouteKind, BUDGET_STEP, COURSE_STEP,
+};
+use crate::error::Error;
+use crate::model::{CourseId, OccupationId};
+use crate::transitions::REAL_LIVING_WAGE_2019_ANNUAL;
+
+/// Most worker groups or destinations in one plan.
+pub const MAX_COUNCIL_ROWS: usize = 300;
+/// Courses kept for each move that needs them: the cheapest to the council.
+const COURSES_PER_MOVE: usize = 2;
+
+impl Planner {
+    /// A fair transition plan: people of each group on routes into good green jobs, within
+    /// the budget, course places and demand, with the fairness floor.
+    ///
+    /// # Errors
+    /// [`Error::PartMissing`] until the skills and courses are loaded; [`Error::InvalidArgument`]
+    /// naming the row and field; [`Error::Solver`] on a solver fault.
+    pub fn plan_council(&self, input: CouncilInputDto) -> Result<CouncilPlanDto, Error> {
+        let taught = self.course_planner()?;
+        for (field, n) in [
+            ("groups", input.groups.len()),
+            ("destinations", input.destinations.len()),
+        ] {
+            if n > MAX_COUNCIL_ROWS {
+                return Err(Error::InvalidArgument {
+                    field,
+                    value: format!("{n} rows"),
+                    expected: "at most 300 rows",
+                });
+            }
+        }
+        let origins = self.council_groups(&input.groups)?;
+        let destinations: Vec<(OccupationId, f64)> =
+            self.groups("destinations", &input.destinations)?;
+        let destination_ids: Vec<OccupationId> = destinations.iter().map(|d| d.0).collect();
+        let candidates = self.candidate_courses(&destination_ids)?;
+        let share = |field: &'static str, v: Option<f64>, default: f64, high: f64| match v {
+            None => Ok(default),
+            Some(x) if x.is_finite() && (0.0..=high).contains(&x) => Ok(x),
+            Some(x) => Err(Error::InvalidArgument {
+                field,
+                value: x.to_string(),
+                expected: "a number in its range (see the API docs)",
+            }),
+        };
+        let good = GoodMove::new(
+            share("payRatio", input.pay_ratio, 0.75, 10.0)? as f32,
+            Some(REAL_LIVING_WAGE_2019_ANNUAL),
+        );
+        let origin_ids: Vec<OccupationId> = origins.iter().map(|g| g.0).collect();
+        let routes = area_routes(
+            &self.data,
+            &self.engine,
+            taught,
+            &origin_ids,
+            &destination_ids,
+            &candidates,
+            &good,
+            COURSES_PER_MOVE,
+        )?;
+        // The courses the routes use, in first-use order, with the council's places and costs.
+        let overrides: HashMap<CourseId, &CouncilCourseDto> = input
+            .courses
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                self.data
+                    .course_id(&c.course)
+                    .map(|id| (id, c))
+                    .ok_or_else(|| Error::InvalidArgument {
+                        field: "courses",
+                        value: format!("row {}: {}", i + 1, crate::text::clip(&c.course, 80)),
+                        expected: "a course id of the catalogue",
+                    })
+            })
+            .collect::<Result<_, _>>()?;
+        let mut used: Vec<CourseId> = Vec::new();
+        let mut index: HashMap<CourseId, usize> = HashMap::new();
+        for r in &routes {
+            for &c in &r.courses {
+                index.entry(c).or_insert_with(|| {
+                    used.push(c);
+                    used.len() - 1
+                });
+            }
+        }
+        let problem = CouncilProblem {
+            groups: origins
+                .iter()
+                .map(|&(o, workers, deprivation)| CouncilGroup {
+                    workers,
+                    carbon: match &self.data.occupation(o).carbon {
+                        Some(c) if c.borderline => 0.5,
+                        Some(_) => 1.0,
+                        None => 0.0,
+                    },
+                    deprivation,
+                })
+                .collect(),
+            destinations: destinations
+                .iter()
+                .map(|&(_, demand)| CouncilDestination { demand })
+                .collect(),
+            courses: used
+                .iter()
+                .map(|&c| {
+                    let own = overrides.get(&c);
+                    CouncilCourse {
+                        capacity: own.and_then(|o| o.capacity),
+                        cost_per_person: own
+                            .and_then(|o| o.cost_per_person)
+                            .unwrap_or_else(|| council_cost(&self.data, c)),
+                    }
+                })
+                .collect(),
+            routes: routes
+                .iter()
+                .map(|r| CouncilRoute {
+                    origin: r.origin,
+                    destination: r.destination,
+                    kind: r.kind,
+                    courses: r.courses.iter().map(|c| index[c]).collect(),
+                    uplift: r.uplift,
+                })
+                .collect(),
+            budget: input.budget,
+            floor: share("floor", input.floor, 0.5, 1.0)?,
+            weights: CouncilWeights {
+                uplift: share("upliftWeight", input.uplift_weight, 0.5, 100.0)?,
+                carbon: share("carbonWeight", input.carbon_weight, 0.5, 100.0)?,
+                deprivation: share("deprivationWeight", input.deprivation_weight, 0.0, 100.0)?,
+            },
+            time_limit: input.time_limit.unwrap_or(3.0),
+            gap_tolerance: crate::portfolio::COLLEGE_GAP_TOLERANCE,
+        };
+        let routes_per_group: Vec<usize> = (0..origins.len())
+            .map(|g| problem.routes.iter().filter(|r| r.origin == g).count())
+            .collect();
+        match problem.analyse()? {
+            CouncilOutcome::FloorInfeasible { highest_floor } => Ok(CouncilPlanDto {
+                outcome: "floorInfeasible".into(),
+                highest_floor: Some(highest_floor),
+                flows: Vec::new(),
+                groups: Vec::new(),
+                limits: Vec::new(),
+                transitions: 0,
+                cost: 0.0,
+                status: "infeasible".into(),
+                gap: None,
+                routes: problem.routes.len(),
+            }),
+            CouncilOutcome::Planned { plan, limits } => {
+                let mut flows: Vec<CouncilFlowDto> = plan
+                    .flows
+                    .iter()
+                    .map(|f| {
+                        let r = &routes[f.route];
+                        CouncilFlowDto {
+                            origin: self.occupation_ref(origin_ids[r.origin]),
+                            route: match r.kind {
+                                RouteKind::Direct => "direct",
+                                RouteKind::Recognised => "recognised",
+                                RouteKind::Courses => "courses",
+                            }
+                            .into(),
+                            courses: r.courses.iter().map(|&c| self.course_ref(c)).collect(),
+                            destination: self.occupation_ref(destination_ids[r.destination]),
+                            people: f.people,
+                            cost: problem.route_cost(&problem.routes[f.route])
+                                * f64::from(f.people),
+                        }
+                    })
+                    .collect();
+                flows.sort_by_key(|f| std::cmp::Reverse(f.people));
+                Ok(CouncilPlanDto {
+                    outcome: "planned".into(),
+                    highest_floor: None,
+                    flows,
+                    groups: origins
+                        .iter()
+                        .enumerate()
+                        .map(|(g, &(o, workers, _))| CouncilGroupResultDto {
+                            occupation: self.occupation_ref(o),
+                            workers,
+                            moved: plan.moved[g],
+                            left: plan.left[g],
+                            left_because: match plan.left_because[g] {
+                                LeftBecause::Nobody => "nobody",
+                                LeftBecause::NoViableMove => "noViableMove",
+                                LeftBecause::NoCoursePlace => "noCoursePlace",
+                                LeftBecause::Budget => "budget",
+                                LeftBecause::Demand => "demand",
+                            }
+                            .into(),
+                            routes: routes_per_group[g],
+                        })
+                        .collect(),
+                    limits: limits
+                        .iter()
+                        .map(|l| match l.limit {
+                            CouncilLimitKind::Budget => CouncilLimitDto {
+                                limit: "budget".into(),
+                                course: None,
+                                available: l.available,
+                                used: l.used,
+                                step: BUDGET_STEP,
+                                step_gain: l.step_gain,
+                            },
+                            CouncilLimitKind::Course(c) => CouncilLimitDto {
+                                limit: "course".into(),
+                                course: Some(self.course_ref(used[c])),
+                                available: l.available,
+                                used: l.used,
+                                step: COURSE_STEP,
+                                step_gain: l.step_gain,
+                            },
+                        })
+                        .collect(),
+                    transitions: plan.transitions,
+                    cost: plan.cost,
+                    status: super::status_name(plan.status).into(),
+                    gap: plan.gap,
+                    routes: problem.routes.len(),
+                })
+            }
+        }
+    }
+
+    /// The council's groups: known occupations, each once, people a number.
+    fn council_groups(
+        &self,
+        rows: &[CouncilGroupDto],
+    ) -> Result<Vec<(OccupationId, f64, Option<f64>)>, Error> {
+        let mut seen = HashSet::new();
+        let mut out = Vec::with_capacity(rows.len());
+        for (i, row) in rows.iter().enumerate() {
+            let o =
+                self.data
+                    .occupation_id(&row.occupation)
+                    .ok_or_else(|| Error::InvalidArgument {
+                        field: "groups",
+                        value: format!("row {}: {}", i + 1, crate::text::clip(&row.occupation, 80)),
+                        expected: "an ESCO occupation id",
+                    })?;
+            if !seen.insert(o) {
+                return Err(Error::InvalidArgument {
+                    field: "groups",
+                    value: format!("row {}: {} again", i + 1, self.data.occupation(o).label),
+                    expected: "each occupation once",
+                });
+            }
+            if !(row.workers.is_finite() && (0.0..=1e7).contains(&row.workers)) {
+                return Err(Error::InvalidArgument {
+                    field: "workers",
+                    value: format!("row {}: {}", i + 1, row.workers),
+                    expected: "a number of people from 0 to 10,000,000",
+                });
+            }
+            if let Some(d) = row.deprivation {
+                if !(d.is_finite() && (0.0..=1.0).contains(&d)) {
+                    return Err(Error::InvalidArgument {
+                        field: "deprivation",
+                        value: format!("row {}: {d}", i + 1),
+                        expected: "a share from 0 to 1",
+                    });
+                }
+            }
+            out.push((o, row.workers, row.deprivation));
+        }
+        Ok(out)
+    }
+}
