@@ -42,11 +42,15 @@ define BUILD_PKG
 	@[[ "$$(command -v wasm-opt)" == "$(CURDIR)/node_modules/.bin/wasm-opt" ]] || \
 	  { echo "error: wasm-opt must come from node_modules/.bin (npm binaryen); run make setup" >&2; exit 1; }
 	@mkdir -p $(LOG_DIR)
-	wasm-pack build --release --target web --mode no-install 2>&1 | tee $(LOG_DIR)/wasm-pack-build.log
-	@grep -qF 'found wasm-opt at "$(CURDIR)/node_modules/.bin/wasm-opt"' $(LOG_DIR)/wasm-pack-build.log && \
-	 grep -qF 'Optimizing wasm binaries with `wasm-opt`' $(LOG_DIR)/wasm-pack-build.log || \
-	  { echo "error: wasm-pack did not run npm binaryen's wasm-opt (see $(LOG_DIR)/wasm-pack-build.log)" >&2; exit 1; }
-	@echo "pkg/greenpath_bg.wasm: $$(wc -c < pkg/greenpath_bg.wasm) bytes, $$(gzip -9 -c pkg/greenpath_bg.wasm | wc -c) gzipped"
+	@# Two modules: pkg/ for the worker page (without the college and council planners: less to
+	@# download before the first answer) and pkg-area/ with them, for the college page.
+	wasm-pack build --release --target web --mode no-install -- --no-default-features 2>&1 | tee $(LOG_DIR)/wasm-pack-build.log
+	wasm-pack build --release --target web --mode no-install --out-dir pkg-area 2>&1 | tee $(LOG_DIR)/wasm-pack-build-area.log
+	@for log in wasm-pack-build wasm-pack-build-area; do \
+	  grep -qF 'found wasm-opt at "$(CURDIR)/node_modules/.bin/wasm-opt"' $(LOG_DIR)/$$log.log && \
+	  grep -qF 'Optimizing wasm binaries with `wasm-opt`' $(LOG_DIR)/$$log.log || \
+	  { echo "error: wasm-pack did not run npm binaryen's wasm-opt (see $(LOG_DIR)/$$log.log)" >&2; exit 1; }; done
+	@for dir in pkg pkg-area; do echo "$$dir/greenpath_bg.wasm: $$(wc -c < $$dir/greenpath_bg.wasm) bytes, $$(gzip -9 -c $$dir/greenpath_bg.wasm | wc -c) gzipped"; done
 endef
 
 define BUILD_SITE
@@ -59,8 +63,9 @@ define BUILD_SITE
 	@# served from the site's own origin.
 	esbuild www/vendor/d3-sankey.js --bundle --format=esm --minify --legal-comments=inline \
 	  --log-level=warning --allow-overwrite --outfile=dist/vendor/d3-sankey.js
-	mkdir -p dist/pkg dist/data
+	mkdir -p dist/pkg dist/pkg-area dist/data
 	cp pkg/greenpath.js pkg/greenpath_bg.wasm pkg/*.d.ts dist/pkg/
+	cp pkg-area/greenpath.js pkg-area/greenpath_bg.wasm pkg-area/*.d.ts dist/pkg-area/
 	@# Each part as it is fetched (.bin) with the committed gzip beside it (.bin.gz) for
 	@# hosts that serve pre-compressed files.
 	for gz in data/parts/*.bin.gz; do cp $$gz dist/data/ && gzip -d -c $$gz > dist/data/$$(basename $$gz .gz); done
@@ -109,6 +114,7 @@ clippy:
 
 clippy-wasm:
 	cargo clippy --target wasm32-unknown-unknown --lib --tests -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --no-default-features -- -D warnings
 
 test-native:
 	cargo test --all-features
@@ -173,5 +179,5 @@ quality:
 	cargo run --profile bench --example quality -- $(if $(RECORD),--record '$(RECORD)')
 
 clean:
-	rm -rf dist pkg
+	rm -rf dist pkg pkg-area
 	cargo clean

@@ -48,8 +48,8 @@ try {
   const page = await context.newPage();
   await page.goto(new URL('/college.html', server.url).href);
   const result = await page.evaluate(async ({ runs }) => {
-    const mod = await import('/pkg/greenpath.js');
-    await mod.default({ module_or_path: '/pkg/greenpath_bg.wasm' });
+    const mod = await import('/pkg-area/greenpath.js');
+    await mod.default({ module_or_path: '/pkg-area/greenpath_bg.wasm' });
     // A seeded generator, so every run and machine solves the same instance.
     let seed = 20261130;
     const rand = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; };

@@ -43,9 +43,12 @@
 #![deny(missing_docs)]
 
 pub mod api;
+#[cfg(feature = "area")]
 pub mod area_routes;
 pub mod classification;
+#[cfg(feature = "area")]
 pub mod college;
+#[cfg(feature = "area")]
 pub mod council;
 pub mod course_import;
 pub mod course_rules;
@@ -53,11 +56,13 @@ pub mod credit;
 pub mod dataset;
 pub mod error;
 pub mod gap;
+#[cfg(feature = "area")]
 pub mod local;
 pub mod model;
 pub mod parts;
 pub mod pathways;
 pub mod plan;
+#[cfg(feature = "area")]
 pub mod portfolio;
 pub mod search;
 pub mod similarity;

@@ -14,14 +14,21 @@
 //! # }
 //! ```
 
+#[cfg(feature = "area")]
 mod college;
+#[cfg(feature = "area")]
 pub use college::solve_portfolio;
+#[cfg(feature = "area")]
 pub mod college_dto;
+#[cfg(feature = "area")]
 mod council;
+#[cfg(feature = "area")]
 pub mod council_dto;
 pub mod dto;
 
+#[cfg(feature = "area")]
 pub use college_dto::*;
+#[cfg(feature = "area")]
 pub use council_dto::*;
 pub use dto::*;
 
@@ -80,6 +87,7 @@ pub struct Planner {
     /// The dataset before the person's own course list was loaded (none loaded: `None`).
     before_own_list: Option<Dataset>,
     /// The local picture, once loaded (college and council pages only).
+    #[cfg(feature = "area")]
     local: Option<crate::local::LocalPicture>,
 }
 
@@ -136,6 +144,7 @@ impl Planner {
             engine,
             courses,
             before_own_list: None,
+            #[cfg(feature = "area")]
             local: None,
         }
     }

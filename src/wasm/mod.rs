@@ -9,9 +9,9 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::api::{
-    self, CollegeInputDto, CouncilInputDto, PathwayOptionsDto, PlanOptionsDto, TransitionOptionsDto,
-};
+use crate::api::{self, PathwayOptionsDto, PlanOptionsDto, TransitionOptionsDto};
+#[cfg(feature = "area")]
+use crate::api::{CollegeInputDto, CouncilInputDto};
 use crate::Error;
 
 /// The planner: a loaded dataset and everything built on it.
@@ -125,6 +125,41 @@ impl Planner {
         answer(self.inner.load_courses(text, format, mode))
     }
 
+    /// Every course in the catalogue.
+    #[wasm_bindgen(unchecked_return_type = "CourseDto[]")]
+    pub fn courses(&self) -> Result<JsValue, JsValue> {
+        answer(self.inner.courses())
+    }
+
+    /// The retraining plan from occupation `origin` to occupation `destination`.
+    #[wasm_bindgen(unchecked_return_type = "PlanDto")]
+    pub fn plan(
+        &self,
+        origin: &str,
+        destination: &str,
+        #[wasm_bindgen(unchecked_param_type = "PlanOptionsDto")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let options: PlanOptionsDto = read_options(&options).map_err(to_js)?;
+        answer(self.inner.plan(origin, destination, options))
+    }
+
+    /// Pareto-optimal routes of up to three moves from occupation `id` to green jobs.
+    #[wasm_bindgen(unchecked_return_type = "PathwayDto[]")]
+    pub fn pathways(
+        &self,
+        id: &str,
+        #[wasm_bindgen(unchecked_param_type = "PathwayOptionsDto")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let options: PathwayOptionsDto = read_options(&options).map_err(to_js)?;
+        answer(self.inner.pathways(id, options))
+    }
+}
+
+/// The college and council questions (built with the `area` feature: the college and council
+/// pages' module; the worker page's module leaves them out).
+#[cfg(feature = "area")]
+#[wasm_bindgen]
+impl Planner {
     /// Loads the local picture (`data/local.bin`, for the college and council pages) and
     /// returns how many areas it has.
     #[wasm_bindgen(js_name = addLocal)]
@@ -185,37 +220,9 @@ impl Planner {
         let input: CouncilInputDto = read_options(&input).map_err(to_js)?;
         answer(self.inner.plan_council(input))
     }
-
-    /// Every course in the catalogue.
-    #[wasm_bindgen(unchecked_return_type = "CourseDto[]")]
-    pub fn courses(&self) -> Result<JsValue, JsValue> {
-        answer(self.inner.courses())
-    }
-
-    /// The retraining plan from occupation `origin` to occupation `destination`.
-    #[wasm_bindgen(unchecked_return_type = "PlanDto")]
-    pub fn plan(
-        &self,
-        origin: &str,
-        destination: &str,
-        #[wasm_bindgen(unchecked_param_type = "PlanOptionsDto")] options: JsValue,
-    ) -> Result<JsValue, JsValue> {
-        let options: PlanOptionsDto = read_options(&options).map_err(to_js)?;
-        answer(self.inner.plan(origin, destination, options))
-    }
-
-    /// Pareto-optimal routes of up to three moves from occupation `id` to green jobs.
-    #[wasm_bindgen(unchecked_return_type = "PathwayDto[]")]
-    pub fn pathways(
-        &self,
-        id: &str,
-        #[wasm_bindgen(unchecked_param_type = "PathwayOptionsDto")] options: JsValue,
-    ) -> Result<JsValue, JsValue> {
-        let options: PathwayOptionsDto = read_options(&options).map_err(to_js)?;
-        answer(self.inner.pathways(id, options))
-    }
 }
 
+#[cfg(feature = "area")]
 /// Solves a portfolio problem given directly: courses with their running figures, origins,
 /// destinations and the viable links between them by index (no dataset needed). Returns
 /// cohorts per course and places per link, with how the solve ended.

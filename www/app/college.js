@@ -18,9 +18,9 @@ import { saveScenario, deleteScenario, showScenarios, forgetScenarios } from '..
 import { keptState, keepState, forgetState } from '../components/portfolio/college-state.js';
 
 /**
- * @typedef {import('../pkg/greenpath.js').CandidateCourseDto} CandidateCourseDto
- * @typedef {import('../pkg/greenpath.js').PortfolioDto} PortfolioDto
- * @typedef {import('../pkg/greenpath.js').CollegeInputDto} CollegeInputDto
+ * @typedef {import('../pkg-area/greenpath.js').CandidateCourseDto} CandidateCourseDto
+ * @typedef {import('../pkg-area/greenpath.js').PortfolioDto} PortfolioDto
+ * @typedef {import('../pkg-area/greenpath.js').CollegeInputDto} CollegeInputDto
  */
 
 /** @param {string} id */
@@ -28,7 +28,8 @@ const byId = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
 
 const status = byId('planner-status');
 const errors = new ErrorSummary({ summary: byId('error-summary'), list: byId('error-summary-list') });
-const planner = new PlannerClient();
+// The module with the college planners (the worker page's leaves them out).
+const planner = new PlannerClient(new URL('./planner-worker.js?wasm=area', import.meta.url));
 const loader = new CourseListLoader({ planner, errors });
 const areaSelect = /** @type {HTMLSelectElement} */ (byId('area'));
 const planButton = /** @type {HTMLButtonElement} */ (byId('plan-portfolio'));
@@ -87,7 +88,7 @@ let lastPlan = null;
 
 /**
  * What a course costs the learner, in words: apprenticeships are free to the learner in England.
- * @param {import('../pkg/greenpath.js').CourseDto} c
+ * @param {import('../pkg-area/greenpath.js').CourseDto} c
  */
 function learnerPrice(c) {
   if (c.kind === 'apprenticeship') {

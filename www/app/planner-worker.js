@@ -21,8 +21,10 @@
  *                request is answered with that error.
  */
 
-const WASM_URL = new URL('../pkg/greenpath_bg.wasm', import.meta.url);
-const JS_URL = new URL('../pkg/greenpath.js', import.meta.url);
+/** `?wasm=area` (the college page): the module with the college and council planners. */
+const PKG = new URL(self.location.href).searchParams.get('wasm') === 'area' ? '../pkg-area/' : '../pkg/';
+const WASM_URL = new URL(`${PKG}greenpath_bg.wasm`, import.meta.url);
+const JS_URL = new URL(`${PKG}greenpath.js`, import.meta.url);
 /** The dataset's parts (see `src/parts.rs`): the core answers search; the others load after it. */
 const PART_URLS = {
   core: new URL('../data/core.bin', import.meta.url),

@@ -12,8 +12,8 @@ import { EditableTable, readNumber } from '../editable-table/editable-table.js';
 
 /**
  * @typedef {import('../../app/planner-client.js').PlannerClient} PlannerClient
- * @typedef {import('../../pkg/greenpath.js').LocalPictureDto} LocalPictureDto
- * @typedef {import('../../pkg/greenpath.js').LocalAreaDto} LocalAreaDto
+ * @typedef {import('../../pkg-area/greenpath.js').LocalPictureDto} LocalPictureDto
+ * @typedef {import('../../pkg-area/greenpath.js').LocalAreaDto} LocalAreaDto
  * @typedef {{ occupation: string, count: number }} Group
  */
 

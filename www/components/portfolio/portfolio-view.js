@@ -10,8 +10,8 @@ import { formatCount, formatGbp } from '../../app/format.js';
 import { drawFlows } from './flow-chart.js';
 
 /**
- * @typedef {import('../../pkg/greenpath.js').PortfolioDto} PortfolioDto
- * @typedef {import('../../pkg/greenpath.js').CollegeGapsDto} CollegeGapsDto
+ * @typedef {import('../../pkg-area/greenpath.js').PortfolioDto} PortfolioDto
+ * @typedef {import('../../pkg-area/greenpath.js').CollegeGapsDto} CollegeGapsDto
  */
 
 const LIMIT_WORDS = /** @type {Record<string, { name: string, step: string, unit: (n: number) => string }>} */ ({
