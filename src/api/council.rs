@@ -1,7 +1,7 @@
 //! The council's question on the [`Planner`]: a fair transition plan for an area's worker
 //! groups into its green jobs (see [`crate::council`]).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use super::council_dto::*;
 use super::Planner;
@@ -238,47 +238,34 @@ impl Planner {
         }
     }
 
-    /// The council's groups: known occupations, each once, people a number.
+    /// The council's groups: known occupations, each once, people a number (checked as the
+    /// college's rows are), deprivation a share.
     fn council_groups(
         &self,
         rows: &[CouncilGroupDto],
     ) -> Result<Vec<(OccupationId, f64, Option<f64>)>, Error> {
-        let mut seen = HashSet::new();
-        let mut out = Vec::with_capacity(rows.len());
-        for (i, row) in rows.iter().enumerate() {
-            let o =
-                self.data
-                    .occupation_id(&row.occupation)
-                    .ok_or_else(|| Error::InvalidArgument {
-                        field: "groups",
-                        value: format!("row {}: {}", i + 1, crate::text::clip(&row.occupation, 80)),
-                        expected: "an ESCO occupation id",
-                    })?;
-            if !seen.insert(o) {
-                return Err(Error::InvalidArgument {
-                    field: "groups",
-                    value: format!("row {}: {} again", i + 1, self.data.occupation(o).label),
-                    expected: "each occupation once",
-                });
-            }
-            if !(row.workers.is_finite() && (0.0..=1e7).contains(&row.workers)) {
-                return Err(Error::InvalidArgument {
-                    field: "workers",
-                    value: format!("row {}: {}", i + 1, row.workers),
-                    expected: "a number of people from 0 to 10,000,000",
-                });
-            }
-            if let Some(d) = row.deprivation {
-                if !(d.is_finite() && (0.0..=1.0).contains(&d)) {
-                    return Err(Error::InvalidArgument {
+        let plain: Vec<super::college_dto::GroupDto> = rows
+            .iter()
+            .map(|r| super::college_dto::GroupDto {
+                occupation: r.occupation.clone(),
+                count: r.workers,
+            })
+            .collect();
+        let groups = self.groups("groups", &plain)?;
+        groups
+            .into_iter()
+            .zip(rows)
+            .enumerate()
+            .map(|(i, ((o, workers), row))| match row.deprivation {
+                Some(d) if !(d.is_finite() && (0.0..=1.0).contains(&d)) => {
+                    Err(Error::InvalidArgument {
                         field: "deprivation",
                         value: format!("row {}: {d}", i + 1),
                         expected: "a share from 0 to 1",
-                    });
+                    })
                 }
-            }
-            out.push((o, row.workers, row.deprivation));
-        }
-        Ok(out)
+                deprivation => Ok((o, workers, deprivation)),
+            })
+            .collect()
     }
 }
