@@ -868,7 +868,7 @@ fn greedy(problem: &PortfolioProblem) -> Decisions {
             continue;
         }
         // Places each link could take, most valuable first.
-        let cap = course.cohort_max * course.max_cohorts;
+        let cap = course.cohort_max.saturating_mul(course.max_cohorts);
         let mut fill: Vec<(usize, u32)> = Vec::new();
         let mut total = 0u32;
         // What this course's tentative places leave of each origin and destination.
@@ -901,8 +901,8 @@ fn greedy(problem: &PortfolioProblem) -> Decisions {
                 break;
             }
             // Trim to k cohorts, dropping the least valuable places first.
-            let mut keep = (k * course.cohort_max).min(total);
-            if keep < k * course.cohort_min {
+            let mut keep = k.saturating_mul(course.cohort_max).min(total);
+            if keep < k.saturating_mul(course.cohort_min) {
                 k -= 1;
                 continue;
             }
@@ -1033,8 +1033,8 @@ pub fn evaluate(
         let k = cohorts[c];
         let p = plan.courses[c].places;
         if k > course.max_cohorts
-            || p > course.cohort_max * k
-            || p < course.cohort_min * k
+            || p > course.cohort_max.saturating_mul(k)
+            || p < course.cohort_min.saturating_mul(k)
             || (course.must_run && k == 0)
         {
             return None;
