@@ -1,7 +1,7 @@
 //! Routes from an area's worker groups to its green jobs, for the council's plan
-//! ([`crate::council`]): a direct move where the worker page judges the move viable as it is,
-//! else a recognised route with its bridging courses, else the most affordable courses that make
-//! the move viable. Only moves into good jobs (pay at least the chosen share of current pay and
+//! ([`crate::council`]): a recognised route with its bridging courses where there is one, else a
+//! direct move where the worker page judges the move viable as it is, else the most affordable
+//! courses that make the move viable. Only moves into good jobs (pay at least the chosen share of current pay and
 //! at least the floor) become routes.
 
 use crate::college::{serves, GoodMove, Serves};
@@ -67,22 +67,24 @@ pub fn area_routes(
                 continue;
             };
             let to = data.occupation(destination);
-            if engine.viable_with_credit(from, to, &held, options) {
-                out.push(AreaRoute {
-                    origin: o,
-                    destination: d,
-                    kind: RouteKind::Direct,
-                    courses: Vec::new(),
-                    uplift,
-                });
-                continue;
-            }
+            // A recognised route first: its bridging courses are what the industry asks for
+            // (a gas engineer needs the heat pump qualification even where the skills are close).
             if let Some(r) = data.route_between(origin, destination) {
                 out.push(AreaRoute {
                     origin: o,
                     destination: d,
                     kind: RouteKind::Recognised,
                     courses: data.route(r).bridging.clone(),
+                    uplift,
+                });
+                continue;
+            }
+            if engine.viable_with_credit(from, to, &held, options) {
+                out.push(AreaRoute {
+                    origin: o,
+                    destination: d,
+                    kind: RouteKind::Direct,
+                    courses: Vec::new(),
                     uplift,
                 });
                 continue;
@@ -99,6 +101,7 @@ pub fn area_routes(
                 let ok = match serves(data, &held, c, teaches, from, to, trains) {
                     Serves::No => continue,
                     Serves::AsEntryRoute => true,
+                    Serves::AlreadyClose => false, // such a move is direct (above)
                     Serves::OnSkills => {
                         for &s in teaches {
                             credit[s as usize] = 1.0;

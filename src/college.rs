@@ -84,7 +84,8 @@ impl GoodMove {
 /// itself (at most two job zones up: it is built for new entrants); or a course that trains
 /// for the destination or teaches at least [`MIN_SKILLS_TAUGHT`] of its missing essential
 /// skills, when what it teaches, added to what the origin brings, makes the move viable on
-/// skills by the worker page's test (job zone rise included). The destination must be a good job: pay known, at least the
+/// skills by the worker page's test (job zone rise included); a course for people already in
+/// the trade ([`for_the_trade`]) only when the move is viable without it. The destination must be a good job: pay known, at least the
 /// chosen share of current pay and at least the pay floor.
 ///
 /// # Errors
@@ -135,6 +136,7 @@ pub fn links(
                 ) {
                     Serves::AsEntryRoute => true,
                     Serves::OnSkills => engine.viable_with_credit(from, to, &credit, options),
+                    Serves::AlreadyClose => engine.viable_with_credit(from, to, &held, options),
                     Serves::No => false,
                 };
                 if viable {
@@ -170,11 +172,38 @@ pub enum Serves {
     /// It trains for the destination or teaches at least [`MIN_SKILLS_TAUGHT`] of its missing
     /// essential skills: it serves if the move, with what it teaches, is viable on skills.
     OnSkills,
+    /// As [`Serves::OnSkills`], but the course is for people already in the trade (see
+    /// [`for_the_trade`]): it serves only a move already viable on skills without it.
+    AlreadyClose,
+}
+
+/// Whether a course is for people already in a trade, as its entry requirements say ("Existing
+/// heating/plumbing installer", "Qualified electrician", "Existing oil and gas workers", "two
+/// years experience in a technically relevant role", "Enrolled on the four-year electrical
+/// apprenticeship"): an upskilling award, not a way in.
+pub fn for_the_trade(course: &crate::model::Course) -> bool {
+    let words = crate::text::words(&course.prerequisites);
+    words.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "existing"
+                | "experienced"
+                | "qualified"
+                | "experience"
+                | "competence"
+                | "current"
+                | "apprentice"
+                | "apprentices"
+                | "apprenticeship"
+                | "enrolled"
+        )
+    })
 }
 
 /// Whether course `c` (teaching `teaches`, sorted) can serve the move from `from` (holding
 /// `held`) to `to`; `trains` says whether `c` trains for `to`. An apprenticeship serves only
-/// the job it is the standard for.
+/// the job it is the standard for; a course more than one RQF level below the job's job zone
+/// serves none.
 pub fn serves(
     data: &Dataset,
     held: &[f32],
@@ -196,10 +225,18 @@ pub fn serves(
         .iter()
         .filter(|&&s| held[s as usize] < HELD_CREDIT && teaches.binary_search(&s).is_ok())
         .count();
-    if trains || taught_missing >= MIN_SKILLS_TAUGHT {
-        Serves::OnSkills
-    } else {
+    // A level 1 awareness course does not make a technician: the course's RQF level must be
+    // at least one below the level the job's O*NET job zone suggests (zone 3 ≈ level 3).
+    let too_low = match (data.course(c).level, to.job_zone) {
+        (Some(level), Some(zone)) => level.saturating_add(1) < zone,
+        _ => false,
+    };
+    if too_low || !(trains || taught_missing >= MIN_SKILLS_TAUGHT) {
         Serves::No
+    } else if for_the_trade(data.course(c)) {
+        Serves::AlreadyClose
+    } else {
+        Serves::OnSkills
     }
 }
 
