@@ -450,6 +450,20 @@ impl Planner {
         Ok(list)
     }
 
+    /// The ids of the courses the person's own list added (none before a list is loaded, or
+    /// when the list replaced the catalogue: then every course is theirs and this lists all).
+    pub fn own_courses(&self) -> Vec<String> {
+        let Some(base) = &self.before_own_list else {
+            return Vec::new();
+        };
+        self.data
+            .courses()
+            .iter()
+            .filter(|c| base.course_id(&c.id).is_none())
+            .map(|c| c.id.clone())
+            .collect()
+    }
+
     /// The retraining plan from occupation `origin` to occupation `destination`.
     pub fn plan(
         &self,

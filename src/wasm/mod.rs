@@ -131,6 +131,12 @@ impl Planner {
         answer(self.inner.courses())
     }
 
+    /// The ids of the courses the person's own list added.
+    #[wasm_bindgen(js_name = ownCourses)]
+    pub fn own_courses(&self) -> Vec<String> {
+        self.inner.own_courses()
+    }
+
     /// The retraining plan from occupation `origin` to occupation `destination`.
     #[wasm_bindgen(unchecked_return_type = "PlanDto")]
     pub fn plan(

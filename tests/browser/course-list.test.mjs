@@ -97,6 +97,12 @@ test('a college loads its own course list on its own page, keeps it, sees it in 
   await page.waitForFunction(() => /is loaded/.test(document.getElementById('own-courses-status')?.textContent ?? ''));
   assert.deepEqual(await page.locator('#own-courses-list tbody th').allTextContents(), ['College heat pump course']);
 
+  // The college's own plans use it and say which courses are theirs.
+  await page.getByLabel('Area (NUTS3, as the Office for National Statistics publishes it)').selectOption('UKE11');
+  await page.waitForFunction(() => /from your course list/.test(document.getElementById('candidates-status')?.textContent ?? ''), null, { timeout: 60_000 });
+  assert.match(await page.locator('#candidates-status').textContent() ?? '', /^1 course trains for these jobs or teaches their skills, 1 of them from your course list\.$/);
+  assert.match(await page.locator('#candidates-table tbody th').first().textContent() ?? '', /^College heat pump course Your course;/);
+
   // The worker page's plan uses it and says so.
   await page.goto(new URL(`/?job=${gasId}&to=${heatPumpId}`, session.origin).href);
   await waitForPlan(page);

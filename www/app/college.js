@@ -110,13 +110,18 @@ async function refreshCandidates() {
     return;
   }
   candidates = await planner.call('collegeCandidates', destinations.map((d) => d.occupation));
-  statusLine.textContent = `${formatCount(candidates.length)} courses train for these jobs or teach their skills.`;
+  /** @type {Set<string>} */
+  const own = new Set(await planner.call('ownCourses'));
+  const yours = candidates.filter((c) => own.has(c.course.id)).length;
+  statusLine.textContent = (candidates.length === 1 ? '1 course trains for these jobs or teaches their skills'
+    : `${formatCount(candidates.length)} courses train for these jobs or teach their skills`)
+    + (own.size > 0 ? `, ${formatCount(yours)} of them from your course list.` : '.');
   byId('candidates-assumptions').textContent = candidates[0]?.assumptions ?? '';
   const kept = courseTable.snapshot();
   courseTable.setRows(candidates.map((c, i) => ({
     id: c.course.id,
     header: [c.course.title, h('span', { class: 'app-editable__note' },
-      ` ${c.course.provider}; ${learnerPrice(c.course)}${c.trainsFor.length ? `; trains for ${c.trainsFor.map((o) => o.label).join(', ')}` : ''}`)],
+      ` ${own.has(c.course.id) ? 'Your course; ' : ''}${c.course.provider}; ${learnerPrice(c.course)}${c.trainsFor.length ? `; trains for ${c.trainsFor.map((o) => o.label).join(', ')}` : ''}`)],
     values: {
       include: i < 60, mustRun: false,
       fixedCost: c.running.fixedCost ?? 0, costPerCohort: c.running.costPerCohort ?? 0,
