@@ -318,7 +318,8 @@ impl CouncilProblem {
         Ok(())
     }
 
-    /// What one person on `route` costs.
+    /// What one person on `route` costs. `route` must be one of a problem that
+    /// [`CouncilProblem::validate`]s (its indices in range), as must `route_value`'s.
     pub fn route_cost(&self, route: &CouncilRoute) -> f64 {
         route
             .courses
@@ -525,7 +526,7 @@ fn solve_plan(
 }
 
 /// The plan that `people` per route make (no constraint checked: see [`feasible`]).
-pub fn read_plan(
+fn read_plan(
     problem: &CouncilProblem,
     people: &[u32],
     status: SolveStatus,
@@ -619,7 +620,7 @@ pub fn read_plan(
 
 /// Whether `people` per route keep every constraint of `problem` (floor included).
 pub fn feasible(problem: &CouncilProblem, people: &[u32]) -> bool {
-    if people.len() != problem.routes.len() {
+    if problem.validate().is_err() || people.len() != problem.routes.len() {
         return false;
     }
     let plan = read_plan(problem, people, SolveStatus::Optimal, Some(0.0));

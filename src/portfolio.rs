@@ -470,7 +470,8 @@ impl PortfolioProblem {
         before - self.links.len()
     }
 
-    /// The value of one place on a link: its expected placements, weighted.
+    /// The value of one place on a link: its expected placements, weighted. `link` must be one
+    /// of a problem that [`PortfolioProblem::validate`]s (its indices in range).
     pub fn link_value(&self, link: &PortfolioLink) -> f64 {
         let course = &self.courses[link.course];
         let carbon = if self.origins[link.origin].carbon_intensive {
@@ -482,8 +483,10 @@ impl PortfolioProblem {
     }
 
     /// The quick plan the solver starts from: courses in order of value per pound, each
-    /// filled from its most valuable links. Always feasible when no course must run.
+    /// filled from its most valuable links. Always feasible when no course must run; `None`
+    /// for a problem that does not validate.
     pub fn quick_plan(&self) -> Option<PortfolioPlan> {
+        self.validate().ok()?;
         let start = greedy(self);
         evaluate(self, &start.cohorts, &start.places).map(|mut plan| {
             plan.status = SolveStatus::Heuristic;
@@ -1009,14 +1012,15 @@ fn read_plan(
     }
 }
 
-/// The plan that whole-number decisions make, or `None` if they break a constraint. Used to
-/// check the solver against brute force.
+/// The plan that whole-number decisions make, or `None` if they break a constraint (or the
+/// problem does not validate). Used to check the solver against brute force.
 pub fn evaluate(
     problem: &PortfolioProblem,
     cohorts: &[u32],
     places: &[u32],
 ) -> Option<PortfolioPlan> {
     const EPS: f64 = 1e-9;
+    problem.validate().ok()?;
     if cohorts.len() != problem.courses.len() || places.len() != problem.links.len() {
         return None;
     }

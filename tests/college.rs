@@ -14,6 +14,18 @@ fn planner() -> Planner {
     planner
 }
 
+/// Every green job in demand in the picture, openings rounded.
+fn demand_of(picture: &greenpath::api::LocalPictureDto) -> Vec<GroupDto> {
+    picture
+        .demand
+        .iter()
+        .map(|d| GroupDto {
+            occupation: d.occupation.id.clone(),
+            count: d.openings.round(),
+        })
+        .collect()
+}
+
 /// A college in `area`: its ten largest carbon-intensive origins (a twentieth of the workers
 /// as learners), every destination in demand, and the candidate courses.
 fn input_for(planner: &Planner, area: &str) -> CollegeInputDto {
@@ -28,14 +40,7 @@ fn input_for(planner: &Planner, area: &str) -> CollegeInputDto {
             count: (f64::from(w.workers) / 20.0).ceil(),
         })
         .collect();
-    let destinations: Vec<GroupDto> = picture
-        .demand
-        .iter()
-        .map(|d| GroupDto {
-            occupation: d.occupation.id.clone(),
-            count: d.openings.round(),
-        })
-        .collect();
+    let destinations = demand_of(&picture);
     let ids: Vec<String> = destinations.iter().map(|d| d.occupation.clone()).collect();
     let courses: Vec<CourseRunningDto> = planner
         .college_candidates(&ids)
@@ -256,14 +261,7 @@ fn a_council_plan_for_hull_keeps_the_fairness_floor_and_says_who_is_left_and_why
             deprivation: None,
         })
         .collect();
-    let destinations: Vec<GroupDto> = picture
-        .demand
-        .iter()
-        .map(|d| GroupDto {
-            occupation: d.occupation.id.clone(),
-            count: d.openings.round(),
-        })
-        .collect();
+    let destinations = demand_of(&picture);
     let input = CouncilInputDto {
         groups,
         destinations,

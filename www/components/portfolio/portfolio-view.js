@@ -29,7 +29,7 @@ function one(n) {
  * How the solve ended, in words.
  * @param {PortfolioDto} plan
  */
-export function statusWords(plan) {
+function statusWords(plan) {
   const gap = plan.gap === undefined ? '' : `${(plan.gap * 100).toFixed(1)}%`;
   switch (plan.status) {
     case 'optimal': return 'This is the best plan for these figures.';
@@ -129,7 +129,7 @@ function taughtBy(courses) {
  * @param {PortfolioDto | null} plan
  * @param {CollegeGapsDto | null} gaps
  */
-export function gapsSection(plan, gaps) {
+function gapsSection(plan, gaps) {
   if (!gaps) return null;
   const demand = plan ? plan.demandGaps : gaps.demandGaps;
   return h('section', { class: 'app-section', 'aria-labelledby': 'gaps-heading' },
