@@ -321,11 +321,11 @@ impl CouncilProblem {
     /// What one person on `route` costs. `route` must be one of a problem that
     /// [`CouncilProblem::validate`]s (its indices in range), as must `route_value`'s.
     pub fn route_cost(&self, route: &CouncilRoute) -> f64 {
+        // A fold from +0: an empty `sum` of floats is -0, which prints as "-0".
         route
             .courses
             .iter()
-            .map(|&c| self.courses[c].cost_per_person)
-            .sum()
+            .fold(0.0, |cost, &c| cost + self.courses[c].cost_per_person)
     }
 
     /// The value of one person on `route`.
@@ -419,6 +419,15 @@ impl CouncilProblem {
         while low < high {
             let mid = (low + high).div_ceil(2);
             let floor = f64::from(mid) / 100.0;
+            let at = CouncilProblem {
+                floor,
+                ..self.clone()
+            };
+            // The quick plan settles most steps without a solve.
+            if quick_people(&at).is_some_and(|p| feasible(&at, &p)) {
+                low = mid;
+                continue;
+            }
             match solve_plan(self, floor, None) {
                 Ok(_) => low = mid,
                 Err(Error::Solver { .. }) => high = mid - 1,
@@ -462,12 +471,20 @@ fn solve_plan(
         .map_err(|e| Error::Solver {
             message: e.to_string(),
         })?;
-    if let Some(known) = known {
-        let mut start = vec![0.0; problem.routes.len()];
-        for f in &known.flows {
-            start[f.route] = f64::from(f.people);
-        }
-        lp = lp.with_initial_solution(people.iter().copied().zip(start));
+    let with_floor = CouncilProblem {
+        floor,
+        ..problem.clone()
+    };
+    // A plan to start from, so a time limit always has one to return: the quick plan, or
+    // `known` (the plan of a tighter problem) when it is better.
+    let start = best_start(&with_floor, known);
+    if let Some(start) = &start {
+        lp = lp.with_initial_solution(
+            people
+                .iter()
+                .copied()
+                .zip(start.iter().map(|&n| f64::from(n))),
+        );
     }
     let mut by_group = vec![Expression::from(0.0); problem.groups.len()];
     let mut by_destination = vec![Expression::from(0.0); problem.destinations.len()];
@@ -481,10 +498,6 @@ fn solve_plan(
         }
         cost += problem.route_cost(r) * y;
     }
-    let with_floor = CouncilProblem {
-        floor,
-        ..problem.clone()
-    };
     for (g, (group, moved)) in problem.groups.iter().zip(by_group).enumerate() {
         lp = lp.with(constraint!(moved.clone() <= group.workers.floor()));
         let needed = with_floor.floor_people(g);
@@ -503,12 +516,23 @@ fn solve_plan(
     if let Some(budget) = problem.budget {
         lp = lp.with(constraint!(cost <= budget));
     }
-    let solution = lp.solve().map_err(|e| Error::Solver {
-        message: match e {
-            ResolutionError::Infeasible => "the fairness floor cannot be met".into(),
-            other => other.to_string(),
-        },
-    })?;
+    let solution = match lp.solve() {
+        Ok(solution) => solution,
+        // The time limit struck before the root relaxation was solved: the quick plan is the
+        // best known, and says it is not proven.
+        Err(ResolutionError::Other(_)) if start.is_some() => {
+            let start = start.unwrap_or_default();
+            return Ok(read_plan(problem, &start, SolveStatus::Heuristic, None));
+        }
+        Err(e) => {
+            return Err(Error::Solver {
+                message: match e {
+                    ResolutionError::Infeasible => "the fairness floor cannot be met".into(),
+                    other => other.to_string(),
+                },
+            })
+        }
+    };
     let status = match solution.status() {
         SolutionStatus::Optimal => SolveStatus::Optimal,
         SolutionStatus::GapLimit => SolveStatus::WithinGap,
@@ -523,6 +547,111 @@ fn solve_plan(
         _ => solution.into_inner().gap().map(|g| g.max(0.0)),
     };
     Ok(read_plan(problem, &values, status, gap))
+}
+
+/// The better of the quick plan and `known` (people per route), when either keeps every
+/// constraint of `problem` (its floor included).
+fn best_start(problem: &CouncilProblem, known: Option<&CouncilPlan>) -> Option<Vec<u32>> {
+    let value = |people: &[u32]| -> f64 {
+        problem
+            .routes
+            .iter()
+            .zip(people)
+            .map(|(r, &n)| problem.route_value(r) * f64::from(n))
+            .sum()
+    };
+    let quick = quick_people(problem).filter(|p| feasible(problem, p));
+    let known = known
+        .map(|plan| {
+            let mut people = vec![0u32; problem.routes.len()];
+            for f in &plan.flows {
+                if let Some(slot) = people.get_mut(f.route) {
+                    *slot = f.people;
+                }
+            }
+            people
+        })
+        .filter(|p| feasible(problem, p));
+    match (quick, known) {
+        (Some(q), Some(k)) => Some(if value(&k) >= value(&q) { k } else { q }),
+        (q, k) => q.or(k),
+    }
+}
+
+/// A quick plan: first each group's floor on its cheapest routes, then the most valuable
+/// routes per pound. `None` when it cannot meet a floor (the solver may still).
+fn quick_people(problem: &CouncilProblem) -> Option<Vec<u32>> {
+    let mut people = vec![0u32; problem.routes.len()];
+    let mut workers: Vec<f64> = problem.groups.iter().map(|g| g.workers.floor()).collect();
+    let mut demand: Vec<f64> = problem
+        .destinations
+        .iter()
+        .map(|d| d.demand.floor())
+        .collect();
+    let mut places: Vec<f64> = problem
+        .courses
+        .iter()
+        .map(|c| c.capacity.map_or(f64::INFINITY, f64::floor))
+        .collect();
+    let mut budget = problem.budget.unwrap_or(f64::INFINITY);
+    let costs: Vec<f64> = problem
+        .routes
+        .iter()
+        .map(|r| problem.route_cost(r))
+        .collect();
+    // Puts up to `want` more people on route `r`; returns how many it put.
+    let mut take = |r: usize, want: f64, people: &mut [u32]| -> f64 {
+        let route = &problem.routes[r];
+        let mut room = want
+            .min(workers[route.origin])
+            .min(demand[route.destination]);
+        for &c in &route.courses {
+            room = room.min(places[c]);
+        }
+        if costs[r] > 0.0 {
+            room = room.min((budget / costs[r] + 1e-9).floor());
+        }
+        let n = room.max(0.0).floor();
+        if n <= 0.0 {
+            return 0.0;
+        }
+        workers[route.origin] -= n;
+        demand[route.destination] -= n;
+        for &c in &route.courses {
+            places[c] -= n;
+        }
+        budget -= costs[r] * n;
+        people[r] += n as u32;
+        n
+    };
+    let mut by_group: Vec<Vec<usize>> = vec![Vec::new(); problem.groups.len()];
+    for (r, route) in problem.routes.iter().enumerate() {
+        by_group[route.origin].push(r);
+    }
+    // Each group's floor first, on its cheapest routes.
+    for routes in &mut by_group {
+        routes.sort_by(|&a, &b| costs[a].total_cmp(&costs[b]).then(a.cmp(&b)));
+    }
+    for (g, routes) in by_group.iter().enumerate() {
+        let mut need = problem.floor_people(g);
+        for &r in routes {
+            if need <= 0.0 {
+                break;
+            }
+            need -= take(r, need, &mut people);
+        }
+        if need > 0.0 {
+            return None;
+        }
+    }
+    // Then value per pound (free routes first, most valuable first).
+    let mut order: Vec<usize> = (0..problem.routes.len()).collect();
+    let merit = |r: usize| problem.route_value(&problem.routes[r]) / (1.0 + costs[r] / 1_000.0);
+    order.sort_by(|&a, &b| merit(b).total_cmp(&merit(a)).then(a.cmp(&b)));
+    for r in order {
+        take(r, f64::INFINITY, &mut people);
+    }
+    Some(people)
 }
 
 /// The plan that `people` per route make (no constraint checked: see [`feasible`]).

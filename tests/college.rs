@@ -271,6 +271,15 @@ fn a_council_plan_for_hull_keeps_the_fairness_floor_and_says_who_is_left_and_why
         ..CouncilInputDto::default()
     };
     let plan = planner.plan_council(input.clone()).unwrap();
+    if std::env::var_os("SHOW").is_some() {
+        for f in &plan.flows {
+            let titles: Vec<&str> = f.courses.iter().map(|c| c.title.as_str()).collect();
+            eprintln!(
+                "{} -> {} via {} {:?}: {} people, £{}",
+                f.origin.label, f.destination.label, f.route, titles, f.people, f.cost
+            );
+        }
+    }
     assert_eq!(plan.outcome, "planned", "{plan:#?}");
     assert!(plan.cost <= 500_000.0);
     assert!(plan.transitions > 0);
@@ -309,4 +318,55 @@ fn a_council_plan_for_hull_keeps_the_fairness_floor_and_says_who_is_left_and_why
     let strict = planner.plan_council(all).unwrap();
     assert_eq!(strict.outcome, "floorInfeasible");
     assert!(strict.highest_floor.unwrap() < 1.0);
+}
+
+#[test]
+fn the_council_picture_for_hull_counts_routes_and_the_workers_who_could_fill_each_job() {
+    use greenpath::api::{CouncilGroupDto, CouncilInputDto};
+    let planner = planner();
+    let picture = planner.local_picture("UKE11").unwrap();
+    let groups: Vec<CouncilGroupDto> = picture
+        .workers
+        .iter()
+        .filter(|w| w.workers > 0)
+        .map(|w| CouncilGroupDto {
+            occupation: w.occupation.id.clone(),
+            workers: f64::from(w.workers),
+            deprivation: None,
+        })
+        .collect();
+    let all_workers: f64 = groups.iter().map(|g| g.workers).sum();
+    let input = CouncilInputDto {
+        groups: groups.clone(),
+        destinations: demand_of(&picture),
+        ..CouncilInputDto::default()
+    };
+    let seen = planner.council_picture(input).unwrap();
+    if std::env::var_os("SHOW").is_some() {
+        eprintln!("{seen:#?}");
+    }
+    assert_eq!(seen.groups.len(), groups.len());
+    for (g, row) in seen.groups.iter().zip(&groups) {
+        assert_eq!(g.occupation.id, row.occupation);
+    }
+    let by_kind: usize = seen
+        .groups
+        .iter()
+        .map(|g| g.direct + g.recognised + g.courses)
+        .sum();
+    assert_eq!(by_kind, seen.routes);
+    assert!(seen.routes > 0);
+    for d in &seen.destinations {
+        assert!(d.reachable_workers <= all_workers + 1e-6);
+        assert_eq!(d.routes == 0, d.reachable_workers == 0.0, "{d:?}");
+    }
+    // Gas heating engineers reach heat pump work.
+    let heating = seen
+        .groups
+        .iter()
+        .find(|g| g.occupation.label.to_lowercase().contains("gas"))
+        .map(|g| g.destinations);
+    assert!(heating.is_none_or(|n| n > 0), "{heating:?}");
+    assert!(!seen.skill_gaps.is_empty());
+    assert!(seen.courses.iter().all(|c| c.routes > 0 && c.groups > 0));
 }

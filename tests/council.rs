@@ -297,3 +297,16 @@ proptest! {
         prop_assert_eq!(problem.solve().ok(), problem.solve().ok());
     }
 }
+
+#[test]
+fn a_time_limit_too_short_to_search_still_returns_a_plan_that_keeps_every_limit() {
+    let mut problem = town();
+    problem.time_limit = 1e-6;
+    let plan = problem.solve().expect("the quick plan meets the floor");
+    let mut people = vec![0u32; problem.routes.len()];
+    for f in &plan.flows {
+        people[f.route] = f.people;
+    }
+    assert!(feasible(&problem, &people));
+    assert!(plan.transitions > 0);
+}

@@ -23,7 +23,7 @@ pub const MAX_COLLEGE_ROWS: usize = 500;
 /// Courses kept for each move (origin, destination): the most cost-effective.
 pub const COURSES_PER_MOVE: usize = 3;
 /// Most skills gaps listed.
-const SKILL_GAPS_LISTED: usize = 20;
+pub(super) const SKILL_GAPS_LISTED: usize = 20;
 /// Assumed cost of an hour of teaching (tutor pay and on-costs), GBP.
 const TUTOR_HOUR_COST: f64 = 45.0;
 /// Assumed length of a teaching session, hours.
@@ -197,22 +197,31 @@ impl Planner {
             SKILL_GAPS_LISTED,
         )?;
         Ok(CollegeGapsDto {
-            skill_gaps: gaps
-                .into_iter()
-                .map(|g| SkillGapDto {
-                    skill: self.skill_ref(g.skill),
-                    openings_needing: round1(g.openings_needing),
-                    workers_lacking: round1(g.workers_lacking),
-                    weight: round1(g.weight),
-                    taught_by: g
-                        .taught_by
-                        .iter()
-                        .map(|&i| self.course_ref(courses[i].course))
-                        .collect(),
-                })
-                .collect(),
+            skill_gaps: self.skill_gap_dtos(gaps, &courses),
             demand_gaps: self.demand_gap_dtos(&destinations, &[]),
         })
+    }
+
+    /// Skills gaps as the page shows them (`courses`: those the gaps' course indices point into).
+    pub(super) fn skill_gap_dtos(
+        &self,
+        gaps: Vec<crate::college::SkillGap>,
+        courses: &[CollegeCourse],
+    ) -> Vec<SkillGapDto> {
+        gaps.into_iter()
+            .map(|g| SkillGapDto {
+                skill: self.skill_ref(g.skill),
+                openings_needing: round1(g.openings_needing),
+                workers_lacking: round1(g.workers_lacking),
+                weight: round1(g.weight),
+                taught_by: g
+                    .taught_by
+                    .iter()
+                    .filter_map(|&i| courses.get(i))
+                    .map(|c| self.course_ref(c.course))
+                    .collect(),
+            })
+            .collect()
     }
 
     /// The portfolio plan: which courses run, how many cohorts, and places from each origin

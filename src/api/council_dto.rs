@@ -163,3 +163,172 @@ pub struct CouncilPlanDto {
     /// Routes the model could use.
     pub routes: usize,
 }
+
+/// A council plan problem given directly, by index (no dataset needed): see
+/// [`crate::api::solve_council`].
+#[derive(Debug, Clone, Deserialize, Default)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+pub struct CouncilProblemDto {
+    /// Worker groups.
+    pub groups: Vec<ProblemGroupDto>,
+    /// Openings per destination.
+    pub destinations: Vec<f64>,
+    /// Courses the routes use.
+    pub courses: Vec<ProblemCourseDto>,
+    /// Routes into good jobs.
+    pub routes: Vec<ProblemRouteDto>,
+    /// Training budget, GBP (absent or `null`: no limit).
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "number | null"))]
+    pub budget: Option<f64>,
+    /// The fairness floor, 0 to 1 (default 0.5).
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub floor: Option<f64>,
+    /// Extra value per transition for each 100% of pay uplift (default 0.5).
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub uplift_weight: Option<f64>,
+    /// Extra value per transition from the most carbon-intensive groups (default 0.5).
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub carbon_weight: Option<f64>,
+    /// Extra value per transition for the most deprived groups (default 0).
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub deprivation_weight: Option<f64>,
+    /// Seconds the solver may run (default 3).
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub time_limit: Option<f64>,
+}
+
+/// A group of a [`CouncilProblemDto`].
+#[derive(Debug, Clone, Deserialize, Default)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+pub struct ProblemGroupDto {
+    /// People in the group.
+    pub workers: f64,
+    /// Carbon intensity of the origin, 0 to 1.
+    pub carbon: f64,
+    /// Deprivation, 0 to 1, where known.
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "number | null"))]
+    pub deprivation: Option<f64>,
+}
+
+/// A course of a [`CouncilProblemDto`].
+#[derive(Debug, Clone, Deserialize, Default)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+pub struct ProblemCourseDto {
+    /// Places (absent or `null`: as many as needed).
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "number | null"))]
+    pub capacity: Option<f64>,
+    /// Cost per person, GBP.
+    pub cost_per_person: f64,
+}
+
+/// A route of a [`CouncilProblemDto`].
+#[derive(Debug, Clone, Deserialize, Default)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+pub struct ProblemRouteDto {
+    /// Group index.
+    pub origin: usize,
+    /// Destination index.
+    pub destination: usize,
+    /// `direct`, `recognised` or `courses` (default `courses`).
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub kind: Option<String>,
+    /// Course indices.
+    pub courses: Vec<usize>,
+    /// Pay uplift as a share of current pay.
+    pub uplift: f64,
+}
+
+/// The solution of a [`CouncilProblemDto`].
+#[derive(Debug, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct CouncilSolutionDto {
+    /// `optimal`, `withinGap`, `timeLimit` or `heuristic`.
+    pub status: String,
+    /// Relative gap to the best bound, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub gap: Option<f64>,
+    /// The objective.
+    pub objective: f64,
+    /// People with a route.
+    pub transitions: u32,
+    /// Cost, GBP.
+    pub cost: f64,
+    /// People per route.
+    pub people: Vec<u32>,
+    /// People moved per group.
+    pub moved: Vec<u32>,
+}
+
+/// A worker group in the council's picture: the routes open to it.
+#[derive(Debug, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct PictureGroupDto {
+    /// The group's job.
+    pub occupation: OccupationRef,
+    /// People in it.
+    pub workers: f64,
+    /// Direct moves into good green jobs.
+    pub direct: usize,
+    /// Recognised routes.
+    pub recognised: usize,
+    /// Course plans.
+    pub courses: usize,
+    /// Green jobs the routes reach.
+    pub destinations: usize,
+}
+
+/// A green job in the council's picture: openings against the workers who could move into it.
+#[derive(Debug, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct PictureDestinationDto {
+    /// The job.
+    pub occupation: OccupationRef,
+    /// Openings.
+    pub openings: f64,
+    /// Workers in the groups with a route into it.
+    pub reachable_workers: f64,
+    /// Routes into it.
+    pub routes: usize,
+}
+
+/// A course the routes use, with what the council would pay by default.
+#[derive(Debug, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct PictureCourseDto {
+    /// The course.
+    pub course: super::dto::CourseDto,
+    /// What the fund pays per person unless the council says otherwise: what the worker would
+    /// pay (apprenticeships and Skills Bootcamps are funded nationally, so 0).
+    pub cost_per_person: f64,
+    /// Routes that take it.
+    pub routes: usize,
+    /// Worker groups it opens a route for.
+    pub groups: usize,
+}
+
+/// The council's picture of its area: routes by group, supply against demand by green job,
+/// the courses the routes use and the skills gaps.
+#[derive(Debug, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct CouncilPictureDto {
+    /// Every group, in input order.
+    pub groups: Vec<PictureGroupDto>,
+    /// Every green job, in input order.
+    pub destinations: Vec<PictureDestinationDto>,
+    /// Courses the routes use, most routes first.
+    pub courses: Vec<PictureCourseDto>,
+    /// The skills gaps that matter most (workers affected × openings).
+    pub skill_gaps: Vec<super::college_dto::SkillGapDto>,
+    /// Routes in all.
+    pub routes: usize,
+}

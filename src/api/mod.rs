@@ -19,6 +19,8 @@ mod college;
 #[cfg(feature = "area")]
 pub use college::solve_portfolio;
 #[cfg(feature = "area")]
+pub use council::solve_council;
+#[cfg(feature = "area")]
 pub mod college_dto;
 #[cfg(feature = "area")]
 mod council;

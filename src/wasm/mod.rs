@@ -215,6 +215,17 @@ impl Planner {
         answer(self.inner.plan_portfolio(input))
     }
 
+    /// The council's picture before a plan: the routes open to each worker group, the workers
+    /// who could move into each green job, the courses the routes use and the skills gaps.
+    #[wasm_bindgen(js_name = councilPicture, unchecked_return_type = "CouncilPictureDto")]
+    pub fn council_picture(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "CouncilInputDto")] input: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let input: CouncilInputDto = read_options(&input).map_err(to_js)?;
+        answer(self.inner.council_picture(input))
+    }
+
     /// A council's fair transition plan: people of each worker group on direct, recognised or
     /// course routes into good green jobs, within the budget, course places and demand, with
     /// the fairness floor; or, when the floor cannot be met, the highest floor that can.
@@ -238,6 +249,18 @@ pub fn solve_portfolio(
 ) -> Result<JsValue, JsValue> {
     let problem: api::PortfolioProblemDto = read_options(&problem).map_err(to_js)?;
     answer(api::solve_portfolio(problem))
+}
+
+#[cfg(feature = "area")]
+/// Solves a council plan problem given directly: worker groups, destinations, courses and the
+/// routes between them by index (no dataset needed). Returns people per route, with how the
+/// solve ended.
+#[wasm_bindgen(js_name = solveCouncil, unchecked_return_type = "CouncilSolutionDto")]
+pub fn solve_council(
+    #[wasm_bindgen(unchecked_param_type = "CouncilProblemDto")] problem: JsValue,
+) -> Result<JsValue, JsValue> {
+    let problem: api::CouncilProblemDto = read_options(&problem).map_err(to_js)?;
+    answer(api::solve_council(problem))
 }
 
 /// The core's answer as a JS value, or its error as a JS error.

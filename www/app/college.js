@@ -15,13 +15,21 @@ import { EditableTable, readNumber } from '../components/editable-table/editable
 import { LocalPicture } from '../components/local-picture/local-picture.js';
 import { showPortfolio, planCsv } from '../components/portfolio/portfolio-view.js';
 import { saveScenario, deleteScenario, showScenarios, forgetScenarios } from '../components/portfolio/scenarios.js';
-import { keptState, keepState, forgetState } from '../components/portfolio/college-state.js';
+import { KeptState } from './kept-state.js';
 
 /**
  * @typedef {import('../pkg-area/greenpath.js').CandidateCourseDto} CandidateCourseDto
  * @typedef {import('../pkg-area/greenpath.js').PortfolioDto} PortfolioDto
  * @typedef {import('../pkg-area/greenpath.js').CollegeInputDto} CollegeInputDto
+ * @typedef {object} CollegeState
+ * @property {string} area NUTS3 code ('' before one is chosen)
+ * @property {any} [tables] the local picture's table snapshot
+ * @property {any} [courses] the candidate courses table snapshot
+ * @property {Record<string, string>} [limits] the limits form's fields, as typed
  */
+
+/** @type {KeptState<CollegeState>} */
+const kept = new KeptState('greenpath.college.v1', (s) => typeof s.area === 'string');
 
 /** @param {string} id */
 const byId = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
@@ -46,7 +54,7 @@ let keepTimer = 0;
 function keepNow() {
   window.clearTimeout(keepTimer);
   if (restoring) return;
-  keepState({ area: areaSelect.value, tables: picture.snapshot(), courses: courseTable.snapshot(), limits: limitValues() });
+  kept.keep({ area: areaSelect.value, tables: picture.snapshot(), courses: courseTable.snapshot(), limits: limitValues() });
 }
 /** Keep what was typed, a moment after the last edit. */
 function keepSoon() {
@@ -117,7 +125,7 @@ async function refreshCandidates() {
     : `${formatCount(candidates.length)} courses train for these jobs or teach their skills`)
     + (own.size > 0 ? `, ${formatCount(yours)} of them from your course list.` : '.');
   byId('candidates-assumptions').textContent = candidates[0]?.assumptions ?? '';
-  const kept = courseTable.snapshot();
+  const typed = courseTable.snapshot();
   courseTable.setRows(candidates.map((c, i) => ({
     id: c.course.id,
     header: [c.course.title, h('span', { class: 'app-editable__note' },
@@ -130,7 +138,7 @@ async function refreshCandidates() {
       cohortMax: c.running.cohortMax ?? 1, maxCohorts: c.running.maxCohorts ?? 0, successRate: c.running.successRate ?? 0,
     },
   })));
-  courseTable.restore(kept);
+  courseTable.restore(typed);
 }
 
 const LIMIT_FIELDS = /** @type {const} */ ([
@@ -311,7 +319,7 @@ byId('scenario-save').addEventListener('click', () => {
   const ok = saveScenario({
     name, savedAt: new Date().toISOString(), area: lastPlan.area, limits: lastPlan.limits,
     placements: p.placements, places: p.places, cost: p.cost, tutorHours: p.tutorHours, sessions: p.sessions, status: p.status,
-    courses: p.courses.filter((c) => c.cohorts > 0).map((c) => ({ title: c.course.title, cohorts: c.cohorts, places: c.places })),
+    courses: p.courses.filter((c) => c.cohorts > 0).map((c) => ({ id: c.course.id, title: c.course.title, cohorts: c.cohorts, places: c.places })),
   });
   byId('scenario-status').textContent = ok ? `Saved “${name}” on this device.` : 'This browser is not keeping data (private browsing or full storage): the plan was not saved.';
   renderScenarios();
@@ -332,7 +340,7 @@ function renderScenarios() {
 }
 
 byId('college-forget').addEventListener('click', () => {
-  forgetState();
+  kept.forget();
   forgetScenarios();
   forgetList();
   window.location.reload();
@@ -347,15 +355,15 @@ async function start() {
     await loader.restore();
     await picture.loadAreas();
     areaSelect.disabled = false;
-    const kept = keptState();
-    if (kept?.area) {
+    const state = kept.get();
+    if (state?.area) {
       restoring = true;
       try {
-        await picture.show(kept.area, kept.tables ?? {});
+        await picture.show(state.area, state.tables ?? {});
         byId('area-tables').hidden = false;
         await refreshCandidates();
-        if (kept.courses) courseTable.restore(kept.courses);
-        for (const [name, value] of Object.entries(kept.limits ?? {})) {
+        if (state.courses) courseTable.restore(state.courses);
+        for (const [name, value] of Object.entries(state.limits ?? {})) {
           const input = document.getElementById(name);
           if (input instanceof HTMLInputElement && typeof value === 'string') input.value = value;
         }

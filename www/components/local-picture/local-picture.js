@@ -15,6 +15,7 @@ import { EditableTable, readNumber } from '../editable-table/editable-table.js';
  * @typedef {import('../../pkg-area/greenpath.js').LocalPictureDto} LocalPictureDto
  * @typedef {import('../../pkg-area/greenpath.js').LocalAreaDto} LocalAreaDto
  * @typedef {{ occupation: string, count: number }} Group
+ * @typedef {{ occupation: string, workers: number, deprivation: number | null }} WorkerGroup
  */
 
 /** Share of an origin's workers a college might enrol in a year, before the college edits it. */
@@ -41,9 +42,12 @@ export class LocalPicture {
    * @param {HTMLElement} o.destinations container for the destinations table
    * @param {HTMLElement} o.sources container for the method and sources
    * @param {() => void} o.onChange after any edit or a new area
+   * @param {'college' | 'council'} [o.use] the college enrols learners from each job; the
+   *   council plans for its workers, with how deprived their places are where it knows
    */
-  constructor({ planner, areaSelect, origins, destinations, sources, onChange }) {
+  constructor({ planner, areaSelect, origins, destinations, sources, onChange, use = 'college' }) {
     this.planner = planner;
+    this.use = use;
     this.areaSelect = areaSelect;
     this.sources = sources;
     this.onChange = onChange;
@@ -56,7 +60,9 @@ export class LocalPicture {
       columns: [
         { key: 'include', label: 'Include', kind: 'check' },
         { key: 'workers', label: 'Workers', kind: 'number', min: 0, max: 1e7 },
-        { key: 'learners', label: 'Learners you could enrol', kind: 'number', min: 0, max: 1e6, whole: true },
+        use === 'college'
+          ? { key: 'learners', label: 'Learners you could enrol', kind: 'number', min: 0, max: 1e6, whole: true }
+          : { key: 'deprivation', label: 'Deprivation, 0 to 1 (blank: not known)', kind: 'number', min: 0, max: 1, optional: true },
       ],
       onChange,
     });
@@ -103,9 +109,9 @@ export class LocalPicture {
       header: [w.occupation.label, h('span', { class: 'app-editable__note' },
         ` ${CATEGORY_WORDS[w.category] ?? w.category}${w.suppressed > 0 ? `; ${formatCount(w.suppressed)} survey ${w.suppressed === 1 ? 'cell' : 'cells'} too small to publish, so more` : ''}`)],
       values: {
-        include: i < 12 && w.workers > 0,
+        include: (this.use === 'council' || i < 12) && w.workers > 0,
         workers: w.workers,
-        learners: Math.ceil(w.workers * DEFAULT_LEARNER_SHARE),
+        ...(this.use === 'college' ? { learners: Math.ceil(w.workers * DEFAULT_LEARNER_SHARE) } : { deprivation: null }),
       },
     })));
     this.destinationTable.setRows(p.demand.map((d) => ({
@@ -137,7 +143,8 @@ export class LocalPicture {
 
   /**
    * The included rows, checked. Problems name the row and column; each links to its input.
-   * @returns {{ origins: Group[], workers: Group[], destinations: Group[], problems: { inputId: string, text: string }[] }}
+   * `origins`: learners (the college's); `groups`: workers with deprivation (the council's).
+   * @returns {{ origins: Group[], workers: Group[], groups: WorkerGroup[], destinations: Group[], problems: { inputId: string, text: string }[] }}
    */
   read() {
     const o = this.originTable.read();
@@ -146,18 +153,21 @@ export class LocalPicture {
     const origins = [];
     /** @type {Group[]} */
     const workers = [];
+    /** @type {WorkerGroup[]} */
+    const groups = [];
     o.values.forEach((v, i) => {
       if (!v.include) return;
       const id = this.originTable.rows[i].id;
-      origins.push({ occupation: id, count: Number(v.learners) });
+      if (this.use === 'college') origins.push({ occupation: id, count: Number(v.learners) });
       workers.push({ occupation: id, count: Number(v.workers) });
+      groups.push({ occupation: id, workers: Number(v.workers), deprivation: typeof v.deprivation === 'number' ? v.deprivation : null });
     });
     /** @type {Group[]} */
     const destinations = [];
     d.values.forEach((v, i) => {
       if (v.include) destinations.push({ occupation: this.destinationTable.rows[i].id, count: Number(v.openings) });
     });
-    return { origins, workers, destinations, problems: [...o.problems, ...d.problems] };
+    return { origins, workers, groups, destinations, problems: [...o.problems, ...d.problems] };
   }
 
   /** What the person typed, to keep on the device. */
@@ -168,15 +178,16 @@ export class LocalPicture {
   /**
    * Apply the college's own figures, CSV (`occupation,count`) or JSON (`[{occupation, count}]`;
    * occupation an ESCO id, URI or
-   * the job's name as the tables show it) to the origins (`which` = 'origins': learners) or the
-   * destinations (openings). Returns one problem per row that does not fit.
+   * the job's name as the tables show it) to the origins (`which` = 'origins': the college's
+   * learners, the council's workers) or the destinations (openings). Returns one problem per
+   * row that does not fit.
    * @param {'origins' | 'destinations'} which
    * @param {string} text
    * @returns {string[]}
    */
   applyOwnFigures(which, text) {
     const table = which === 'origins' ? this.originTable : this.destinationTable;
-    const column = which === 'origins' ? 2 : 1;
+    const column = which === 'origins' && this.use === 'college' ? 2 : 1;
     /** @type {string[]} */
     const problems = [];
     const body = text.replace(/^\uFEFF/, '');

@@ -7,7 +7,7 @@
 
 import { h, replaceChildren } from '../../app/dom.js';
 import { formatCount, formatGbp } from '../../app/format.js';
-import { drawFlows } from './flow-chart.js';
+import { drawFlows, portfolioFlows } from '../flow-chart/flow-chart.js';
 
 /**
  * @typedef {import('../../pkg-area/greenpath.js').PortfolioDto} PortfolioDto
@@ -112,7 +112,7 @@ export function showPortfolio(container, plan, gaps, limits) {
         plan.limits.map((l) => [LIMIT_WORDS[l.limit].name, LIMIT_WORDS[l.limit].unit(l.available), LIMIT_WORDS[l.limit].unit(l.used),
           l.binding ? 'Yes' : 'No', l.binding ? `${one(l.stepGain)} more people placed with ${LIMIT_WORDS[l.limit].step}` : 'Nothing']), []),
     gapsSection(plan, gaps));
-  drawFlows(/** @type {HTMLElement} */ (container.querySelector('#portfolio-flow')), plan);
+  drawFlows(/** @type {HTMLElement} */ (container.querySelector('#portfolio-flow')), portfolioFlows(plan));
 }
 
 /**

@@ -1,9 +1,9 @@
 // @ts-check
 /**
- * @file The portfolio as a flow: learners from origin jobs (left) through courses (middle) to
- * destination jobs (right), band widths by places. Laid out by d3-sankey (vendored by the
- * build); drawn as plain SVG with attributes only (CSP: no inline styles). `role="img"` with a
- * summary; the tables beside it hold the same figures.
+ * @file A plan as a flow in three columns: the college's learners from jobs through courses to
+ * green jobs, or the council's worker groups through routes to green jobs. Laid out by
+ * d3-sankey (vendored by the build); drawn as plain SVG with attributes only (CSP: no inline
+ * styles). `role="img"` with a summary; the tables beside it hold the same figures.
  */
 
 import { sankey, sankeyLinkHorizontal, sankeyLeft } from '../../vendor/d3-sankey.js';
@@ -35,24 +35,51 @@ function short(text, max) {
 }
 
 /**
- * @typedef {object} FlowInput
- * @property {{ course: { title: string }, flows: { origin: { id: string, label: string }, destination: { id: string, label: string }, places: number }[] }[]} courses
+ * @typedef {{ key: string, name: string }} FlowNode
+ * @typedef {{ from: FlowNode, via: FlowNode, to: FlowNode, value: number }} FlowLink
+ * @typedef {object} FlowOptions
+ * @property {string} unit what the band widths count ("places", "people")
+ * @property {[string, string, string]} columns what each column holds, plural ("jobs", "courses", "green jobs")
+ * @property {string} caption the figure's caption
  */
 
 /**
- * Draw the flows of the running courses into `container` (empty when nothing runs).
- * @param {HTMLElement} container
- * @param {FlowInput} plan
+ * The flows of a portfolio's running courses: origin job → course → destination job, by places.
+ * @param {{ courses: { course: { title: string }, flows: { origin: { id: string, label: string }, destination: { id: string, label: string }, places: number }[] }[] }} plan
+ * @returns {FlowLink[]}
  */
-export function drawFlows(container, plan) {
+export function portfolioFlows(plan) {
+  return plan.courses.flatMap((course) => course.flows.map((f) => ({
+    from: { key: f.origin.id, name: f.origin.label },
+    via: { key: course.course.title, name: course.course.title },
+    to: { key: f.destination.id, name: f.destination.label },
+    value: f.places,
+  })));
+}
+
+/** How the college page describes its flows. */
+export const PORTFOLIO_FLOW = /** @type {FlowOptions} */ ({
+  unit: 'places',
+  columns: ['jobs', 'courses', 'green jobs'],
+  caption: 'Left: the jobs learners come from. Middle: the courses. Right: the green jobs they go to. Band widths are places.',
+});
+
+/**
+ * Draw three-column flows into `container` (empty when there are none).
+ * @param {HTMLElement} container
+ * @param {FlowLink[]} flows
+ * @param {FlowOptions} [options]
+ */
+export function drawFlows(container, flows, options = PORTFOLIO_FLOW) {
   /** @type {Map<string, number>} */
   const index = new Map();
   /** @type {{ name: string, column: number }[]} */
   const nodes = [];
   /** @param {string} key @param {string} name @param {number} column */
   const node = (key, name, column) => {
-    if (!index.has(key)) { index.set(key, nodes.length); nodes.push({ name, column }); }
-    return /** @type {number} */ (index.get(key));
+    const k = `${column}:${key}`;
+    if (!index.has(k)) { index.set(k, nodes.length); nodes.push({ name, column }); }
+    return /** @type {number} */ (index.get(k));
   };
   /** @type {Map<string, { source: number, target: number, value: number }>} */
   const links = new Map();
@@ -63,13 +90,11 @@ export function drawFlows(container, plan) {
     if (known) known.value += value;
     else links.set(key, { source, target, value });
   };
-  for (const course of plan.courses) {
-    for (const f of course.flows) {
-      if (f.places <= 0) continue;
-      const c = node(`c:${course.course.title}`, course.course.title, 1);
-      link(node(`o:${f.origin.id}`, f.origin.label, 0), c, f.places);
-      link(c, node(`d:${f.destination.id}`, f.destination.label, 2), f.places);
-    }
+  for (const f of flows) {
+    if (f.value <= 0) continue;
+    const via = node(f.via.key, f.via.name, 1);
+    link(node(f.from.key, f.from.name, 0), via, f.value);
+    link(via, node(f.to.key, f.to.name, 2), f.value);
   }
   if (nodes.length === 0) {
     replaceChildren(container);
@@ -84,14 +109,15 @@ export function drawFlows(container, plan) {
   /** @type {{ nodes: any[], links: any[] }} */
   const graph = layout({ nodes: nodes.map((n) => ({ ...n })), links: [...links.values()].map((l) => ({ ...l })) });
   const path = sankeyLinkHorizontal();
-  const total = plan.courses.reduce((sum, c) => sum + c.flows.reduce((s, f) => s + f.places, 0), 0);
-  const courses = plan.courses.filter((c) => c.flows.length > 0).length;
-  const label = `Flow of ${formatCount(total)} places from ${formatCount(nodes.filter((n) => n.column === 0).length)} jobs through ${formatCount(courses)} courses to ${formatCount(nodes.filter((n) => n.column === 2).length)} green jobs. The tables list the same figures.`;
+  const total = flows.reduce((sum, f) => sum + Math.max(0, f.value), 0);
+  const count = (/** @type {number} */ column) => formatCount(nodes.filter((n) => n.column === column).length);
+  const [left, middle, right] = options.columns;
+  const label = `Flow of ${formatCount(total)} ${options.unit} from ${count(0)} ${left} through ${count(1)} ${middle} to ${count(2)} ${right}. The tables list the same figures.`;
   const chart = svg('svg', { viewBox: `0 0 ${WIDTH} ${height}`, class: 'app-flow__svg', role: 'img', 'aria-label': label, focusable: 'false' },
     svg('g', { class: 'app-flow__links' }, ...graph.links.map((l) => svg('path', {
       d: path(l) ?? '', 'stroke-width': Math.max(1, l.width ?? 1),
       class: `app-flow__link app-flow__link--${/** @type {any} */ (l.source).column === 0 ? 'in' : 'out'}`,
-    }, svg('title', {}, `${/** @type {any} */ (l.source).name} → ${/** @type {any} */ (l.target).name}: ${formatCount(l.value)} places`)))),
+    }, svg('title', {}, `${/** @type {any} */ (l.source).name} → ${/** @type {any} */ (l.target).name}: ${formatCount(l.value)} ${options.unit}`)))),
     svg('g', { class: 'app-flow__nodes' }, ...graph.nodes.map((n) => {
       const x0 = n.x0 ?? 0; const x1 = n.x1 ?? 0; const y0 = n.y0 ?? 0; const y1 = n.y1 ?? 0;
       const column = /** @type {any} */ (n).column;
@@ -100,9 +126,9 @@ export function drawFlows(container, plan) {
         svg('rect', { x: x0, y: y0, width: x1 - x0, height: Math.max(1, y1 - y0), class: `app-flow__node app-flow__node--${column}` }),
         svg('text', { x: right ? x0 - 6 : x1 + 6, y: (y0 + y1) / 2, dy: '0.35em', 'text-anchor': right ? 'end' : 'start', class: 'app-flow__label' },
           `${short(/** @type {any} */ (n).name, column === 1 ? 34 : 44)} (${formatCount(n.value ?? 0)})`),
-        svg('title', {}, `${/** @type {any} */ (n).name}: ${formatCount(n.value ?? 0)} places`));
+        svg('title', {}, `${/** @type {any} */ (n).name}: ${formatCount(n.value ?? 0)} ${options.unit}`));
     })));
   replaceChildren(container, h('figure', { class: 'app-flow' },
     h('div', { class: 'app-flow__scroll', tabindex: 0, role: 'region', 'aria-label': 'Flow chart of the plan' }, chart),
-    h('figcaption', { class: 'app-body-s' }, 'Left: the jobs learners come from. Middle: the courses. Right: the green jobs they go to. Band widths are places.')));
+    h('figcaption', { class: 'app-body-s' }, options.caption)));
 }
