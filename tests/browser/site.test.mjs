@@ -8,12 +8,13 @@ import { join } from 'node:path';
 import { DIST } from './harness.mjs';
 
 test('every page module is preloaded and every component style is linked', async () => {
-  // The worker page and the college page, each preloading and linking what it uses.
-  const html = (await readFile(join(DIST, 'index.html'), 'utf8')) + (await readFile(join(DIST, 'college.html'), 'utf8'));
+  // The worker, college and council pages, each preloading and linking what it uses.
+  const html = (await Promise.all(['index.html', 'college.html', 'council.html'].map((p) => readFile(join(DIST, p), 'utf8')))).join('');
   const preloaded = new Set([...html.matchAll(/<link rel="modulepreload" href="\.\/([^"]+)">/g)].map((m) => m[1]));
   const styles = new Set([...html.matchAll(/<link rel="stylesheet" href="\.\/([^"]+)"/g)].map((m) => m[1]));
   const modules = (await readdir(join(DIST, 'app'))).filter((f) => f.endsWith('.js') && f !== 'planner-worker.js').map((f) => `app/${f}`);
   assert.ok(html.includes('href="./college.html"'), 'the home page links the college page');
+  assert.ok(html.includes('href="./council.html"'), 'the home page links the council page');
   for (const name of await readdir(join(DIST, 'components'))) {
     for (const file of await readdir(join(DIST, 'components', name))) {
       if (file.endsWith('.js')) modules.push(`components/${name}/${file}`);

@@ -8,6 +8,7 @@
 import { h, replaceChildren } from '../../app/dom.js';
 import { formatCount, formatGbp } from '../../app/format.js';
 import { drawFlows, portfolioFlows } from '../flow-chart/flow-chart.js';
+import { dataTable as table, solveStatusWords, csvCell as q } from '../../app/report.js';
 
 /**
  * @typedef {import('../../pkg-area/greenpath.js').PortfolioDto} PortfolioDto
@@ -26,42 +27,12 @@ function one(n) {
 }
 
 /**
- * How the solve ended, in words.
- * @param {PortfolioDto} plan
- */
-function statusWords(plan) {
-  const gap = plan.gap === undefined ? '' : `${(plan.gap * 100).toFixed(1)}%`;
-  switch (plan.status) {
-    case 'optimal': return 'This is the best plan for these figures.';
-    case 'withinGap': return `This plan is within ${gap} of the best possible for these figures.`;
-    case 'timeLimit': return `The time limit stopped the search: this is the best plan found${gap ? `, at most ${gap} short of the best possible` : ''}. Allow more time for a better one.`;
-    case 'heuristic': return 'The time limit stopped the search before it could improve on a quick plan: allow more time.';
-    default: return '';
-  }
-}
-
-/**
  * Whether every origin with a route has all its learners placed (learner supply holds the plan back).
  * @param {PortfolioDto} plan
  */
 function learnersAllPlaced(plan) {
   const served = plan.origins.filter((o) => o.hasRoute && o.learners > 0);
   return served.length > 0 && served.every((o) => o.enrolled >= Math.floor(o.learners));
-}
-
-/**
- * @param {string} caption
- * @param {string[]} headings
- * @param {(string | Node)[][]} rows first cell is the row header
- * @param {number[]} [numeric] columns aligned right
- */
-function table(caption, headings, rows, numeric = []) {
-  const cls = (/** @type {number} */ i) => (numeric.includes(i) ? 'app-table__cell--numeric' : '');
-  return h('div', { class: 'app-table-wrap', tabindex: 0, role: 'region', 'aria-label': caption }, h('table', { class: 'app-table' },
-    h('caption', { class: 'app-table__caption' }, caption),
-    h('thead', {}, h('tr', {}, headings.map((t, i) => h('th', { scope: 'col', class: cls(i) }, t)))),
-    h('tbody', {}, rows.map((r) => h('tr', {}, r.map((c, i) => (i === 0
-      ? h('th', { scope: 'row' }, c) : h('td', { class: cls(i) }, c))))))));
 }
 
 /**
@@ -90,7 +61,7 @@ export function showPortfolio(container, plan, gaps, limits) {
     h('h2', { class: 'app-heading-l', id: 'portfolio-result-heading', tabindex: '-1' }, 'Your plan'),
     h('p', { class: 'app-lead', id: 'portfolio-headline' },
       `${one(plan.placements)} people expected into good green jobs from ${formatCount(plan.places)} places on ${formatCount(running.length)} ${running.length === 1 ? 'course' : 'courses'}, costing ${formatGbp(plan.cost)}${budgetWords}.`),
-    h('p', { class: 'app-body-s', id: 'portfolio-status' }, statusWords(plan),
+    h('p', { class: 'app-body-s', id: 'portfolio-status' }, solveStatusWords(plan.status, plan.gap),
       learnersAllPlaced(plan) ? ' Every learner you entered for a job with a route has a place: more learners would allow more placements.' : '',
       plan.linksDropped > 0 ? ` Each move considered its three most cost-effective courses (${formatCount(plan.linksDropped)} dearer options left out).` : ''),
     table('Courses to run', ['Course', 'Cohorts', 'Places', 'Cost', 'Who it serves'],
@@ -151,10 +122,6 @@ function gapsSection(plan, gaps) {
  * @param {string} area
  */
 export function planCsv(plan, area) {
-  const q = (/** @type {string | number} */ v) => {
-    const text = String(v);
-    return /[",\n]/.test(text) || /^[=+\-@]/.test(text) ? `"${text.replace(/"/g, '""').replace(/^([=+\-@])/, "'$1")}"` : text;
-  };
   const lines = [['area', 'course', 'cohorts', 'course places', 'course cost (GBP)', 'from job', 'towards job', 'places', 'expected placements'].join(',')];
   for (const c of plan.courses.filter((x) => x.cohorts > 0)) {
     for (const f of c.flows) {
