@@ -170,6 +170,7 @@ bench: site
 	cargo bench --bench core
 	node benches/browser.mjs
 	node benches/portfolio.mjs
+	node benches/council.mjs
 
 calibrate:
 	cargo run --profile bench --example calibrate

@@ -149,6 +149,52 @@ fn college(c: &mut Criterion) {
         b.iter(|| planner.plan_portfolio(black_box(input.clone())))
     });
     group.finish();
+
+    // The council's questions on the same area: every group, every green job, a budget that
+    // binds at £1,500 a person on every course.
+    let council = greenpath::api::CouncilInputDto {
+        groups: input
+            .origins
+            .iter()
+            .map(|o| greenpath::api::CouncilGroupDto {
+                occupation: o.occupation.clone(),
+                workers: o.count * 20.0,
+                deprivation: None,
+            })
+            .collect(),
+        destinations: input.destinations.clone(),
+        budget: Some(1_000_000.0),
+        floor: Some(0.2),
+        ..greenpath::api::CouncilInputDto::default()
+    };
+    let seen = planner
+        .council_picture(council.clone())
+        .expect("the council picture");
+    let council = greenpath::api::CouncilInputDto {
+        courses: seen
+            .courses
+            .iter()
+            .map(|c| greenpath::api::CouncilCourseDto {
+                course: c.course.id.clone(),
+                capacity: Some(60.0),
+                cost_per_person: Some(1_500.0),
+            })
+            .collect(),
+        ..council
+    };
+    let synthetic = common::synthetic_council(30.0);
+    let mut group = c.benchmark_group("council");
+    group.sample_size(10);
+    group.bench_function("council_picture(Hull, every job)", |b| {
+        b.iter(|| planner.council_picture(black_box(council.clone())))
+    });
+    group.bench_function("plan_council(Hull, every job, limits analysed)", |b| {
+        b.iter(|| planner.plan_council(black_box(council.clone())))
+    });
+    group.bench_function("solve 200 groups × 200 jobs × 150 courses", |b| {
+        b.iter(|| black_box(&synthetic).solve())
+    });
+    group.finish();
 }
 
 criterion_group! {

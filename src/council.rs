@@ -18,6 +18,8 @@ use good_lp::{
     SolutionStatus, SolverModel, Variable, WithInitialSolution, WithMipGap, WithTimeLimit,
 };
 
+use good_lp::solvers::microlp::MicroLpProblem;
+
 use crate::error::Error;
 use crate::gap::SolveStatus;
 
@@ -348,6 +350,16 @@ impl CouncilProblem {
         }
     }
 
+    /// A quick plan without the solver: each group's floor on its cheapest routes, then the
+    /// most valuable routes per pound. `None` for a problem that does not validate or when this
+    /// cannot meet a floor.
+    pub fn quick_plan(&self) -> Option<CouncilPlan> {
+        self.validate().ok()?;
+        quick_people(self)
+            .filter(|p| feasible(self, p))
+            .map(|p| read_plan(self, &p, SolveStatus::Heuristic, None))
+    }
+
     /// Solves the problem.
     ///
     /// # Errors
@@ -438,46 +450,108 @@ impl CouncilProblem {
     }
 }
 
-/// Solves with floor `floor`, starting from `known` when it fits.
+/// Solves with floor `floor`, starting from `known` when it fits, within the time limit.
+///
+/// First the linear relaxation: its optimum bounds the best plan, and rounded down and filled
+/// greedily it is nearly always a plan within the gap tolerance (the model is close to a
+/// transport problem, so few values are fractional). Only when it is not does a
+/// branch-and-bound search run, from the best plan known, for the time left.
 fn solve_plan(
     problem: &CouncilProblem,
     floor: f64,
     known: Option<&CouncilPlan>,
 ) -> Result<CouncilPlan, Error> {
-    let mut vars = ProblemVariables::new();
-    let people: Vec<Variable> = problem
-        .routes
-        .iter()
-        .map(|r| {
-            let cap = problem.groups[r.origin]
-                .workers
-                .floor()
-                .min(problem.destinations[r.destination].demand.floor())
-                .max(0.0);
-            vars.add(variable().integer().min(0).max(cap))
-        })
-        .collect();
-    let objective: Expression = problem
-        .routes
-        .iter()
-        .zip(&people)
-        .map(|(r, &y)| problem.route_value(r) * y)
-        .sum();
-    let mut lp = vars
-        .maximise(objective)
-        .using(microlp)
-        .with_time_limit(problem.time_limit)
-        .with_mip_gap(problem.gap_tolerance as f32)
-        .map_err(|e| Error::Solver {
-            message: e.to_string(),
-        })?;
+    let started = web_time::Instant::now();
     let with_floor = CouncilProblem {
         floor,
         ..problem.clone()
     };
-    // A plan to start from, so a time limit always has one to return: the quick plan, or
-    // `known` (the plan of a tighter problem) when it is better.
-    let start = best_start(&with_floor, known);
+    let value = |people: &[u32]| objective_of(problem, people);
+    let (lp_vars, relaxation) = build_model(&with_floor, false, problem.time_limit)?;
+    let (bound, rounded) = match relaxation.solve() {
+        Ok(solution) => {
+            let values: Vec<f64> = lp_vars.iter().map(|&y| solution.value(y)).collect();
+            let bound: f64 = problem
+                .routes
+                .iter()
+                .zip(&values)
+                .map(|(r, &y)| problem.route_value(r) * y)
+                .sum();
+            // Down, so that every "at most" limit still holds (all coefficients are 0 or more).
+            let down: Vec<u32> = values
+                .iter()
+                .map(|&y| (y + 1e-6).floor().max(0.0) as u32)
+                .collect();
+            (Some(bound), fill(&with_floor, down))
+        }
+        Err(ResolutionError::Infeasible) => return Err(floor_cannot_be_met()),
+        // The time limit struck first: no bound, only the quick plan.
+        Err(ResolutionError::Other(_)) => (None, None),
+        Err(e) => {
+            return Err(Error::Solver {
+                message: e.to_string(),
+            })
+        }
+    };
+    // The best plan known: the rounded relaxation, the quick plan or `known`.
+    let start = [rounded, best_start(&with_floor, known)]
+        .into_iter()
+        .flatten()
+        .filter(|p| feasible(&with_floor, p))
+        .max_by(|a, b| value(a).total_cmp(&value(b)));
+    let gap_of = |people: &[u32]| {
+        bound.map(|b| {
+            let found = value(people);
+            if b <= 1e-9 {
+                0.0
+            } else {
+                ((b - found) / b).max(0.0)
+            }
+        })
+    };
+    let Some(start) = start else {
+        return match bound {
+            // The relaxation is feasible but no plan was found quickly: search.
+            Some(_) => search(problem, &with_floor, None, started, bound),
+            None => Err(Error::Solver {
+                message: "the time limit struck before any plan was found".into(),
+            }),
+        };
+    };
+    match gap_of(&start) {
+        Some(gap) if gap <= problem.gap_tolerance + 1e-12 => {
+            let status = if gap <= 1e-9 {
+                SolveStatus::Optimal
+            } else {
+                SolveStatus::WithinGap
+            };
+            Ok(read_plan(problem, &start, status, Some(gap)))
+        }
+        None => Ok(read_plan(problem, &start, SolveStatus::Heuristic, None)),
+        Some(_) => search(problem, &with_floor, Some(start), started, bound),
+    }
+}
+
+/// The branch-and-bound search for the time left, from `start` when there is one; the relaxed
+/// `bound` gives the gap when the search cannot.
+fn search(
+    problem: &CouncilProblem,
+    with_floor: &CouncilProblem,
+    start: Option<Vec<u32>>,
+    started: web_time::Instant,
+    bound: Option<f64>,
+) -> Result<CouncilPlan, Error> {
+    let left = (problem.time_limit - started.elapsed().as_secs_f64()).max(0.01);
+    let gap_of = |people: &[u32]| {
+        bound.map(|b| {
+            if b <= 1e-9 {
+                0.0
+            } else {
+                ((b - objective_of(problem, people)) / b).max(0.0)
+            }
+        })
+    };
+    let (people, mut lp) = build_model(with_floor, true, left)?;
     if let Some(start) = &start {
         lp = lp.with_initial_solution(
             people
@@ -486,50 +560,18 @@ fn solve_plan(
                 .zip(start.iter().map(|&n| f64::from(n))),
         );
     }
-    let mut by_group = vec![Expression::from(0.0); problem.groups.len()];
-    let mut by_destination = vec![Expression::from(0.0); problem.destinations.len()];
-    let mut by_course = vec![Expression::from(0.0); problem.courses.len()];
-    let mut cost = Expression::from(0.0);
-    for (r, &y) in problem.routes.iter().zip(&people) {
-        by_group[r.origin] += y;
-        by_destination[r.destination] += y;
-        for &c in &r.courses {
-            by_course[c] += y;
-        }
-        cost += problem.route_cost(r) * y;
-    }
-    for (g, (group, moved)) in problem.groups.iter().zip(by_group).enumerate() {
-        lp = lp.with(constraint!(moved.clone() <= group.workers.floor()));
-        let needed = with_floor.floor_people(g);
-        if needed > 0.0 {
-            lp = lp.with(constraint!(moved >= needed));
-        }
-    }
-    for (d, placed) in problem.destinations.iter().zip(by_destination) {
-        lp = lp.with(constraint!(placed <= d.demand.floor()));
-    }
-    for (c, used) in problem.courses.iter().zip(by_course) {
-        if let Some(cap) = c.capacity {
-            lp = lp.with(constraint!(used <= cap.floor()));
-        }
-    }
-    if let Some(budget) = problem.budget {
-        lp = lp.with(constraint!(cost <= budget));
-    }
     let solution = match lp.solve() {
         Ok(solution) => solution,
-        // The time limit struck before the root relaxation was solved: the quick plan is the
-        // best known, and says it is not proven.
+        // The time limit struck before the search found a plan: the best known stands.
         Err(ResolutionError::Other(_)) if start.is_some() => {
             let start = start.unwrap_or_default();
-            return Ok(read_plan(problem, &start, SolveStatus::Heuristic, None));
+            let gap = gap_of(&start);
+            return Ok(read_plan(problem, &start, SolveStatus::TimeLimit, gap));
         }
+        Err(ResolutionError::Infeasible) => return Err(floor_cannot_be_met()),
         Err(e) => {
             return Err(Error::Solver {
-                message: match e {
-                    ResolutionError::Infeasible => "the fairness floor cannot be met".into(),
-                    other => other.to_string(),
-                },
+                message: e.to_string(),
             })
         }
     };
@@ -544,9 +586,96 @@ fn solve_plan(
         .collect();
     let gap = match status {
         SolveStatus::Optimal => Some(0.0),
-        _ => solution.into_inner().gap().map(|g| g.max(0.0)),
+        _ => {
+            let own = solution.into_inner().gap().map(|g| g.max(0.0));
+            match (own, gap_of(&values)) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            }
+        }
     };
     Ok(read_plan(problem, &values, status, gap))
+}
+
+fn floor_cannot_be_met() -> Error {
+    Error::Solver {
+        message: "the fairness floor cannot be met".into(),
+    }
+}
+
+/// The objective of `people` per route.
+fn objective_of(problem: &CouncilProblem, people: &[u32]) -> f64 {
+    problem
+        .routes
+        .iter()
+        .zip(people)
+        .map(|(r, &n)| problem.route_value(r) * f64::from(n))
+        .sum()
+}
+
+/// The model: people per route (`integer`, or the linear relaxation), each group's workers and
+/// floor, each job's openings, each course's places and the budget. People per route have no
+/// upper bound of their own: the group's and the job's rows imply it, and the solver's
+/// simplex starts far faster without one.
+fn build_model(
+    problem: &CouncilProblem,
+    integer: bool,
+    time_limit: f64,
+) -> Result<(Vec<Variable>, MicroLpProblem), Error> {
+    let mut vars = ProblemVariables::new();
+    let people: Vec<Variable> = problem
+        .routes
+        .iter()
+        .map(|_| {
+            let v = variable().min(0);
+            vars.add(if integer { v.integer() } else { v })
+        })
+        .collect();
+    let objective: Expression = problem
+        .routes
+        .iter()
+        .zip(&people)
+        .map(|(r, &y)| problem.route_value(r) * y)
+        .sum();
+    let mut lp = vars
+        .maximise(objective)
+        .using(microlp)
+        .with_time_limit(time_limit)
+        .with_mip_gap(problem.gap_tolerance as f32)
+        .map_err(|e| Error::Solver {
+            message: e.to_string(),
+        })?;
+    let mut by_group = vec![Expression::from(0.0); problem.groups.len()];
+    let mut by_destination = vec![Expression::from(0.0); problem.destinations.len()];
+    let mut by_course = vec![Expression::from(0.0); problem.courses.len()];
+    let mut cost = Expression::from(0.0);
+    for (r, &y) in problem.routes.iter().zip(&people) {
+        by_group[r.origin] += y;
+        by_destination[r.destination] += y;
+        for &c in &r.courses {
+            by_course[c] += y;
+        }
+        cost += problem.route_cost(r) * y;
+    }
+    for (g, (group, moved)) in problem.groups.iter().zip(by_group).enumerate() {
+        let needed = problem.floor_people(g);
+        if needed > 0.0 {
+            lp = lp.with(constraint!(moved.clone() >= needed));
+        }
+        lp = lp.with(constraint!(moved <= group.workers.floor()));
+    }
+    for (d, placed) in problem.destinations.iter().zip(by_destination) {
+        lp = lp.with(constraint!(placed <= d.demand.floor()));
+    }
+    for (c, used) in problem.courses.iter().zip(by_course) {
+        if let Some(cap) = c.capacity {
+            lp = lp.with(constraint!(used <= cap.floor()));
+        }
+    }
+    if let Some(budget) = problem.budget {
+        lp = lp.with(constraint!(cost <= budget));
+    }
+    Ok((people, lp))
 }
 
 /// The better of the quick plan and `known` (people per route), when either keeps every
@@ -581,7 +710,16 @@ fn best_start(problem: &CouncilProblem, known: Option<&CouncilPlan>) -> Option<V
 /// A quick plan: first each group's floor on its cheapest routes, then the most valuable
 /// routes per pound. `None` when it cannot meet a floor (the solver may still).
 fn quick_people(problem: &CouncilProblem) -> Option<Vec<u32>> {
-    let mut people = vec![0u32; problem.routes.len()];
+    fill(problem, vec![0; problem.routes.len()])
+}
+
+/// `people` per route (keeping every "at most" limit) topped up: first to each group's floor
+/// on its cheapest routes with room, then on the most valuable routes per pound while money,
+/// places, workers and openings last. `None` when a floor cannot be met this way.
+fn fill(problem: &CouncilProblem, mut people: Vec<u32>) -> Option<Vec<u32>> {
+    if people.len() != problem.routes.len() {
+        return None;
+    }
     let mut workers: Vec<f64> = problem.groups.iter().map(|g| g.workers.floor()).collect();
     let mut demand: Vec<f64> = problem
         .destinations
@@ -599,6 +737,15 @@ fn quick_people(problem: &CouncilProblem) -> Option<Vec<u32>> {
         .iter()
         .map(|r| problem.route_cost(r))
         .collect();
+    for (r, route) in problem.routes.iter().enumerate() {
+        let n = f64::from(people[r]);
+        workers[route.origin] -= n;
+        demand[route.destination] -= n;
+        for &c in &route.courses {
+            places[c] -= n;
+        }
+        budget -= costs[r] * n;
+    }
     // Puts up to `want` more people on route `r`; returns how many it put.
     let mut take = |r: usize, want: f64, people: &mut [u32]| -> f64 {
         let route = &problem.routes[r];
@@ -633,7 +780,8 @@ fn quick_people(problem: &CouncilProblem) -> Option<Vec<u32>> {
         routes.sort_by(|&a, &b| costs[a].total_cmp(&costs[b]).then(a.cmp(&b)));
     }
     for (g, routes) in by_group.iter().enumerate() {
-        let mut need = problem.floor_people(g);
+        let moved: f64 = routes.iter().map(|&r| f64::from(people[r])).sum();
+        let mut need = problem.floor_people(g) - moved;
         for &r in routes {
             if need <= 0.0 {
                 break;

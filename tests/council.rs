@@ -310,3 +310,33 @@ fn a_time_limit_too_short_to_search_still_returns_a_plan_that_keeps_every_limit(
     assert!(feasible(&problem, &people));
     assert!(plan.transitions > 0);
 }
+
+#[path = "common/mod.rs"]
+mod common;
+
+#[test]
+fn the_benchmark_sized_plan_keeps_every_limit_and_is_proven_within_the_tolerance() {
+    // 200 groups × 200 jobs × 150 courses, about 8,000 routes (as `benches/council.mjs`).
+    let problem = common::synthetic_council(60.0);
+    let plan = problem.solve().unwrap();
+    let mut people = vec![0u32; problem.routes.len()];
+    for f in &plan.flows {
+        people[f.route] = f.people;
+    }
+    assert!(feasible(&problem, &people));
+    assert!(
+        matches!(plan.status, SolveStatus::Optimal | SolveStatus::WithinGap),
+        "{:?}",
+        plan.status
+    );
+    assert!(
+        plan.gap.unwrap() <= problem.gap_tolerance + 1e-9,
+        "{:?}",
+        plan.gap
+    );
+    // The quick plan alone is a plan, and the solver's is at least as good.
+    let quick = problem
+        .quick_plan()
+        .expect("the quick plan meets a 30% floor");
+    assert!(plan.objective >= quick.objective - 1e-6);
+}

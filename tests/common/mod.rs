@@ -99,3 +99,107 @@ pub fn id_of(label: &str) -> String {
     let (data, _) = default_data();
     data.occupation(by_label(data, label)).id.clone()
 }
+
+/// A seeded council problem of the benchmark size (as `benches/council.mjs` builds it
+/// in the browser): 200 worker groups × 200 green jobs × 150 courses, each group reaching 10
+/// to 30 jobs by one to three courses or directly, with a binding budget, course places and a
+/// floor of 30%.
+pub fn synthetic_council(time_limit: f64) -> greenpath::council::CouncilProblem {
+    use greenpath::council::*;
+    let mut seed: u64 = 20_261_201;
+    let mut rand = move || {
+        seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+        seed as f64 / 2_147_483_648.0
+    };
+    let whole = |rand: &mut dyn FnMut() -> f64, a: u32, b: u32| {
+        (f64::from(a) + (f64::from(b) + 1.0 - f64::from(a)) * rand()).floor() as usize
+    };
+    let mut groups = Vec::new();
+    for _ in 0..200 {
+        let workers = whole(&mut rand, 5, 400) as f64;
+        let carbon = if rand() < 0.7 { 1.0 } else { 0.5 };
+        let deprivation = if rand() < 0.5 {
+            Some((rand() * 100.0).round() / 100.0)
+        } else {
+            None
+        };
+        groups.push(CouncilGroup {
+            workers,
+            carbon,
+            deprivation,
+        });
+    }
+    let destinations: Vec<CouncilDestination> = (0..200)
+        .map(|_| CouncilDestination {
+            demand: whole(&mut rand, 5, 250) as f64,
+        })
+        .collect();
+    let mut courses = Vec::new();
+    for _ in 0..150 {
+        let capacity = if rand() < 0.6 {
+            Some(whole(&mut rand, 10, 120) as f64)
+        } else {
+            None
+        };
+        let cost_per_person = if rand() < 0.3 {
+            0.0
+        } else {
+            whole(&mut rand, 3, 60) as f64 * 100.0
+        };
+        courses.push(CouncilCourse {
+            capacity,
+            cost_per_person,
+        });
+    }
+    let mut routes = Vec::new();
+    for g in 0..200 {
+        let n = whole(&mut rand, 10, 30);
+        let mut reach: Vec<usize> = (0..n).map(|_| whole(&mut rand, 0, 199)).collect();
+        reach.sort_unstable();
+        reach.dedup();
+        for d in reach {
+            let uplift = (-20.0 + 80.0 * rand()).round() / 100.0;
+            if rand() < 0.1 {
+                routes.push(CouncilRoute {
+                    origin: g,
+                    destination: d,
+                    kind: RouteKind::Direct,
+                    courses: Vec::new(),
+                    uplift,
+                });
+            }
+            let k = whole(&mut rand, 1, 3);
+            let mut options: Vec<usize> = (0..k).map(|_| whole(&mut rand, 0, 149)).collect();
+            options.sort_unstable();
+            options.dedup();
+            for c in options {
+                let kind = if rand() < 0.3 {
+                    RouteKind::Recognised
+                } else {
+                    RouteKind::Courses
+                };
+                routes.push(CouncilRoute {
+                    origin: g,
+                    destination: d,
+                    kind,
+                    courses: vec![c],
+                    uplift,
+                });
+            }
+        }
+    }
+    CouncilProblem {
+        groups,
+        destinations,
+        courses,
+        routes,
+        budget: Some(1_500_000.0),
+        floor: 0.3,
+        weights: CouncilWeights {
+            deprivation: 0.5,
+            ..CouncilWeights::default()
+        },
+        time_limit,
+        gap_tolerance: greenpath::portfolio::COLLEGE_GAP_TOLERANCE,
+    }
+}
