@@ -433,3 +433,75 @@ fn a_college_plans_for_a_real_area_in_wasm_and_bad_input_is_an_error_not_a_trap(
         "planned"
     );
 }
+
+#[wasm_bindgen_test]
+fn a_council_plans_a_fair_transition_for_a_real_area_in_wasm_and_bad_input_is_an_error_not_a_trap()
+{
+    use serde::Serialize;
+    let to_js = |v: &Value| {
+        v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+            .unwrap()
+    };
+    let planner = college_planner();
+    let picture = plain(planner.local_picture("UKE11"));
+    let groups: Vec<Value> = picture["workers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|w| w["workers"].as_f64().unwrap() > 0.0)
+        .map(
+            |w| serde_json::json!({ "occupation": w["occupation"]["id"], "workers": w["workers"] }),
+        )
+        .collect();
+    let destinations: Vec<Value> = picture["demand"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| serde_json::json!({ "occupation": d["occupation"]["id"], "count": d["openings"] }))
+        .collect();
+    let input = serde_json::json!({
+        "groups": groups, "destinations": destinations, "budget": 200000, "floor": 0.1, "timeLimit": 5
+    });
+    let seen = plain(planner.council_picture(to_js(&input)));
+    assert!(seen["routes"].as_u64().unwrap() > 0);
+    let mut priced = input.clone();
+    priced["courses"] = seen["courses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| serde_json::json!({ "course": c["course"]["id"], "costPerPerson": 1000, "capacity": 20 }))
+        .collect();
+    let plan = plain(planner.plan_council(to_js(&priced)));
+    assert_eq!(plan["outcome"], "planned", "{plan}");
+    assert!(plan["cost"].as_f64().unwrap() <= 200000.0);
+    assert!(plan["transitions"].as_u64().unwrap() > 0);
+    let mut bad = priced.clone();
+    bad["floor"] = serde_json::json!(1.5);
+    let e = error_message(planner.plan_council(to_js(&bad)).unwrap_err());
+    assert!(e.contains("floor"), "{e}");
+    // A problem given directly, by index.
+    let direct = serde_json::json!({
+        "groups": [{ "workers": 10, "carbon": 1 }],
+        "destinations": [6],
+        "courses": [{ "capacity": 4, "costPerPerson": 100 }],
+        "routes": [
+            { "origin": 0, "destination": 0, "kind": "direct", "courses": [], "uplift": 0 },
+            { "origin": 0, "destination": 0, "courses": [0], "uplift": 0.2 }
+        ],
+        "floor": 0.5
+    });
+    let solved = plain(greenpath::wasm::solve_council(to_js(&direct)));
+    assert_eq!(solved["transitions"], 6);
+    assert_eq!(solved["people"], serde_json::json!([2, 4]));
+    let mut wrong = direct.clone();
+    wrong["routes"][0]["destination"] = serde_json::json!(3);
+    assert!(
+        error_message(greenpath::wasm::solve_council(to_js(&wrong)).unwrap_err())
+            .contains("routes")
+    );
+    // The same instance still answers.
+    assert_eq!(
+        plain(planner.plan_council(to_js(&priced)))["outcome"],
+        "planned"
+    );
+}
