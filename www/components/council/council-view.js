@@ -92,7 +92,7 @@ export function showCouncilPlan(container, plan, settings, onUseFloor) {
       `Every group with a route gets at least ${percent(totals.lowestShare)} of its workers onto one (your floor: ${percent(settings.floor)}).`,
       totals.groupsWithout > 0 ? ` ${formatCount(totals.groupsWithout)} ${totals.groupsWithout === 1 ? 'group has' : 'groups have'} no route into a good job among the jobs ticked: see the table of groups.` : ''),
     h('p', { class: 'app-body-s', id: 'council-status' }, solveStatusWords(plan.status, plan.gap),
-      ` The plan weighed ${formatCount(plan.routes)} routes.`),
+      ` The plan weighed ${formatCount(plan.routes)} routes. Workers and openings are estimates (their sources are under the picture) unless you entered your own; course costs are yours or what the worker would otherwise pay.`),
     h('h3', { class: 'app-heading-m' }, 'From jobs, through routes, to green jobs'),
     h('div', { id: 'council-flow' }),
     dataTable('People on each route', ['From', 'Route', 'To', 'People', 'Cost'],
