@@ -121,7 +121,7 @@ fn college(c: &mut Criterion) {
         .collect();
     let ids: Vec<String> = destinations.iter().map(|d| d.occupation.clone()).collect();
     let courses: Vec<CourseRunningDto> = planner
-        .college_candidates(&ids)
+        .college_candidates(&ids, None)
         .expect("candidates")
         .into_iter()
         .map(|c| CourseRunningDto {

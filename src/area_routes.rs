@@ -39,7 +39,8 @@ pub fn council_cost(data: &Dataset, c: CourseId) -> f64 {
 }
 
 /// Every route from `origins` to `destinations`; for a move that needs courses, the
-/// `per_move` cheapest single courses of `candidates` that make it viable.
+/// `per_move` cheapest single courses of `candidates` that make it viable. In `area` (a NUTS3
+/// code), a recognised route counts only where its bridging courses can be taken there.
 ///
 /// # Errors
 /// [`Error::UnknownOccupation`] for an unknown origin.
@@ -53,6 +54,7 @@ pub fn area_routes(
     candidates: &[CourseId],
     good: &GoodMove,
     per_move: usize,
+    area: Option<&str>,
 ) -> Result<Vec<AreaRoute>, Error> {
     let options = &good.transitions;
     let mut out = Vec::new();
@@ -69,7 +71,16 @@ pub fn area_routes(
             let to = data.occupation(destination);
             // A recognised route first: its bridging courses are what the industry asks for
             // (a gas engineer needs the heat pump qualification even where the skills are close).
-            if let Some(r) = data.route_between(origin, destination) {
+            // Not where a bridging course cannot be taken in the area.
+            let recognised = data.route_between(origin, destination).filter(|&r| {
+                area.is_none_or(|a| {
+                    data.route(r)
+                        .bridging
+                        .iter()
+                        .all(|&c| data.course(c).open_in(a))
+                })
+            });
+            if let Some(r) = recognised {
                 out.push(AreaRoute {
                     origin: o,
                     destination: d,

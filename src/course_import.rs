@@ -492,6 +492,9 @@ fn course(
         occupations,
         source: row.source.trim().to_owned(),
         notes: row.notes.trim().to_owned(),
+        // A college's or council's own course is taught where they are.
+        areas: Vec::new(),
+        available_in: String::new(),
     }
 }
 

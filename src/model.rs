@@ -552,6 +552,28 @@ pub struct Course {
     /// withdrawal.
     #[serde(default)]
     pub notes: String,
+    /// Where the course can be taken when only some areas can (a combined authority's Skills
+    /// Bootcamp, one college's programme, a nation's apprenticeship framework): NUTS codes or
+    /// their prefixes (`UKG3`: the West Midlands combined authority area; `UKL`: Wales). Empty:
+    /// wherever it is offered (see [`Course::open_in`]).
+    #[serde(default)]
+    pub areas: Vec<String>,
+    /// The same in words ("the West Midlands Combined Authority area"); empty when [`areas`] is.
+    ///
+    /// [`areas`]: Course::areas
+    #[serde(default)]
+    pub available_in: String,
+}
+
+impl Course {
+    /// Whether people in the NUTS3 area `code` can take the course.
+    pub fn open_in(&self, code: &str) -> bool {
+        self.areas.is_empty()
+            || self
+                .areas
+                .iter()
+                .any(|prefix| code.starts_with(prefix.as_str()))
+    }
 }
 
 /// What sort of retraining route a [`Course`] is.

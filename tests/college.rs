@@ -43,7 +43,7 @@ fn input_for(planner: &Planner, area: &str) -> CollegeInputDto {
     let destinations = demand_of(&picture);
     let ids: Vec<String> = destinations.iter().map(|d| d.occupation.clone()).collect();
     let courses: Vec<CourseRunningDto> = planner
-        .college_candidates(&ids)
+        .college_candidates(&ids, None)
         .unwrap()
         .into_iter()
         .map(|c| CourseRunningDto {
@@ -136,7 +136,7 @@ fn gas_engineers_in_a_heating_area_are_offered_heat_pump_work() {
     ];
     let ids: Vec<String> = destinations.iter().map(|d| d.occupation.clone()).collect();
     let courses = planner
-        .college_candidates(&ids)
+        .college_candidates(&ids, None)
         .unwrap()
         .into_iter()
         .map(|c| CourseRunningDto {
@@ -369,4 +369,63 @@ fn the_council_picture_for_hull_counts_routes_and_the_workers_who_could_fill_eac
     assert!(heating.is_none_or(|n| n > 0), "{heating:?}");
     assert!(!seen.skill_gaps.is_empty());
     assert!(seen.courses.iter().all(|c| c.routes > 0 && c.groups > 0));
+}
+
+#[test]
+fn a_course_only_some_areas_can_take_is_offered_only_there() {
+    use greenpath::api::{CouncilGroupDto, CouncilInputDto};
+    let planner = planner();
+    let routes_in = |code: &str| {
+        let picture = planner.local_picture(code).unwrap();
+        let input = CouncilInputDto {
+            area: Some(code.to_owned()),
+            groups: picture
+                .workers
+                .iter()
+                .filter(|w| w.workers > 0)
+                .map(|w| CouncilGroupDto {
+                    occupation: w.occupation.id.clone(),
+                    workers: f64::from(w.workers),
+                    deprivation: None,
+                })
+                .collect(),
+            destinations: demand_of(&picture),
+            ..CouncilInputDto::default()
+        };
+        let seen = planner.council_picture(input).unwrap();
+        let ids: Vec<String> = seen.courses.iter().map(|c| c.course.id.clone()).collect();
+        let candidates: Vec<String> = planner
+            .college_candidates(
+                &picture
+                    .demand
+                    .iter()
+                    .map(|d| d.occupation.id.clone())
+                    .collect::<Vec<_>>(),
+                Some(code),
+            )
+            .unwrap()
+            .into_iter()
+            .map(|c| c.course.id)
+            .collect();
+        (ids, candidates)
+    };
+    // Aberdeen: no Wolverhampton SWAP or West Midlands bootcamp; Scotland's own fund and pilot.
+    let (aberdeen, aberdeen_candidates) = routes_in("UKM50");
+    for id in ["wolvcoll_ev_swap", "bootcamp_wmca_ashp", "eoe_owsc_wind_12wk"] {
+        assert!(!aberdeen.contains(&id.to_owned()), "{id} in Aberdeen");
+        assert!(!aberdeen_candidates.contains(&id.to_owned()), "{id} offered to an Aberdeen college");
+    }
+    // Wolverhampton: its own college's EV programme is on the routes.
+    let (wolverhampton, _) = routes_in("UKG39");
+    assert!(
+        wolverhampton.contains(&"wolvcoll_ev_swap".to_owned()),
+        "{wolverhampton:?}"
+    );
+    // Without an area, every course may serve (the worker page's view).
+    let e = planner
+        .college_candidates(&["nonsense".to_owned()], Some("UKM50"))
+        .unwrap_err();
+    assert_eq!(e.field(), Some("destinations"));
+    let e = planner.college_candidates(&[], Some("ZZ999")).unwrap_err();
+    assert_eq!(e.field(), Some("area"));
 }

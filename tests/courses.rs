@@ -376,10 +376,39 @@ fn a_valid_course_loads_and_is_found_by_id() {
         occupations: vec![CourseLink(2, 1.0)],
         source: "https://example.org/hp".to_owned(),
         notes: String::new(),
+        areas: Vec::new(),
+        available_in: String::new(),
     });
     let json = serde_json::to_string(&file).unwrap();
     assert!(json.contains("\"teaches\":[3,1]"), "stored as gaps: {json}");
     let data = Dataset::from_json(json.as_bytes()).expect("valid");
     assert_eq!(data.course_id("hp"), Some(0));
     assert_eq!(data.course(0).teaches, [3, 4]);
+}
+
+#[test]
+fn every_course_bound_to_areas_names_real_areas_in_words() {
+    let (data, _) = common::default_data();
+    let mut planner = common::default_planner().unwrap();
+    planner.add_local(&common::local_picture_bytes()).unwrap();
+    let codes: Vec<String> = planner
+        .local_areas()
+        .unwrap()
+        .into_iter()
+        .map(|a| a.code)
+        .collect();
+    let bound: Vec<&Course> = data.courses().iter().filter(|c| !c.areas.is_empty()).collect();
+    assert!(bound.len() >= 8, "{}", bound.len());
+    for c in bound {
+        assert!(!c.available_in.is_empty(), "{}", c.id);
+        for prefix in &c.areas {
+            assert!(
+                codes.iter().any(|code| code.starts_with(prefix.as_str())),
+                "{}: {prefix} matches no area",
+                c.id
+            );
+        }
+    }
+    let swap = course(data, "wolvcoll_ev_swap");
+    assert!(swap.open_in("UKG39") && !swap.open_in("UKM50"));
 }

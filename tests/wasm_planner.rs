@@ -402,7 +402,7 @@ fn a_college_plans_for_a_real_area_in_wasm_and_bad_input_is_an_error_not_a_trap(
         .iter()
         .map(|d| d["occupation"].as_str().unwrap().to_owned())
         .collect();
-    let candidates = plain(planner.college_candidates(ids));
+    let candidates = plain(planner.college_candidates(ids, None));
     let courses: Vec<Value> = candidates
         .as_array()
         .unwrap()

@@ -143,19 +143,24 @@ impl Planner {
 
     /// Courses a college could run for `destinations` (ESCO ids), with suggested running
     /// figures: those that train for a destination first, then those teaching at least three
-    /// of a destination's essential skills; at most `MAX_COLLEGE_ROWS`.
+    /// of a destination's essential skills; at most `MAX_COLLEGE_ROWS`. With `area` (a NUTS3
+    /// code), only courses people there can take.
     ///
     /// # Errors
-    /// [`Error::PartMissing`] until the skills and courses are loaded; [`Error::UnknownOccupation`].
+    /// [`Error::PartMissing`] until the skills and courses (and, with an area, the local
+    /// picture) are loaded; [`Error::UnknownOccupation`]; [`Error::InvalidArgument`] for an
+    /// unknown area.
     pub fn college_candidates(
         &self,
         destinations: &[String],
+        area: Option<&str>,
     ) -> Result<Vec<CandidateCourseDto>, Error> {
         let ids: Vec<OccupationId> = destinations
             .iter()
             .map(|d| self.lookup("destinations", d))
             .collect::<Result<_, _>>()?;
-        let ranked = self.candidate_courses(&ids)?;
+        let area = self.area_code(area)?;
+        let ranked = self.candidate_courses(&ids, area.as_deref())?;
         Ok(ranked
             .into_iter()
             .map(|c| {
@@ -411,13 +416,36 @@ type CollegeRows = (
 );
 
 impl Planner {
+    /// The area a question is for: its NUTS3 code as the local picture has it, or `None` (no
+    /// area given: anywhere).
+    ///
+    /// # Errors
+    /// [`Error::PartMissing`] until the local picture is loaded; [`Error::InvalidArgument`] for
+    /// a code that is not one of its areas.
+    pub(super) fn area_code(&self, area: Option<&str>) -> Result<Option<String>, Error> {
+        match area.map(str::trim).filter(|a| !a.is_empty()) {
+            None => Ok(None),
+            Some(code) => Ok(Some(self.local()?.area(code)?.code.clone())),
+        }
+    }
+
     /// Courses that train for one of `ids` (first) or teach at least three of one's essential
-    /// skills (most first), at most [`MAX_COLLEGE_ROWS`].
-    pub(super) fn candidate_courses(&self, ids: &[OccupationId]) -> Result<Vec<CourseId>, Error> {
+    /// skills (most first), at most [`MAX_COLLEGE_ROWS`]; in `area` (a NUTS3 code), only courses
+    /// people there can take.
+    pub(super) fn candidate_courses(
+        &self,
+        ids: &[OccupationId],
+        area: Option<&str>,
+    ) -> Result<Vec<CourseId>, Error> {
         let taught = self.course_planner()?;
         let mut ranked: Vec<(u8, usize, CourseId)> = Vec::new();
         for c in 0..self.data.courses().len() as CourseId {
             let course = self.data.course(c);
+            // A course only some areas can take (a combined authority's bootcamp, one
+            // college's programme) is no candidate elsewhere.
+            if area.is_some_and(|a| !course.open_in(a)) {
+                continue;
+            }
             let trains = ids.iter().any(|&d| {
                 course
                     .occupations

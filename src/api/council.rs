@@ -279,7 +279,8 @@ impl Planner {
         let destinations: Vec<(OccupationId, f64)> =
             self.groups("destinations", &input.destinations)?;
         let destination_ids: Vec<OccupationId> = destinations.iter().map(|d| d.0).collect();
-        let candidates = self.candidate_courses(&destination_ids)?;
+        let area = self.area_code(input.area.as_deref())?;
+        let candidates = self.candidate_courses(&destination_ids, area.as_deref())?;
         let share = |field: &'static str, v: Option<f64>, default: f64, high: f64| match v {
             None => Ok(default),
             Some(x) if x.is_finite() && (0.0..=high).contains(&x) => Ok(x),
@@ -303,6 +304,7 @@ impl Planner {
             &candidates,
             &good,
             COURSES_PER_MOVE,
+            area.as_deref(),
         )?;
         // The courses the routes use, in first-use order, with the council's places and costs.
         let overrides: HashMap<CourseId, &CouncilCourseDto> = input

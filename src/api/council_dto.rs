@@ -45,6 +45,9 @@ pub struct CouncilCourseDto {
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 pub struct CouncilInputDto {
+    /// The area (NUTS3 code): routes use only courses people there can take (absent: any).
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
+    pub area: Option<String>,
     /// Worker groups.
     pub groups: Vec<CouncilGroupDto>,
     /// Green jobs and their openings.

@@ -516,6 +516,11 @@ pub struct CourseDto {
     pub source: String,
     /// Caveats (funding, region, status).
     pub notes: String,
+    /// Where the course can be taken, in words, when only some areas can ("the West Midlands
+    /// Combined Authority area").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub available_in: Option<String>,
 }
 
 /// One course of a plan.

@@ -683,6 +683,7 @@ impl Planner {
             prerequisites: course.prerequisites.clone(),
             source: course.source.clone(),
             notes: course.notes.clone(),
+            available_in: (!course.available_in.is_empty()).then(|| course.available_in.clone()),
         }
     }
 

@@ -188,10 +188,17 @@ impl Planner {
     }
 
     /// Courses a college could run for the destinations (ESCO ids), with suggested running
-    /// figures.
+    /// figures; with an area (NUTS3 code), only courses people there can take.
     #[wasm_bindgen(js_name = collegeCandidates, unchecked_return_type = "CandidateCourseDto[]")]
-    pub fn college_candidates(&self, destinations: Vec<String>) -> Result<JsValue, JsValue> {
-        answer(self.inner.college_candidates(&destinations))
+    pub fn college_candidates(
+        &self,
+        destinations: Vec<String>,
+        area: Option<String>,
+    ) -> Result<JsValue, JsValue> {
+        answer(
+            self.inner
+                .college_candidates(&destinations, area.as_deref()),
+        )
     }
 
     /// Where the gaps are: the skills gaps that matter most and the demand gap.

@@ -117,7 +117,7 @@ async function refreshCandidates() {
     courseTable.setRows([]);
     return;
   }
-  candidates = await planner.call('collegeCandidates', destinations.map((d) => d.occupation));
+  candidates = await planner.call('collegeCandidates', destinations.map((d) => d.occupation), areaSelect.value || null);
   /** @type {Set<string>} */
   const own = new Set(await planner.call('ownCourses'));
   const yours = candidates.filter((c) => own.has(c.course.id)).length;

@@ -153,6 +153,7 @@ function councilInput() {
   const l = limits.values;
   /** @type {CouncilInputDto} */
   const input = {
+    area: areaSelect.value || null,
     groups: area.groups.map((g) => ({ occupation: g.occupation, workers: g.workers, deprivation: g.deprivation })),
     destinations: area.destinations,
     courses: courses.values.map((v, i) => ({
@@ -193,6 +194,7 @@ async function refreshPicture() {
   try {
     /** @type {CouncilPictureDto} */
     const seen = await planner.call('councilPicture', {
+      area: areaSelect.value || null,
       groups: area.groups.filter((g) => g.workers >= 0).map((g) => ({ occupation: g.occupation, workers: g.workers })),
       destinations: area.destinations.filter((d) => d.count >= 0),
       payRatio: Number.isFinite(payRatio) && payRatio >= 0 && payRatio <= 1000 ? payRatio / 100 : 0.75,
@@ -203,7 +205,7 @@ async function refreshPicture() {
     courseTable.setRows(seen.courses.map((c) => ({
       id: c.course.id,
       header: [c.course.title, h('span', { class: 'app-editable__note' },
-        ` ${c.course.provider}; ${learnerPrice(c.course)}; opens ${formatCount(c.routes)} ${c.routes === 1 ? 'route' : 'routes'} for ${formatCount(c.groups)} ${c.groups === 1 ? 'group' : 'groups'}`)],
+        ` ${c.course.provider}; ${learnerPrice(c.course)}${c.course.availableIn ? `; only in ${c.course.availableIn}` : ''}; opens ${formatCount(c.routes)} ${c.routes === 1 ? 'route' : 'routes'} for ${formatCount(c.groups)} ${c.groups === 1 ? 'group' : 'groups'}`)],
       values: { capacity: null, costPerPerson: c.costPerPerson },
     })));
     courseTable.restore(typed);

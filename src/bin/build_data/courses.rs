@@ -36,6 +36,11 @@ const CURATED: &str = "curated/green_courses_uk.csv";
 /// The project's own curated courses (bridging training the recognised routes name that the
 /// shared list lacks), in the same columns.
 const EXTRA: &str = "courses_extra.csv";
+/// The project's list of courses open only to people in some areas, under `data/curated/`.
+const AREAS: &str = "course_areas.csv";
+/// England's NUTS1 regions: an apprenticeship standard (IfATE) is England's; Scotland, Wales
+/// and Northern Ireland run their own apprenticeships.
+const ENGLAND: [&str; 9] = ["UKC", "UKD", "UKE", "UKF", "UKG", "UKH", "UKI", "UKJ", "UKK"];
 /// The provider of every apprenticeship standard.
 pub const STANDARD_PROVIDER: &str = "Apprenticeship standard (IfATE)";
 /// The id prefix of a standard's course.
@@ -94,6 +99,10 @@ pub struct Stats {
     pub requires: Vec<(String, String)>,
     /// Skill links of curated courses.
     pub skills_taught: usize,
+    /// Courses open only in some areas (`course_areas.csv`).
+    pub area_bound: usize,
+    /// Apprenticeship standards for England (IfATE), open only there.
+    pub england_only: usize,
 }
 
 /// `standards.json`: `{"list": [...]}`.
@@ -216,6 +225,14 @@ pub fn build(
     stats.sample.extend(sample(&weak, context.occupations, 10));
 
     resolve_requires(&mut courses, stats)?;
+    for course in &mut courses {
+        if is_english_standard(course) {
+            course.areas = ENGLAND.iter().map(|&p| p.to_owned()).collect();
+            course.available_in = "England".to_owned();
+            stats.england_only += 1;
+        }
+    }
+    read_areas(raw.own_table(AREAS)?, &mut courses, stats)?;
     let mut ids = HashSet::new();
     if let Some(course) = courses.iter().find(|c| !ids.insert(c.id.as_str())) {
         return Err(BuildError::Invalid(vec![format!(
@@ -310,6 +327,8 @@ fn standard_course(standard: &RawStandard, occupations: Vec<CourseLink>) -> Cour
         occupations,
         source: standard.standard_page_url.trim().to_owned(),
         notes: closed_note(standard).unwrap_or_default(),
+        areas: Vec::new(),
+        available_in: String::new(),
     }
 }
 
@@ -360,6 +379,8 @@ fn merge(curated: Course, standard: &RawStandard, stats: &mut Stats) -> Course {
         occupations: curated.occupations,
         source: from_standard.source,
         notes,
+        areas: Vec::new(),
+        available_in: String::new(),
     }
 }
 
@@ -477,6 +498,65 @@ fn resolve_requires(courses: &mut [Course], stats: &mut Stats) -> Result<(), Bui
         stats
             .requires
             .push((course.to_owned(), required.to_owned()));
+    }
+    Ok(())
+}
+
+/// An apprenticeship standard of England's Institute for Apprenticeships and Technical
+/// Education: one of the standards file, or a curated row for one (its source is IfATE's page).
+fn is_english_standard(course: &Course) -> bool {
+    course.kind == CourseKind::Apprenticeship
+        && (course.id.starts_with(STANDARD_ID_PREFIX)
+            || course.source.contains("instituteforapprenticeships.org"))
+}
+
+/// Where the courses of `course_areas.csv` can be taken: NUTS prefixes (`UKG3`, `UKL`,
+/// `UKM50`), the same in words, and the evidence from the course's own source.
+fn read_areas(table: Table, courses: &mut [Course], stats: &mut Stats) -> Result<(), BuildError> {
+    let [c_id, c_prefixes, c_where, c_evidence, c_source] = table.columns([
+        "course_id",
+        "nuts_prefixes",
+        "where",
+        "evidence",
+        "source_url",
+    ])?;
+    let index: HashMap<String, usize> = courses
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id.clone(), i))
+        .collect();
+    for row in table.rows() {
+        let id = row.required(c_id, "course_id")?;
+        let &at = index
+            .get(id)
+            .ok_or_else(|| row.error(format!("course {id:?} is not in the catalogue")))?;
+        let prefixes: Vec<String> = split_uris(row.required(c_prefixes, "nuts_prefixes")?)
+            .map(str::to_owned)
+            .collect();
+        for p in &prefixes {
+            let ok = p.len() >= 3
+                && p.len() <= 5
+                && p.starts_with("UK")
+                && p[2..3].chars().all(|c| ('C'..='N').contains(&c))
+                && p[3..].chars().all(|c| c.is_ascii_digit());
+            if !ok {
+                return Err(row.error(format!(
+                    "{p:?} is not a UK NUTS code or prefix (UKC to UKN, then digits)"
+                )));
+            }
+        }
+        row.required(c_evidence, "evidence")?;
+        let source = row.required(c_source, "source_url")?;
+        if !is_url(source) {
+            return Err(row.error(format!("source_url {source:?} is not an http(s) URL")));
+        }
+        let course = &mut courses[at];
+        if !course.areas.is_empty() {
+            return Err(row.error(format!("course {id:?} is listed twice")));
+        }
+        course.areas = prefixes;
+        course.available_in = text::squash_space(row.required(c_where, "where")?);
+        stats.area_bound += 1;
     }
     Ok(())
 }
@@ -646,6 +726,8 @@ fn read_curated(
             occupations,
             source,
             notes: text::course_notes(row.get(c_notes)),
+            areas: Vec::new(),
+            available_in: String::new(),
         });
     }
     Ok(out)

@@ -314,13 +314,15 @@ fn courses_summary(data: &greenpath::model::DataFile, c: &courses::Stats) {
         c.cost_basis
     );
     println!(
-        "  skills taught: {} links on {} courses; prerequisite links {:?}; notes on {} courses (longest {} chars), prerequisites on {}",
+        "  skills taught: {} links on {} courses; prerequisite links {:?}; notes on {} courses (longest {} chars), prerequisites on {}; open only in some areas: {} (and {} apprenticeship standards for England only)",
         c.skills_taught,
         count(&|c| !c.teaches.is_empty()),
         c.requires,
         count(&|c| !c.notes.is_empty()),
         courses.iter().map(|c| c.notes.chars().count()).max().unwrap_or(0),
-        count(&|c| !c.prerequisites.is_empty())
+        count(&|c| !c.prerequisites.is_empty()),
+        c.area_bound,
+        c.england_only
     );
     let others = c.standards_read - c.merged.len();
     println!(

@@ -179,6 +179,7 @@ function courseItem(step, n) {
         step.funded > 0 && row('Funding covers', formatGbp(step.funded)),
         row('Funding', FUNDING[c.funding] ?? c.funding),
         row('How it is taught', DELIVERY[c.delivery] ?? c.delivery),
+        c.availableIn && row('Where', `Only for people in ${c.availableIn}`),
         row('Entry requirements', c.prerequisites || 'None published'),
         row('Closes', step.closes.length === 0
           ? 'No further skills of the gap (it comes before a course that needs it)'
