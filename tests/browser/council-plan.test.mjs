@@ -40,6 +40,13 @@ test('a council plans a fair transition for Hull, compares two budgets, prints, 
   assert.equal(await page.locator('h1').first().textContent(), 'Plan a fair local transition');
   await assertNoAxeViolations(page, 'council page, no area');
 
+  // A college plan saved on this device earlier (the college page keeps course ids with places).
+  await page.evaluate(() => window.localStorage.setItem('greenpath.collegeScenarios.v1', JSON.stringify([{
+    name: 'Hull College 2027', savedAt: '2026-11-01T10:00:00Z', area: 'Kingston upon Hull, City of (UKE11)',
+    limits: { budget: 60000, tutorHours: 2000, sessions: null }, placements: 20, places: 24, cost: 50000, tutorHours: 900, sessions: 0, status: 'optimal',
+    courses: [{ id: 'lcht_apprenticeship', title: 'Low Carbon Heating Technician apprenticeship standard (ST1020)', cohorts: 2, places: 24 }, { id: 'nowhere', title: 'A retired course', cohorts: 1, places: 8 }],
+  }])));
+
   // The area and its picture: four charts, each with a table of the same figures and its source.
   await page.getByLabel('Area (NUTS3, as the Office for National Statistics publishes it)').selectOption('UKE11');
   await page.waitForFunction(() => /routes into good green jobs for \d+ of \d+ groups/.test(document.getElementById('picture-status')?.textContent ?? ''), null, { timeout: 60_000 });
@@ -59,6 +66,14 @@ test('a council plans a fair transition for Hull, compares two budgets, prints, 
   assert.match(await page.locator('#council-courses').textContent() ?? '', /free to the learner in England, funded up to £[\d,]+/);
   await page.getByText('Workers in carbon-intensive jobs, by job: the figures as a table').click();
   await assertNoAxeViolations(page, 'council page, Hull picture');
+
+  // The college's saved plan sets the places of its courses that are on these routes.
+  await page.getByLabel('Places from a college plan saved on this device').selectOption('Hull College 2027');
+  await page.getByRole('button', { name: 'Use its places' }).click();
+  assert.equal(await page.locator('#college-plan-status').textContent(),
+    'Places set for 1 course from “Hull College 2027”. One of its courses is on none of these routes.');
+  const lcht = page.locator('#council-courses tbody tr', { hasText: 'Low Carbon Heating Technician' }).first();
+  assert.equal(await lcht.locator('input').first().inputValue(), '24');
 
   // The council's own figures: a known job is filled in, an unknown one is listed by row.
   const secondJob = await page.evaluate(() => document.querySelectorAll('#area-origins tbody th')[1].firstChild?.textContent ?? '');

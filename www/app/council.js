@@ -239,7 +239,8 @@ byId('college-plan-use').addEventListener('click', () => {
   }
   const missing = plan.courses.length - used;
   byId('college-plan-status').textContent = `Places set for ${formatCount(used)} ${used === 1 ? 'course' : 'courses'} from “${plan.name}”.`
-    + (missing > 0 ? ` ${formatCount(missing)} of its courses are on none of these routes.` : '');
+    + (missing === 1 ? ' One of its courses is on none of these routes.'
+      : missing > 1 ? ` ${formatCount(missing)} of its courses are on none of these routes.` : '');
   keepSoon();
 });
 
