@@ -63,7 +63,7 @@ test('a council plans a fair transition for Hull, compares two budgets, prints, 
   // A heating engineer's future is heat pumps: the demand chart lists heat pump work.
   assert.match(await page.locator('#chart-demand-table').textContent() ?? '', /heat pump technician/);
   assert.ok(await page.locator('#council-courses tbody tr').count() > 5, 'the courses on the routes are listed');
-  assert.match(await page.locator('#council-courses').textContent() ?? '', /free to the learner in England, funded up to £[\d,]+/);
+  assert.match(await page.locator('#council-courses').textContent() ?? '', /free to the learner in England; funded up to £[\d,]+/);
   await page.getByText('Workers in carbon-intensive jobs, by job: the figures as a table').click();
   await assertNoAxeViolations(page, 'council page, Hull picture');
 

@@ -7,15 +7,16 @@
 
 import { PlannerClient } from './planner-client.js';
 import { h, setFieldError } from './dom.js';
-import { formatCount, formatGbp } from './format.js';
+import { formatCount } from './format.js';
 import { ErrorSummary } from '../components/error-summary/error-summary.js';
 import { CourseListLoader } from '../components/course-list/course-list.js';
 import { forgetList } from '../components/course-list/course-list-store.js';
-import { EditableTable, readNumber } from '../components/editable-table/editable-table.js';
+import { EditableTable } from '../components/editable-table/editable-table.js';
 import { LocalPicture } from '../components/local-picture/local-picture.js';
 import { showPortfolio, planCsv } from '../components/portfolio/portfolio-view.js';
 import { saveScenario, deleteScenario, showScenarios, forgetScenarios } from '../components/portfolio/scenarios.js';
 import { KeptState } from './kept-state.js';
+import { fieldValues, readFields, restoreFields, showProblems, wireOwnFigures, download, learnerPrice } from './page-tools.js';
 
 /**
  * @typedef {import('../pkg-area/greenpath.js').CandidateCourseDto} CandidateCourseDto
@@ -94,20 +95,6 @@ let candidates = [];
 /** @type {{ plan: PortfolioDto, area: string, limits: { budget: number | null, tutorHours: number | null, sessions: number | null } } | null} */
 let lastPlan = null;
 
-/**
- * What a course costs the learner, in words: apprenticeships are free to the learner in England.
- * @param {import('../pkg-area/greenpath.js').CourseDto} c
- */
-function learnerPrice(c) {
-  if (c.kind === 'apprenticeship') {
-    return `free to the learner in England; funded up to ${c.maxFunding ? formatGbp(c.maxFunding) : 'its funding band'}`;
-  }
-  if (c.funding === 'skillsBootcamp') return 'a Skills Bootcamp: free to the learner';
-  if (c.cost !== undefined) return `${formatGbp(c.cost)} to the learner`;
-  if (c.funding === 'free') return 'free to the learner';
-  return 'no published price';
-}
-
 /** Fetch and show the courses that could serve the ticked destinations. */
 async function refreshCandidates() {
   const { destinations } = picture.read();
@@ -141,6 +128,7 @@ async function refreshCandidates() {
   courseTable.restore(typed);
 }
 
+/** The form's numbers: id, lowest, highest, may be blank. */
 const LIMIT_FIELDS = /** @type {const} */ ([
   ['budget', 0, 1e9, true], ['tutorHours', 0, 1e7, true], ['sessions', 0, 1e6, true],
   ['payRatio', 0, 1000, false], ['upliftWeight', 0, 5, false], ['carbonWeight', 0, 5, false],
@@ -149,34 +137,7 @@ const LIMIT_FIELDS = /** @type {const} */ ([
 
 /** @returns {Record<string, string>} */
 function limitValues() {
-  return Object.fromEntries(LIMIT_FIELDS.map(([name]) => [name, /** @type {HTMLInputElement} */ (byId(name)).value]));
-}
-
-/**
- * The limits form, checked: each problem shown at its field.
- * @returns {{ values: Record<string, number | null>, problems: { inputId: string, text: string }[] }}
- */
-function readLimits() {
-  /** @type {Record<string, number | null>} */
-  const values = {};
-  /** @type {{ inputId: string, text: string }[]} */
-  const problems = [];
-  for (const [name, low, high, optional] of LIMIT_FIELDS) {
-    const input = /** @type {HTMLInputElement} */ (byId(name));
-    const label = input.labels?.[0]?.textContent ?? name;
-    const raw = input.value;
-    let message = '';
-    if (raw.trim() === '' && optional) values[name] = null;
-    else {
-      const n = readNumber(raw);
-      if (!Number.isFinite(n)) message = `${label}: “${raw.slice(0, 30)}” is not a number`;
-      else if (n < low || n > high) message = `${label}: must be from ${formatCount(low)} to ${formatCount(high)}`;
-      values[name] = n;
-    }
-    setFieldError(byId(`${name}-group`), input, byId(`${name}-error`), message);
-    if (message) problems.push({ inputId: name, text: message });
-  }
-  return { values, problems };
+  return fieldValues(LIMIT_FIELDS);
 }
 
 /**
@@ -186,7 +147,7 @@ function readLimits() {
 function collegeInput() {
   const area = picture.read();
   const courses = courseTable.read();
-  const limits = readLimits();
+  const limits = readFields(LIMIT_FIELDS);
   const problems = [...area.problems, ...courses.problems, ...limits.problems];
   if (area.origins.length === 0) problems.push({ inputId: 'area', text: 'Tick at least one job learners come from' });
   if (area.destinations.length === 0) problems.push({ inputId: 'area', text: 'Tick at least one green job in demand' });
@@ -217,12 +178,6 @@ function collegeInput() {
   return { input, workersInput: { ...input, origins: area.workers }, problems, limits: l };
 }
 
-/** @param {{ inputId: string, text: string }[]} problems */
-function showProblems(problems) {
-  errors.show(problems.slice(0, 20).map((p) => ({ text: p.text, href: `#${p.inputId}` })));
-  errors.focus();
-}
-
 let solving = false;
 /** @param {boolean} on */
 function setSolving(on) {
@@ -236,7 +191,7 @@ async function plan() {
   if (solving) return;
   const { input, workersInput, problems, limits } = collegeInput();
   if (!input || !workersInput) {
-    showProblems(problems);
+    showProblems(errors, problems);
     return;
   }
   errors.clear();
@@ -297,18 +252,7 @@ areaSelect.addEventListener('change', async () => {
 });
 byId('area-destinations').addEventListener('change', () => { refreshCandidates(); });
 
-byId('own-figures-load').addEventListener('click', async () => {
-  const input = /** @type {HTMLInputElement} */ (byId('own-figures-file'));
-  const file = input.files?.[0];
-  const kind = /** @type {HTMLInputElement} */ (document.querySelector('input[name="own-figures-kind"]:checked')).value;
-  const fail = (/** @type {string} */ text) => setFieldError(byId('own-figures-group'), input, byId('own-figures-error'), text);
-  if (!file) { fail('Choose a CSV or JSON file of figures'); return; }
-  if (file.size > 2_000_000) { fail('The file is larger than 2 MB: figures for one area fit in far less'); return; }
-  const problems = picture.applyOwnFigures(kind === 'destinations' ? 'destinations' : 'origins', await file.text());
-  fail(problems.length === 0 ? '' : problems.slice(0, 10).join(' '));
-  byId('own-figures-status').textContent = problems.length === 0 ? 'Your figures are in the table.' : `${formatCount(problems.length)} rows were not used; the others are in the table.`;
-  if (kind === 'destinations') refreshCandidates();
-});
+wireOwnFigures(picture, (kind) => { if (kind === 'destinations') refreshCandidates(); });
 
 byId('scenario-save').addEventListener('click', () => {
   const input = /** @type {HTMLInputElement} */ (byId('scenario-name'));
@@ -327,11 +271,7 @@ byId('scenario-save').addEventListener('click', () => {
 
 byId('plan-export').addEventListener('click', () => {
   if (!lastPlan) return;
-  const blob = new Blob([planCsv(lastPlan.plan, lastPlan.area)], { type: 'text/csv' });
-  const link = h('a', { href: URL.createObjectURL(blob), download: 'greenpath-college-plan.csv', hidden: true });
-  document.body.append(link);
-  link.click();
-  link.remove();
+  download(planCsv(lastPlan.plan, lastPlan.area), 'greenpath-college-plan.csv', 'text/csv');
 });
 byId('plan-print').addEventListener('click', () => window.print());
 
@@ -363,10 +303,7 @@ async function start() {
         byId('area-tables').hidden = false;
         await refreshCandidates();
         if (state.courses) courseTable.restore(state.courses);
-        for (const [name, value] of Object.entries(state.limits ?? {})) {
-          const input = document.getElementById(name);
-          if (input instanceof HTMLInputElement && typeof value === 'string') input.value = value;
-        }
+        restoreFields(state.limits ?? {});
       } finally {
         restoring = false;
       }

@@ -9,8 +9,9 @@
 
 import { PlannerClient } from './planner-client.js';
 import { h, setFieldError } from './dom.js';
-import { formatCount, formatGbp } from './format.js';
+import { formatCount } from './format.js';
 import { KeptState } from './kept-state.js';
+import { fieldValues, readFields, restoreFields, showProblems, wireOwnFigures, download, learnerPrice } from './page-tools.js';
 import { ErrorSummary } from '../components/error-summary/error-summary.js';
 import { EditableTable, readNumber } from '../components/editable-table/editable-table.js';
 import { LocalPicture } from '../components/local-picture/local-picture.js';
@@ -88,18 +89,7 @@ const courseTable = new EditableTable({
 /** @type {{ plan: CouncilPlanDto, area: string, settings: any } | null} */
 let lastPlan = null;
 
-/**
- * What a course costs the learner, in words.
- * @param {import('../pkg-area/greenpath.js').CourseDto} c
- */
-function learnerPrice(c) {
-  if (c.kind === 'apprenticeship') return `apprenticeship: free to the learner in England, funded up to ${c.maxFunding ? formatGbp(c.maxFunding) : 'its funding band'}`;
-  if (c.funding === 'skillsBootcamp') return 'Skills Bootcamp: free to the learner';
-  if (c.cost !== undefined) return `${formatGbp(c.cost)} to the learner`;
-  if (c.funding === 'free') return 'free to the learner';
-  return 'no published price: a typical price for its kind';
-}
-
+/** The form's numbers: id, lowest, highest, may be blank, typed as a percentage. */
 const LIMIT_FIELDS = /** @type {const} */ ([
   ['budget', 0, 1e10, true, false], ['floor', 0, 100, false, true], ['payRatio', 0, 1000, false, true],
   ['upliftWeight', 0, 5, false, false], ['carbonWeight', 0, 5, false, false], ['deprivationWeight', 0, 5, false, false],
@@ -108,34 +98,7 @@ const LIMIT_FIELDS = /** @type {const} */ ([
 
 /** @returns {Record<string, string>} */
 function limitValues() {
-  return Object.fromEntries(LIMIT_FIELDS.map(([name]) => [name, /** @type {HTMLInputElement} */ (byId(name)).value]));
-}
-
-/**
- * The form, checked: each problem shown at its field. Percentages come back as shares.
- * @returns {{ values: Record<string, number | null>, problems: { inputId: string, text: string }[] }}
- */
-function readLimits() {
-  /** @type {Record<string, number | null>} */
-  const values = {};
-  /** @type {{ inputId: string, text: string }[]} */
-  const problems = [];
-  for (const [name, low, high, optional, percent] of LIMIT_FIELDS) {
-    const input = /** @type {HTMLInputElement} */ (byId(name));
-    const label = input.labels?.[0]?.textContent ?? name;
-    const raw = input.value;
-    let message = '';
-    if (raw.trim() === '' && optional) values[name] = null;
-    else {
-      const n = readNumber(raw);
-      if (!Number.isFinite(n)) message = `${label}: “${raw.slice(0, 30)}” is not a number`;
-      else if (n < low || n > high) message = `${label}: must be from ${formatCount(low)} to ${formatCount(high)}`;
-      values[name] = percent ? n / 100 : n;
-    }
-    setFieldError(byId(`${name}-group`), input, byId(`${name}-error`), message);
-    if (message) problems.push({ inputId: name, text: message });
-  }
-  return { values, problems };
+  return fieldValues(LIMIT_FIELDS);
 }
 
 /**
@@ -145,7 +108,7 @@ function readLimits() {
 function councilInput() {
   const area = local.read();
   const courses = courseTable.read();
-  const limits = readLimits();
+  const limits = readFields(LIMIT_FIELDS);
   const problems = [...area.problems, ...courses.problems, ...limits.problems];
   if (area.groups.length === 0) problems.push({ inputId: 'area', text: 'Tick at least one job workers come from' });
   if (area.destinations.length === 0) problems.push({ inputId: 'area', text: 'Tick at least one green job in demand' });
@@ -166,12 +129,6 @@ function councilInput() {
     deprivationWeight: Number(l.deprivationWeight), timeLimit: Number(l.timeLimit),
   };
   return { input, problems, settings: l };
-}
-
-/** @param {{ inputId: string, text: string }[]} problems */
-function showProblems(problems) {
-  errors.show(problems.slice(0, 20).map((p) => ({ text: p.text, href: `#${p.inputId}` })));
-  errors.focus();
 }
 
 function refreshPictureSoon() {
@@ -257,7 +214,7 @@ async function plan() {
   if (solving) return;
   const { input, problems, settings } = councilInput();
   if (!input) {
-    showProblems(problems);
+    showProblems(errors, problems);
     return;
   }
   errors.clear();
@@ -330,17 +287,7 @@ areaSelect.addEventListener('change', async () => {
   keepSoon();
 });
 
-byId('own-figures-load').addEventListener('click', async () => {
-  const input = /** @type {HTMLInputElement} */ (byId('own-figures-file'));
-  const file = input.files?.[0];
-  const kind = /** @type {HTMLInputElement} */ (document.querySelector('input[name="own-figures-kind"]:checked')).value;
-  const fail = (/** @type {string} */ text) => setFieldError(byId('own-figures-group'), input, byId('own-figures-error'), text);
-  if (!file) { fail('Choose a CSV or JSON file of figures'); return; }
-  if (file.size > 2_000_000) { fail('The file is larger than 2 MB: figures for one area fit in far less'); return; }
-  const problems = local.applyOwnFigures(kind === 'destinations' ? 'destinations' : 'origins', await file.text());
-  fail(problems.length === 0 ? '' : problems.slice(0, 10).join(' '));
-  byId('own-figures-status').textContent = problems.length === 0 ? 'Your figures are in the table.' : `${formatCount(problems.length)} rows were not used; the others are in the table.`;
-});
+wireOwnFigures(local);
 
 byId('scenario-save').addEventListener('click', () => {
   const input = /** @type {HTMLInputElement} */ (byId('scenario-name'));
@@ -362,11 +309,7 @@ byId('scenario-save').addEventListener('click', () => {
 
 byId('plan-export').addEventListener('click', () => {
   if (!lastPlan) return;
-  const blob = new Blob([councilCsv(lastPlan.plan, lastPlan.area)], { type: 'text/csv' });
-  const link = h('a', { href: URL.createObjectURL(blob), download: 'greenpath-council-plan.csv', hidden: true });
-  document.body.append(link);
-  link.click();
-  link.remove();
+  download(councilCsv(lastPlan.plan, lastPlan.area), 'greenpath-council-plan.csv', 'text/csv');
 });
 byId('plan-print').addEventListener('click', () => window.print());
 
@@ -392,10 +335,7 @@ async function start() {
     if (state?.area) {
       restoring = true;
       try {
-        for (const [name, value] of Object.entries(state.limits ?? {})) {
-          const input = document.getElementById(name);
-          if (input instanceof HTMLInputElement && typeof value === 'string') input.value = value;
-        }
+        restoreFields(state.limits ?? {});
         await local.show(state.area, state.tables ?? {});
         byId('area-tables').hidden = false;
       } finally {

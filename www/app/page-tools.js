@@ -1,0 +1,130 @@
+// @ts-check
+/**
+ * @file What the college and council pages share beyond their components: reading a form of
+ * numbers (each problem shown at its field), the error summary for a list of problems, loading
+ * the planner's own figures file into the local picture, a course's price in words, and saving
+ * text as a download.
+ */
+
+import { h, setFieldError } from './dom.js';
+import { formatCount, formatGbp } from './format.js';
+import { readNumber } from '../components/editable-table/editable-table.js';
+
+/**
+ * One numeric field: its id, the lowest and highest value allowed, whether it may be blank
+ * (null), and whether it is typed as a percentage (returned as a share).
+ * @typedef {readonly [string, number, number, boolean, boolean?]} NumberField
+ */
+
+/** @param {string} id */
+const byId = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
+
+/**
+ * The fields as typed, to keep on the device.
+ * @param {readonly NumberField[]} fields
+ * @returns {Record<string, string>}
+ */
+export function fieldValues(fields) {
+  return Object.fromEntries(fields.map(([name]) => [name, /** @type {HTMLInputElement} */ (byId(name)).value]));
+}
+
+/**
+ * The fields, checked: each problem shown at its field (group `<id>-group`, message
+ * `<id>-error`). Numbers are read as spreadsheets write them.
+ * @param {readonly NumberField[]} fields
+ * @returns {{ values: Record<string, number | null>, problems: { inputId: string, text: string }[] }}
+ */
+export function readFields(fields) {
+  /** @type {Record<string, number | null>} */
+  const values = {};
+  /** @type {{ inputId: string, text: string }[]} */
+  const problems = [];
+  for (const [name, low, high, optional, percent] of fields) {
+    const input = /** @type {HTMLInputElement} */ (byId(name));
+    const label = input.labels?.[0]?.textContent ?? name;
+    const raw = input.value;
+    let message = '';
+    if (raw.trim() === '' && optional) values[name] = null;
+    else {
+      const n = readNumber(raw);
+      if (!Number.isFinite(n)) message = `${label}: “${raw.slice(0, 30)}” is not a number`;
+      else if (n < low || n > high) message = `${label}: must be from ${formatCount(low)} to ${formatCount(high)}`;
+      values[name] = percent ? n / 100 : n;
+    }
+    setFieldError(byId(`${name}-group`), input, byId(`${name}-error`), message);
+    if (message) problems.push({ inputId: name, text: message });
+  }
+  return { values, problems };
+}
+
+/**
+ * Put back fields as typed.
+ * @param {Record<string, unknown>} kept
+ */
+export function restoreFields(kept) {
+  for (const [name, value] of Object.entries(kept)) {
+    const input = document.getElementById(name);
+    if (input instanceof HTMLInputElement && typeof value === 'string') input.value = value;
+  }
+}
+
+/**
+ * Show problems in the error summary (at most 20), each linking to its input, and focus it.
+ * @param {import('../components/error-summary/error-summary.js').ErrorSummary} errors
+ * @param {{ inputId: string, text: string }[]} problems
+ */
+export function showProblems(errors, problems) {
+  errors.show(problems.slice(0, 20).map((p) => ({ text: p.text, href: `#${p.inputId}` })));
+  errors.focus();
+}
+
+/**
+ * Wire the "Load your own figures" form (file `own-figures-file`, radios `own-figures-kind`,
+ * button `own-figures-load`) to the local picture.
+ * @param {import('../components/local-picture/local-picture.js').LocalPicture} picture
+ * @param {(kind: 'origins' | 'destinations') => void} [onLoaded] after figures went in
+ */
+export function wireOwnFigures(picture, onLoaded = () => {}) {
+  byId('own-figures-load').addEventListener('click', async () => {
+    const input = /** @type {HTMLInputElement} */ (byId('own-figures-file'));
+    const file = input.files?.[0];
+    const checked = /** @type {HTMLInputElement} */ (document.querySelector('input[name="own-figures-kind"]:checked'));
+    const kind = checked.value === 'destinations' ? 'destinations' : 'origins';
+    const fail = (/** @type {string} */ text) => setFieldError(byId('own-figures-group'), input, byId('own-figures-error'), text);
+    if (!file) { fail('Choose a CSV or JSON file of figures'); return; }
+    if (file.size > 2_000_000) { fail('The file is larger than 2 MB: figures for one area fit in far less'); return; }
+    const problems = picture.applyOwnFigures(kind, await file.text());
+    fail(problems.length === 0 ? '' : problems.slice(0, 10).join(' '));
+    byId('own-figures-status').textContent = problems.length === 0 ? 'Your figures are in the table.' : `${formatCount(problems.length)} rows were not used; the others are in the table.`;
+    onLoaded(kind);
+  });
+}
+
+/**
+ * Offer `text` as a file download.
+ * @param {string} text
+ * @param {string} filename
+ * @param {string} type MIME type
+ */
+export function download(text, filename, type) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = h('a', { href: url, download: filename, hidden: true });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/**
+ * What a course costs the learner, in words: apprenticeships are free to the learner in England.
+ * @param {import('../pkg-area/greenpath.js').CourseDto} c
+ */
+export function learnerPrice(c) {
+  if (c.kind === 'apprenticeship') {
+    return `free to the learner in England; funded up to ${c.maxFunding ? formatGbp(c.maxFunding) : 'its funding band'}`;
+  }
+  if (c.funding === 'skillsBootcamp') return 'a Skills Bootcamp: free to the learner';
+  if (c.cost !== undefined) return `${formatGbp(c.cost)} to the learner`;
+  if (c.funding === 'free') return 'free to the learner';
+  return 'no published price';
+}
