@@ -499,16 +499,7 @@ fn solve_plan(
         .flatten()
         .filter(|p| feasible(&with_floor, p))
         .max_by(|a, b| value(a).total_cmp(&value(b)));
-    let gap_of = |people: &[u32]| {
-        bound.map(|b| {
-            let found = value(people);
-            if b <= 1e-9 {
-                0.0
-            } else {
-                ((b - found) / b).max(0.0)
-            }
-        })
-    };
+    let gap_of = |people: &[u32]| gap_below(problem, bound, people);
     let Some(start) = start else {
         return match bound {
             // The relaxation is feasible but no plan was found quickly: search.
@@ -542,15 +533,7 @@ fn search(
     bound: Option<f64>,
 ) -> Result<CouncilPlan, Error> {
     let left = (problem.time_limit - started.elapsed().as_secs_f64()).max(0.01);
-    let gap_of = |people: &[u32]| {
-        bound.map(|b| {
-            if b <= 1e-9 {
-                0.0
-            } else {
-                ((b - objective_of(problem, people)) / b).max(0.0)
-            }
-        })
-    };
+    let gap_of = |people: &[u32]| gap_below(problem, bound, people);
     let (people, mut lp) = build_model(with_floor, true, left)?;
     if let Some(start) = &start {
         lp = lp.with_initial_solution(
@@ -601,6 +584,17 @@ fn floor_cannot_be_met() -> Error {
     Error::Solver {
         message: "the fairness floor cannot be met".into(),
     }
+}
+
+/// How far `people` per route fall short of the relaxed `bound`, as a share of it.
+fn gap_below(problem: &CouncilProblem, bound: Option<f64>, people: &[u32]) -> Option<f64> {
+    bound.map(|b| {
+        if b <= 1e-9 {
+            0.0
+        } else {
+            ((b - objective_of(problem, people)) / b).max(0.0)
+        }
+    })
 }
 
 /// The objective of `people` per route.

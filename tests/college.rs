@@ -411,9 +411,16 @@ fn a_course_only_some_areas_can_take_is_offered_only_there() {
     };
     // Aberdeen: no Wolverhampton SWAP or West Midlands bootcamp; Scotland's own fund and pilot.
     let (aberdeen, aberdeen_candidates) = routes_in("UKM50");
-    for id in ["wolvcoll_ev_swap", "bootcamp_wmca_ashp", "eoe_owsc_wind_12wk"] {
+    for id in [
+        "wolvcoll_ev_swap",
+        "bootcamp_wmca_ashp",
+        "eoe_owsc_wind_12wk",
+    ] {
         assert!(!aberdeen.contains(&id.to_owned()), "{id} in Aberdeen");
-        assert!(!aberdeen_candidates.contains(&id.to_owned()), "{id} offered to an Aberdeen college");
+        assert!(
+            !aberdeen_candidates.contains(&id.to_owned()),
+            "{id} offered to an Aberdeen college"
+        );
     }
     // Wolverhampton: its own college's EV programme is on the routes.
     let (wolverhampton, _) = routes_in("UKG39");

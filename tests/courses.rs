@@ -397,7 +397,11 @@ fn every_course_bound_to_areas_names_real_areas_in_words() {
         .into_iter()
         .map(|a| a.code)
         .collect();
-    let bound: Vec<&Course> = data.courses().iter().filter(|c| !c.areas.is_empty()).collect();
+    let bound: Vec<&Course> = data
+        .courses()
+        .iter()
+        .filter(|c| !c.areas.is_empty())
+        .collect();
     assert!(bound.len() >= 8, "{}", bound.len());
     for c in bound {
         assert!(!c.available_in.is_empty(), "{}", c.id);

@@ -16,7 +16,7 @@ import { LocalPicture } from '../components/local-picture/local-picture.js';
 import { showPortfolio, planCsv } from '../components/portfolio/portfolio-view.js';
 import { saveScenario, deleteScenario, showScenarios, forgetScenarios } from '../components/portfolio/scenarios.js';
 import { KeptState } from './kept-state.js';
-import { fieldValues, readFields, restoreFields, showProblems, wireOwnFigures, download, learnerPrice } from './page-tools.js';
+import { fieldValues, readFields, restoreFields, showProblems, wireOwnFigures, download, learnerPrice, Keeper, PlanSearch } from './page-tools.js';
 
 /**
  * @typedef {import('../pkg-area/greenpath.js').CandidateCourseDto} CandidateCourseDto
@@ -49,20 +49,9 @@ const planStatus = byId('plan-status');
 const result = byId('portfolio-result');
 const actions = byId('portfolio-actions');
 
-let restoring = false;
-let keepTimer = 0;
-/** Keep what was typed on the device now. */
-function keepNow() {
-  window.clearTimeout(keepTimer);
-  if (restoring) return;
-  kept.keep({ area: areaSelect.value, tables: picture.snapshot(), courses: courseTable.snapshot(), limits: limitValues() });
-}
-/** Keep what was typed, a moment after the last edit. */
-function keepSoon() {
-  if (restoring) return;
-  window.clearTimeout(keepTimer);
-  keepTimer = window.setTimeout(keepNow, 300);
-}
+/** What was typed, kept on the device. */
+const keeper = new Keeper(kept, () => ({ area: areaSelect.value, tables: picture.snapshot(), courses: courseTable.snapshot(), limits: limitValues() }));
+const keepSoon = () => keeper.soon();
 
 const picture = new LocalPicture({
   planner, areaSelect,
@@ -178,70 +167,38 @@ function collegeInput() {
   return { input, workersInput: { ...input, origins: area.workers }, problems, limits: l };
 }
 
-let solving = false;
-/** @param {boolean} on */
-function setSolving(on) {
-  solving = on;
-  planButton.disabled = on;
-  cancelButton.hidden = !on;
-  progressGroup.hidden = !on;
-}
+const search = new PlanSearch({
+  planner, errors, button: planButton, cancel: cancelButton, progressGroup,
+  progress: progressBar, status: planStatus, afterCancel: () => start(),
+});
 
 async function plan() {
-  if (solving) return;
+  if (search.solving) return;
   const { input, workersInput, problems, limits } = collegeInput();
   if (!input || !workersInput) {
     showProblems(errors, problems);
     return;
   }
   errors.clear();
-  keepNow(); // a cancel restarts the planner and restores from what is kept
-  setSolving(true);
+  keeper.now(); // a cancel restarts the planner and restores from what is kept
   // Up to four searches (the plan and one more step of each limit), each within the time limit.
   const allowed = (Number(input.timeLimit) * (1 + 0.5 * [input.budget, input.tutorHours, input.sessions].filter((x) => x !== null).length)) * 1000;
-  const started = performance.now();
-  const ticker = window.setInterval(() => {
-    const elapsed = performance.now() - started;
-    progressBar.value = Math.min(99, (elapsed / allowed) * 100);
-    planStatus.textContent = `Searching… ${Math.round(elapsed / 1000)} s`;
-  }, 500);
-  planStatus.textContent = 'Searching…';
-  try {
+  await search.run(allowed, async () => {
     /** @type {PortfolioDto} */
-    const result_ = await planner.call('planPortfolio', input);
-    const gaps = await planner.call('collegeGaps', workersInput);
-    lastPlan = { plan: result_, area: areaSelect.selectedOptions[0]?.textContent ?? areaSelect.value, limits: { budget: limits.budget, tutorHours: limits.tutorHours, sessions: limits.sessions } };
+    const answer = await planner.call('planPortfolio', input);
+    return { answer, gaps: await planner.call('collegeGaps', workersInput) };
+  }, ({ answer, gaps }, seconds) => {
+    lastPlan = { plan: answer, area: areaSelect.selectedOptions[0]?.textContent ?? areaSelect.value, limits: { budget: limits.budget, tutorHours: limits.tutorHours, sessions: limits.sessions } };
     result.hidden = false;
-    showPortfolio(result, result_, gaps, { budget: limits.budget });
-    actions.hidden = result_.outcome !== 'planned';
-    planStatus.textContent = result_.outcome === 'planned'
-      ? `Planned in ${((performance.now() - started) / 1000).toFixed(1)} s.` : 'No plan: see why below.';
+    showPortfolio(result, answer, gaps, { budget: limits.budget });
+    actions.hidden = answer.outcome !== 'planned';
     /** @type {HTMLElement | null} */ (result.querySelector('#portfolio-result-heading'))?.focus();
-  } catch (error) {
-    const e = /** @type {any} */ (error);
-    if (e?.kind === 'cancelled') {
-      planStatus.textContent = 'Cancelled. Your figures are kept; the planner is starting again.';
-    } else {
-      planStatus.textContent = '';
-      errors.show([{ text: `The plan could not be made: ${e?.message ?? error}. Nothing you entered has changed.`, href: e?.field ? `#${e.field}` : undefined }]);
-      errors.focus();
-    }
-  } finally {
-    window.clearInterval(ticker);
-    setSolving(false);
-  }
-}
-
-async function cancel() {
-  if (!solving) return;
-  planner.restart();
-  setSolving(false);
-  await start();
+    return answer.outcome === 'planned' ? `Planned in ${seconds.toFixed(1)} s.` : 'No plan: see why below.';
+  });
 }
 
 byId('limits-form').addEventListener('submit', (event) => { event.preventDefault(); plan(); });
 byId('limits-form').addEventListener('input', keepSoon);
-cancelButton.addEventListener('click', cancel);
 
 areaSelect.addEventListener('change', async () => {
   if (!areaSelect.value) return;
@@ -297,16 +254,13 @@ async function start() {
     areaSelect.disabled = false;
     const state = kept.get();
     if (state?.area) {
-      restoring = true;
-      try {
+      await keeper.restore(async () => {
         await picture.show(state.area, state.tables ?? {});
         byId('area-tables').hidden = false;
         await refreshCandidates();
         if (state.courses) courseTable.restore(state.courses);
         restoreFields(state.limits ?? {});
-      } finally {
-        restoring = false;
-      }
+      });
     }
     planButton.disabled = false;
     status.textContent = `Ready: ${formatCount(info.occupations)} occupations, ${formatCount(areaSelect.options.length - 1)} areas.`;

@@ -11,7 +11,7 @@ import { PlannerClient } from './planner-client.js';
 import { h, setFieldError } from './dom.js';
 import { formatCount } from './format.js';
 import { KeptState } from './kept-state.js';
-import { fieldValues, readFields, restoreFields, showProblems, wireOwnFigures, download, learnerPrice } from './page-tools.js';
+import { fieldValues, readFields, restoreFields, showProblems, wireOwnFigures, download, learnerPrice, Keeper, PlanSearch } from './page-tools.js';
 import { ErrorSummary } from '../components/error-summary/error-summary.js';
 import { EditableTable, readNumber } from '../components/editable-table/editable-table.js';
 import { LocalPicture } from '../components/local-picture/local-picture.js';
@@ -52,22 +52,11 @@ const result = byId('council-result');
 const actions = byId('council-actions');
 const collegePlan = /** @type {HTMLSelectElement} */ (byId('college-plan'));
 
-let restoring = false;
-let keepTimer = 0;
 let pictureTimer = 0;
 
-/** Keep what was typed on the device now. */
-function keepNow() {
-  window.clearTimeout(keepTimer);
-  if (restoring) return;
-  kept.keep({ area: areaSelect.value, tables: local.snapshot(), courses: courseTable.snapshot(), limits: limitValues() });
-}
-/** Keep what was typed, a moment after the last edit. */
-function keepSoon() {
-  if (restoring) return;
-  window.clearTimeout(keepTimer);
-  keepTimer = window.setTimeout(keepNow, 300);
-}
+/** What was typed, kept on the device. */
+const keeper = new Keeper(kept, () => ({ area: areaSelect.value, tables: local.snapshot(), courses: courseTable.snapshot(), limits: limitValues() }));
+const keepSoon = () => keeper.soon();
 
 const local = new LocalPicture({
   planner, areaSelect, use: 'council',
@@ -132,7 +121,7 @@ function councilInput() {
 }
 
 function refreshPictureSoon() {
-  if (restoring) return;
+  if (keeper.restoring) return;
   window.clearTimeout(pictureTimer);
   pictureTimer = window.setTimeout(() => { refreshPicture(); }, 500);
 }
@@ -201,39 +190,25 @@ byId('college-plan-use').addEventListener('click', () => {
   keepSoon();
 });
 
-let solving = false;
-/** @param {boolean} on */
-function setSolving(on) {
-  solving = on;
-  planButton.disabled = on;
-  cancelButton.hidden = !on;
-  progressGroup.hidden = !on;
-}
+const search = new PlanSearch({
+  planner, errors, button: planButton, cancel: cancelButton, progressGroup,
+  progress: progressBar, status: planStatus, afterCancel: () => start(),
+});
 
 async function plan() {
-  if (solving) return;
+  if (search.solving) return;
   const { input, problems, settings } = councilInput();
   if (!input) {
     showProblems(errors, problems);
     return;
   }
   errors.clear();
-  keepNow(); // a cancel restarts the planner and restores from what is kept
-  setSolving(true);
+  keeper.now(); // a cancel restarts the planner and restores from what is kept
   // The plan, then one more step of the budget and of up to five full courses, each within
   // half the time limit.
   const limited = (input.courses ?? []).filter((c) => c.capacity !== null).length;
   const allowed = Number(input.timeLimit) * (1 + 0.5 * ((input.budget === null ? 0 : 1) + Math.min(5, limited))) * 1000;
-  const started = performance.now();
-  const ticker = window.setInterval(() => {
-    const elapsed = performance.now() - started;
-    progressBar.value = Math.min(99, (elapsed / allowed) * 100);
-    planStatus.textContent = `Searching… ${Math.round(elapsed / 1000)} s`;
-  }, 500);
-  planStatus.textContent = 'Searching…';
-  try {
-    /** @type {CouncilPlanDto} */
-    const answer = await planner.call('planCouncil', input);
+  await search.run(allowed, () => planner.call('planCouncil', input), (/** @type {CouncilPlanDto} */ answer, seconds) => {
     const area = areaSelect.selectedOptions[0]?.textContent ?? areaSelect.value;
     lastPlan = { plan: answer, area, settings };
     result.hidden = false;
@@ -243,42 +218,21 @@ async function plan() {
       settings: /** @type {any} */ (settings),
     });
     actions.hidden = answer.outcome !== 'planned';
-    planStatus.textContent = answer.outcome === 'planned'
-      ? `Planned in ${((performance.now() - started) / 1000).toFixed(1)} s.` : 'No plan at this floor: see why below.';
     /** @type {HTMLElement | null} */ (result.querySelector('#council-result-heading'))?.focus();
-  } catch (error) {
-    const e = /** @type {any} */ (error);
-    if (e?.kind === 'cancelled') {
-      planStatus.textContent = 'Cancelled. Your figures are kept; the planner is starting again.';
-    } else {
-      planStatus.textContent = '';
-      errors.show([{ text: `The plan could not be made: ${e?.message ?? error}. Nothing you entered has changed.`, href: e?.field ? `#${e.field}` : undefined }]);
-      errors.focus();
-    }
-  } finally {
-    window.clearInterval(ticker);
-    setSolving(false);
-  }
+    return answer.outcome === 'planned' ? `Planned in ${seconds.toFixed(1)} s.` : 'No plan at this floor: see why below.';
+  });
 }
 
 /** @param {number} floor the highest floor that holds, 0 to 1 */
 function useFloor(floor) {
   /** @type {HTMLInputElement} */ (byId('floor')).value = String(Math.round(floor * 100));
-  keepNow();
+  keeper.now();
   plan();
-}
-
-async function cancel() {
-  if (!solving) return;
-  planner.restart();
-  setSolving(false);
-  await start();
 }
 
 byId('limits-form').addEventListener('submit', (event) => { event.preventDefault(); plan(); });
 byId('limits-form').addEventListener('input', keepSoon);
 byId('payRatio').addEventListener('change', refreshPictureSoon);
-cancelButton.addEventListener('click', cancel);
 
 areaSelect.addEventListener('change', async () => {
   if (!areaSelect.value) return;
@@ -333,14 +287,11 @@ async function start() {
     areaSelect.disabled = false;
     const state = kept.get();
     if (state?.area) {
-      restoring = true;
-      try {
+      await keeper.restore(async () => {
         restoreFields(state.limits ?? {});
         await local.show(state.area, state.tables ?? {});
         byId('area-tables').hidden = false;
-      } finally {
-        restoring = false;
-      }
+      });
       await refreshPicture();
       if (state.courses) courseTable.restore(state.courses);
     }

@@ -76,3 +76,12 @@ export function formatWeeks(weeks) {
   const years = Math.round((weeks / 52) * 2) / 2;
   return `${text} (about ${weeksFormat.format(years)} ${years === 1 ? 'year' : 'years'})`;
 }
+
+/**
+ * Text cut to `max` characters with an ellipsis (for chart labels; the full text is beside them).
+ * @param {string} text
+ * @param {number} max
+ */
+export function clip(text, max) {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}

@@ -128,3 +128,122 @@ export function learnerPrice(c) {
   if (c.funding === 'free') return 'free to the learner';
   return 'no published price';
 }
+
+/**
+ * Keeps what the person typed on the device: now (before a search a cancel may interrupt), or a
+ * moment after the last edit; never while the page is putting kept state back.
+ * @template S
+ */
+export class Keeper {
+  /**
+   * @param {import('./kept-state.js').KeptState<S>} kept
+   * @param {() => S} snapshot what to keep
+   */
+  constructor(kept, snapshot) {
+    this.kept = kept;
+    this.snapshot = snapshot;
+    this.restoring = false;
+    this.timer = 0;
+  }
+
+  now() {
+    window.clearTimeout(this.timer);
+    if (!this.restoring) this.kept.keep(this.snapshot());
+  }
+
+  soon() {
+    if (this.restoring) return;
+    window.clearTimeout(this.timer);
+    this.timer = window.setTimeout(() => this.now(), 300);
+  }
+
+  /**
+   * Put kept state back without keeping the half-restored page meanwhile.
+   * @param {() => Promise<void>} work
+   */
+  async restore(work) {
+    this.restoring = true;
+    try {
+      await work();
+    } finally {
+      this.restoring = false;
+    }
+  }
+}
+
+/**
+ * A search in the planner's worker: the button disabled, a progress bar against the time the
+ * search may take, the seconds so far, and Cancel (which restarts the worker; nothing typed is
+ * lost). Errors go to the error summary, saying nothing entered has changed.
+ */
+export class PlanSearch {
+  /**
+   * @param {object} o
+   * @param {import('./planner-client.js').PlannerClient} o.planner
+   * @param {import('../components/error-summary/error-summary.js').ErrorSummary} o.errors
+   * @param {HTMLButtonElement} o.button the plan button
+   * @param {HTMLButtonElement} o.cancel
+   * @param {HTMLElement} o.progressGroup
+   * @param {HTMLProgressElement} o.progress
+   * @param {HTMLElement} o.status
+   * @param {() => Promise<void>} o.afterCancel what to do once the worker restarted
+   */
+  constructor({ planner, errors, button, cancel, progressGroup, progress, status, afterCancel }) {
+    this.errors = errors;
+    this.button = button;
+    this.cancelButton = cancel;
+    this.progressGroup = progressGroup;
+    this.progress = progress;
+    this.status = status;
+    this.solving = false;
+    cancel.addEventListener('click', async () => {
+      if (!this.solving) return;
+      planner.restart();
+      this.set(false);
+      await afterCancel();
+    });
+  }
+
+  /** @param {boolean} on */
+  set(on) {
+    this.solving = on;
+    this.button.disabled = on;
+    this.cancelButton.hidden = !on;
+    this.progressGroup.hidden = !on;
+  }
+
+  /**
+   * Run `work`, then `done` with its result and the seconds it took (returning the status line).
+   * @template T
+   * @param {number} allowedMs how long the search may take, for the progress bar
+   * @param {() => Promise<T>} work
+   * @param {(result: T, seconds: number) => string} done
+   */
+  async run(allowedMs, work, done) {
+    if (this.solving) return;
+    this.set(true);
+    const started = performance.now();
+    const ticker = window.setInterval(() => {
+      const elapsed = performance.now() - started;
+      this.progress.value = Math.min(99, (elapsed / allowedMs) * 100);
+      this.status.textContent = `Searching… ${Math.round(elapsed / 1000)} s`;
+    }, 500);
+    this.status.textContent = 'Searching…';
+    try {
+      const result = await work();
+      this.status.textContent = done(result, (performance.now() - started) / 1000);
+    } catch (error) {
+      const e = /** @type {any} */ (error);
+      if (e?.kind === 'cancelled') {
+        this.status.textContent = 'Cancelled. Your figures are kept; the planner is starting again.';
+      } else {
+        this.status.textContent = '';
+        this.errors.show([{ text: `The plan could not be made: ${e?.message ?? error}. Nothing you entered has changed.`, href: e?.field ? `#${e.field}` : undefined }]);
+        this.errors.focus();
+      }
+    } finally {
+      window.clearInterval(ticker);
+      this.set(false);
+    }
+  }
+}

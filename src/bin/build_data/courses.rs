@@ -40,7 +40,9 @@ const EXTRA: &str = "courses_extra.csv";
 const AREAS: &str = "course_areas.csv";
 /// England's NUTS1 regions: an apprenticeship standard (IfATE) is England's; Scotland, Wales
 /// and Northern Ireland run their own apprenticeships.
-const ENGLAND: [&str; 9] = ["UKC", "UKD", "UKE", "UKF", "UKG", "UKH", "UKI", "UKJ", "UKK"];
+const ENGLAND: [&str; 9] = [
+    "UKC", "UKD", "UKE", "UKF", "UKG", "UKH", "UKI", "UKJ", "UKK",
+];
 /// The provider of every apprenticeship standard.
 pub const STANDARD_PROVIDER: &str = "Apprenticeship standard (IfATE)";
 /// The id prefix of a standard's course.

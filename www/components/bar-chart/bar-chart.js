@@ -7,10 +7,9 @@
  * `role="img"` with a summary, and a table beneath holds the same figures.
  */
 
-import { h, replaceChildren } from '../../app/dom.js';
-import { formatCount } from '../../app/format.js';
+import { h, replaceChildren, svg } from '../../app/dom.js';
+import { formatCount, clip } from '../../app/format.js';
 
-const SVG = 'http://www.w3.org/2000/svg';
 const WIDTH = 760;
 const LABEL_WIDTH = 290;
 const VALUE_ROOM = 70;
@@ -33,23 +32,6 @@ const BAR = 14;
  * @property {string} source where the figures come from, and whether they are estimates
  * @property {(n: number) => string} [format] how a figure is written (default: a count)
  */
-
-/**
- * @param {string} tag
- * @param {Record<string, string | number>} attrs
- * @param {...(Node | string)} children
- */
-function svg(tag, attrs, ...children) {
-  const el = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
-  el.append(...children);
-  return el;
-}
-
-/** @param {string} text @param {number} max */
-function short(text, max) {
-  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
-}
 
 /**
  * Draw `chart` into `container`: the figure, its source line and its table.
@@ -86,7 +68,7 @@ export function renderBars(container, chart) {
   const body = rows.map((row, r) => {
     const y = r * rowHeight + 4;
     const parts = [svg('text', { x: LABEL_WIDTH - 8, y: y + (bars * BAR) / 2, dy: '0.35em', 'text-anchor': 'end', class: 'app-bars__label' },
-      short(row.label, 42))];
+      clip(row.label, 42))];
     if (chart.stacked) {
       let x = LABEL_WIDTH;
       row.values.forEach((v, k) => {
@@ -133,7 +115,7 @@ export function renderBars(container, chart) {
       h('div', { class: 'app-details__text app-table-wrap', tabindex: 0, role: 'region', 'aria-label': `${chart.title}, table` },
         h('table', { class: 'app-table', id: `${chart.id}-table` },
           h('caption', { class: 'app-table__caption' }, chart.title),
-          h('thead', {}, h('tr', {}, header.map((t, k) => h('th', { scope: 'col', class: k > 0 ? 'app-table__header--numeric' : '' }, k === 0 ? short(t, 60) : t)))),
+          h('thead', {}, h('tr', {}, header.map((t, k) => h('th', { scope: 'col', class: k > 0 ? 'app-table__header--numeric' : '' }, k === 0 ? clip(t, 60) : t)))),
           h('tbody', {}, chart.rows.map((row) => h('tr', {},
             h('th', { scope: 'row' }, row.label),
             row.values.map((v) => h('td', { class: 'app-table__cell--numeric' }, format(v))),

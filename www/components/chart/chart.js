@@ -6,10 +6,9 @@
  * styles). The chart is `role="img"` with a summary label; a table lists the same points.
  */
 
-import { h, replaceChildren } from '../../app/dom.js';
+import { h, replaceChildren, svg as s } from '../../app/dom.js';
 import { formatCount, formatPercent } from '../../app/format.js';
 
-const SVG = 'http://www.w3.org/2000/svg';
 const MINUS = '\u2212';
 
 /** Calibrated thresholds on the combined score (docs/calibration.md). */
@@ -23,18 +22,6 @@ export const DEFAULT_VIABLE = 0.16;
  * @property {number | undefined} payChange fraction; undefined when pay is not known
  * @property {boolean} green
  */
-
-/**
- * @param {string} tag
- * @param {Record<string, string | number>} [attrs]
- * @param {...(Node | string)} children
- */
-function s(tag, attrs = {}, ...children) {
-  const el = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
-  el.append(...children);
-  return el;
-}
 
 /** @param {number} fraction */
 export function signedPercent(fraction) {
@@ -74,7 +61,7 @@ export function renderChart(container, points, { idPrefix = 'chart', viable = DE
 
   const svg = s('svg', {
     class: 'app-chart__svg', viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': summary,
-    xmlns: SVG, focusable: 'false',
+    xmlns: 'http://www.w3.org/2000/svg', focusable: 'false',
   });
   const grid = s('g', { class: 'app-chart__grid', 'aria-hidden': 'true' });
   for (let i = 0; i <= Math.round(xMax * 10); i += 1) {

@@ -7,32 +7,10 @@
  */
 
 import { sankey, sankeyLinkHorizontal, sankeyLeft } from '../../vendor/d3-sankey.js';
-import { h, replaceChildren } from '../../app/dom.js';
-import { formatCount } from '../../app/format.js';
+import { h, replaceChildren, svg } from '../../app/dom.js';
+import { formatCount, clip } from '../../app/format.js';
 
-const SVG = 'http://www.w3.org/2000/svg';
 const WIDTH = 960;
-
-/**
- * @param {string} tag
- * @param {Record<string, string | number>} attrs
- * @param {...(Node | string)} children
- */
-function svg(tag, attrs, ...children) {
-  const el = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
-  el.append(...children);
-  return el;
-}
-
-/**
- * A label cut to `max` characters (the full name is in the node's tooltip and the tables).
- * @param {string} text
- * @param {number} max
- */
-function short(text, max) {
-  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
-}
 
 /**
  * @typedef {{ key: string, name: string }} FlowNode
@@ -125,7 +103,7 @@ export function drawFlows(container, flows, options = PORTFOLIO_FLOW) {
       return svg('g', {},
         svg('rect', { x: x0, y: y0, width: x1 - x0, height: Math.max(1, y1 - y0), class: `app-flow__node app-flow__node--${column}` }),
         svg('text', { x: right ? x0 - 6 : x1 + 6, y: (y0 + y1) / 2, dy: '0.35em', 'text-anchor': right ? 'end' : 'start', class: 'app-flow__label' },
-          `${short(/** @type {any} */ (n).name, column === 1 ? 34 : 44)} (${formatCount(n.value ?? 0)})`),
+          `${clip(/** @type {any} */ (n).name, column === 1 ? 34 : 44)} (${formatCount(n.value ?? 0)})`),
         svg('title', {}, `${/** @type {any} */ (n).name}: ${formatCount(n.value ?? 0)} ${options.unit}`));
     })));
   replaceChildren(container, h('figure', { class: 'app-flow' },
