@@ -15,45 +15,11 @@
 //     analysis (one more step of the budget and of full courses; the highest floor that holds
 //     when the floor does not).
 
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { startStaticServer } from '../scripts/serve.mjs';
+import { runsFromArgs, median, ends, onSitePage } from './solver-page.mjs';
 
-const REPO = fileURLToPath(new URL('../', import.meta.url));
-const DIST = resolve(process.env.GREENPATH_DIST ?? join(REPO, 'dist'));
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const runs = runsFromArgs();
 
-const runs = (() => {
-  const i = process.argv.indexOf('--runs');
-  const n = i < 0 ? 7 : Number(process.argv[i + 1]);
-  if (!(n >= 5)) throw new Error('--runs must be at least 5');
-  return n;
-})();
-
-/** @param {number[]} xs */
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-
-/** @param {{ status: string, gap?: number }[]} xs */
-function ends(xs) {
-  return xs.map((x) => `${x.status}${x.gap === undefined ? '' : ` gap ${(x.gap * 100).toFixed(2)}%`}`).join(', ');
-}
-
-const server = await startStaticServer({ root: DIST, port: 0 });
-const profile = await mkdtemp(join(tmpdir(), 'greenpath-council-bench-'));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: CHROMIUM,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
-});
-try {
-  const page = await context.newPage();
-  await page.goto(new URL('/council.html', server.url).href);
+await onSitePage('/council.html', async (page) => {
   const result = await page.evaluate(async ({ runs }) => {
     const mod = await import('/pkg-area/greenpath.js');
     await mod.default({ module_or_path: '/pkg-area/greenpath_bg.wasm' });
@@ -132,8 +98,4 @@ try {
   console.log(`councilPicture on real data, ${result.area}: ${result.sizes[0]} groups × ${result.sizes[1]} green jobs: median ${median(result.picture).toFixed(0)} ms`);
   console.log(`planCouncil on real data (${r[0].routes} routes, £1,500 and 60 places a course, budget £2,000,000, floor 10%, time limit 2 s), with the analysis (${r[0].limits} limits):`);
   console.log(`  median ${median(r.map((x) => x.ms)).toFixed(0)} ms over ${r.length} runs; ${r[0].outcome}; ends: ${ends(r)}; ${r[0].transitions} people with a route`);
-} finally {
-  await context.close();
-  await server.close();
-  await rm(profile, { recursive: true, force: true });
-}
+});

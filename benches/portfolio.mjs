@@ -13,40 +13,11 @@
 //     workers as an origin, every green job in demand, and up to 150 candidate courses (the
 //     dataset's viability test, pruning and analysis included).
 
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { startStaticServer } from '../scripts/serve.mjs';
+import { runsFromArgs, median, ends, onSitePage } from './solver-page.mjs';
 
-const REPO = fileURLToPath(new URL('../', import.meta.url));
-const DIST = resolve(process.env.GREENPATH_DIST ?? join(REPO, 'dist'));
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const runs = runsFromArgs();
 
-const runs = (() => {
-  const i = process.argv.indexOf('--runs');
-  const n = i < 0 ? 7 : Number(process.argv[i + 1]);
-  if (!(n >= 5)) throw new Error('--runs must be at least 5');
-  return n;
-})();
-
-/** @param {number[]} xs */
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-
-const server = await startStaticServer({ root: DIST, port: 0 });
-const profile = await mkdtemp(join(tmpdir(), 'greenpath-portfolio-bench-'));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: CHROMIUM,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
-});
-try {
-  const page = await context.newPage();
-  await page.goto(new URL('/college.html', server.url).href);
+await onSitePage('/college.html', async (page) => {
   const result = await page.evaluate(async ({ runs }) => {
     const mod = await import('/pkg-area/greenpath.js');
     await mod.default({ module_or_path: '/pkg-area/greenpath_bg.wasm' });
@@ -113,12 +84,8 @@ try {
   }, { runs });
   const s = result.synthetic;
   console.log(`solvePortfolio, 150 courses × 60 origins × 60 destinations (${result.links} links), time limit 1.8 s:`);
-  console.log(`  median ${median(s.map((x) => x.ms)).toFixed(0)} ms over ${s.length} runs; ends: ${s.map((x) => `${x.status}${x.gap === undefined ? '' : ` gap ${(x.gap * 100).toFixed(2)}%`}`).join(', ')}; placements ${s[0].placements.toFixed(1)}`);
+  console.log(`  median ${median(s.map((x) => x.ms)).toFixed(0)} ms over ${s.length} runs; ends: ${ends(s)}; placements ${s[0].placements.toFixed(1)}`);
   const r = result.real;
   console.log(`planPortfolio on real data, ${result.area}: ${result.sizes[0]} courses × ${result.sizes[1]} origins × ${result.sizes[2]} destinations (${r[0].links} links kept, ${r[0].dropped} dropped), with limits analysis:`);
-  console.log(`  median ${median(r.map((x) => x.ms)).toFixed(0)} ms over ${r.length} runs; ends: ${r.map((x) => `${x.status}${x.gap === undefined ? '' : ` gap ${(x.gap * 100).toFixed(2)}%`}`).join(', ')}; placements ${r[0].placements.toFixed(1)}`);
-} finally {
-  await context.close();
-  await server.close();
-  await rm(profile, { recursive: true, force: true });
-}
+  console.log(`  median ${median(r.map((x) => x.ms)).toFixed(0)} ms over ${r.length} runs; ends: ${ends(r)}; placements ${r[0].placements.toFixed(1)}`);
+});
