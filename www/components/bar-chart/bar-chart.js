@@ -106,7 +106,8 @@ export function renderBars(container, chart) {
   replaceChildren(container,
     h('figure', { class: 'app-bars', id: chart.id },
       h('figcaption', { class: 'app-heading-s' }, chart.title),
-      picture,
+      // Narrow screens scroll the chart sideways rather than shrink its labels past reading.
+      h('div', { class: 'app-bars__scroll', tabindex: 0, role: 'region', 'aria-label': `${chart.title}, chart` }, picture),
       legend,
       h('p', { class: 'app-bars__source' }, chart.source,
         more > 0 ? ` The chart shows the first ${formatCount(rows.length)}; the table lists all ${formatCount(chart.rows.length)}.` : '')),
