@@ -45,6 +45,8 @@ define BUILD_PKG
 	@# Two modules: pkg/ for the worker page (without the college and council planners: less to
 	@# download before the first answer) and pkg-area/ with them, for the college page.
 	wasm-pack build --release --target web --mode no-install -- --no-default-features 2>&1 | tee $(LOG_DIR)/wasm-pack-build.log
+	@# pkg/ is also the npm package: its entry point, data and metadata (scripts/package-npm.mjs).
+	node scripts/package-npm.mjs pkg
 	wasm-pack build --release --target web --mode no-install --out-dir pkg-area 2>&1 | tee $(LOG_DIR)/wasm-pack-build-area.log
 	@for log in wasm-pack-build wasm-pack-build-area; do \
 	  grep -qF 'found wasm-opt at "$(CURDIR)/node_modules/.bin/wasm-opt"' $(LOG_DIR)/$$log.log && \
