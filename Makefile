@@ -65,6 +65,11 @@ define BUILD_SITE
 	@# served from the site's own origin.
 	esbuild www/vendor/d3-sankey.js --bundle --format=esm --minify --legal-comments=inline \
 	  --log-level=warning --allow-overwrite --outfile=dist/vendor/d3-sankey.js
+	@# The embed's script as one module, so that its integrity hash covers all of its code; the
+	@# hash goes into the embed page's snippet.
+	esbuild www/embed/greenpath-explorer.js --bundle --format=esm --minify --legal-comments=inline \
+	  --log-level=warning --allow-overwrite --outfile=dist/embed/greenpath-explorer.js
+	node scripts/embed-sri.mjs dist
 	mkdir -p dist/pkg dist/pkg-area dist/data
 	cp pkg/greenpath.js pkg/greenpath_bg.wasm pkg/*.d.ts dist/pkg/
 	cp pkg-area/greenpath.js pkg-area/greenpath_bg.wasm pkg-area/*.d.ts dist/pkg-area/

@@ -30,7 +30,7 @@ export function h(tag, attrs = {}, ...children) {
 
 /**
  * Append children (flattening arrays, skipping empty values).
- * @param {Element} parent
+ * @param {Element | DocumentFragment} parent
  * @param {Child[]} children
  */
 export function append(parent, children) {
@@ -41,8 +41,8 @@ export function append(parent, children) {
 }
 
 /**
- * Replace all of an element's children.
- * @param {Element} parent
+ * Replace all of an element's (or a shadow root's) children.
+ * @param {Element | DocumentFragment} parent
  * @param {...Child} children
  */
 export function replaceChildren(parent, ...children) {
