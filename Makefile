@@ -89,8 +89,12 @@ pkg: setup
 site: pkg
 	$(BUILD_SITE)
 
+# FRAME_ANCESTORS: the sites that may frame the iframe embed, e.g.
+# make serve FRAME_ANCESTORS="'self' https://www.anytown.gov.uk" (default: the site itself).
+FRAME_ANCESTORS ?= 'self'
+
 serve: setup site
-	node scripts/serve.mjs --root dist --port $(PORT)
+	node scripts/serve.mjs --root dist --port $(PORT) --frame-ancestors "$(FRAME_ANCESTORS)"
 
 # Extra arguments for build-data, e.g. make data DATA_ARGS='--raw /path/to/raw'.
 DATA_ARGS ?=

@@ -53,27 +53,54 @@ const MIME_TYPES = new Map([
   ['.woff', 'font/woff'],
 ]);
 
-/** The Content-Security-Policy sent with every response. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "worker-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  'frame-ancestors *',
-].join('; ');
+/**
+ * The Content-Security-Policy, with `frameAncestors` as the sites that may frame the page.
+ * @param {string} frameAncestors
+ */
+export function contentSecurityPolicy(frameAncestors) {
+  return [
+    "default-src 'self'",
+    "script-src 'self' 'wasm-unsafe-eval'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "connect-src 'self'",
+    "worker-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    `frame-ancestors ${frameAncestors}`,
+  ].join('; ');
+}
+
+/** The Content-Security-Policy sent with every response but the iframe embed: framed only by the site itself. */
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy("'self'");
+
+/** The one page other sites may frame (its policy is `--frame-ancestors`). */
+export const EMBED_FRAME_PAGE = '/embed/frame.html';
 
 /** Headers sent with every response, errors included. */
 const COMMON_HEADERS = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Frame-Options': 'SAMEORIGIN',
   'X-Content-Type-Options': 'nosniff',
   'Cache-Control': 'no-cache',
   'Referrer-Policy': 'no-referrer',
 };
+
+/**
+ * Check a frame-ancestors source list as a site would write it: `'self'`, `'none'`, `*` or
+ * http(s) origins (a `*.` subdomain wildcard allowed), separated by spaces.
+ * @param {string} list
+ */
+export function checkFrameAncestors(list) {
+  const sources = list.trim().split(/\s+/);
+  const ok = (/** @type {string} */ s) => ["'self'", "'none'", '*'].includes(s) || /^https?:\/\/(\*\.)?[a-z0-9.-]+(:\d+)?$/i.test(s);
+  const bad = sources.filter((s) => !ok(s));
+  if (list.trim() === '' || bad.length > 0) {
+    throw new Error(`--frame-ancestors: ${bad.length ? bad.map((s) => JSON.stringify(s)).join(', ') : 'an empty list'} is not a frame-ancestors source ('self', 'none', * or https://host)`);
+  }
+  return sources.join(' ');
+}
 
 /** The Content-Type for a file name. */
 export function contentTypeFor(filePath) {
@@ -172,11 +199,16 @@ async function precompressed(root, filePath) {
 
 /**
  * Starts a static file server.
- * @param {{ root: string, port?: number, host?: string }} options
+ * @param {{ root: string, port?: number, host?: string, frameAncestors?: string }} options
+ *   `frameAncestors`: the sites that may frame the iframe embed (`embed/frame.html`), as a
+ *   frame-ancestors source list (default `'self'`); every other page only its own site.
  * @returns {Promise<{ url: string, port: number, close: () => Promise<void> }>}
  *   `url` ends with `/`, e.g. `http://127.0.0.1:41234/`.
  */
-export async function startStaticServer({ root, port = 0, host = '127.0.0.1' } = {}) {
+export async function startStaticServer({ root, port = 0, host = '127.0.0.1', frameAncestors = "'self'" } = {}) {
+  const embedHeaders = {
+    'Content-Security-Policy': contentSecurityPolicy(checkFrameAncestors(frameAncestors)),
+  };
   if (!root) throw new Error('startStaticServer: `root` is required');
   const rootDir = await realpath(resolve(root));
   const rootInfo = await stat(rootDir);
@@ -199,8 +231,12 @@ export async function startStaticServer({ root, port = 0, host = '127.0.0.1' } =
         return;
       }
       const compressed = acceptsGzip(req) ? await precompressed(rootDir, found.filePath) : null;
+      // The iframe embed may be framed by the sites the host names; X-Frame-Options cannot say
+      // a list, and CSP frame-ancestors overrides it where both are sent, so it is left out.
+      const framed = new URL(req.url ?? '/', 'http://x').pathname === EMBED_FRAME_PAGE;
+      const { 'X-Frame-Options': _sameOrigin, ...others } = COMMON_HEADERS;
       res.writeHead(200, {
-        ...COMMON_HEADERS,
+        ...(framed ? { ...others, ...embedHeaders } : COMMON_HEADERS),
         'Content-Type': contentTypeFor(found.filePath),
         'Content-Length': compressed ? compressed.size : found.size,
         ...(compressed ? { 'Content-Encoding': 'gzip' } : {}),
@@ -272,6 +308,9 @@ function parseArgs(argv) {
       case '--host':
         options.host = value();
         break;
+      case '--frame-ancestors':
+        options.frameAncestors = checkFrameAncestors(value());
+        break;
       case '-h':
       case '--help':
         options.help = true;
@@ -283,17 +322,20 @@ function parseArgs(argv) {
   return options;
 }
 
+const USAGE = `usage: node scripts/serve.mjs [--root DIR] [--port N] [--host ADDR] [--frame-ancestors "'self' https://www.example.gov.uk"]
+  --frame-ancestors: the sites that may show embed/frame.html in an iframe (default 'self')`;
+
 async function main() {
   let options;
   try {
     options = parseArgs(process.argv.slice(2));
   } catch (err) {
     console.error(`serve.mjs: ${err.message}`);
-    console.error('usage: node scripts/serve.mjs [--root DIR] [--port N] [--host ADDR]');
+    console.error(USAGE);
     process.exit(2);
   }
   if (options.help) {
-    console.log('usage: node scripts/serve.mjs [--root DIR] [--port N] [--host ADDR]');
+    console.log(USAGE);
     return;
   }
   const server = await startStaticServer(options);
