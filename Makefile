@@ -76,6 +76,8 @@ define BUILD_SITE
 	@# Each part as it is fetched (.bin) with the committed gzip beside it (.bin.gz) for
 	@# hosts that serve pre-compressed files.
 	for gz in data/parts/*.bin.gz; do cp $$gz dist/data/ && gzip -d -c $$gz > dist/data/$$(basename $$gz .gz); done
+	@# Offline after the first visit: this build's version and files into the service worker.
+	node scripts/service-worker.mjs dist
 	@# Pre-compressed siblings for hosts that serve them (scripts/serve.mjs, nginx gzip_static);
 	@# -n: no name or time in the header, so the build is reproducible.
 	find dist -type f \( -name '*.html' -o -name '*.js' -o -name '*.mjs' -o -name '*.css' -o -name '*.wasm' \

@@ -16,6 +16,7 @@ import { LocalPicture } from '../components/local-picture/local-picture.js';
 import { showPortfolio, planCsv } from '../components/portfolio/portfolio-view.js';
 import { saveScenario, deleteScenario, showScenarios, forgetScenarios } from '../components/portfolio/scenarios.js';
 import { KeptState } from './kept-state.js';
+import { workOffline } from './offline.js';
 import { fieldValues, readFields, restoreFields, showProblems, wireOwnFigures, download, learnerPrice, Keeper, PlanSearch } from './page-tools.js';
 
 /**
@@ -276,3 +277,5 @@ async function start() {
 
 renderScenarios();
 start();
+
+workOffline();

@@ -11,6 +11,7 @@ import { PlannerClient } from './planner-client.js';
 import { h, setFieldError } from './dom.js';
 import { formatCount } from './format.js';
 import { KeptState } from './kept-state.js';
+import { workOffline } from './offline.js';
 import { fieldValues, readFields, restoreFields, showProblems, wireOwnFigures, download, learnerPrice, Keeper, PlanSearch } from './page-tools.js';
 import { ErrorSummary } from '../components/error-summary/error-summary.js';
 import { EditableTable, readNumber } from '../components/editable-table/editable-table.js';
@@ -309,3 +310,5 @@ async function start() {
 
 renderScenarios();
 start();
+
+workOffline();

@@ -22,6 +22,7 @@ import { fromParams, toParams, transitionOptions } from '../components/move-cont
 import { onPlanButtons, renderMoveSections, setMovesHidden } from '../components/moves/moves-section.js';
 import { Retraining } from '../components/plan/retraining.js';
 import { printSummary, unfoldWhilePrinting } from '../components/print/print.js';
+import { workOffline } from './offline.js';
 
 /** How many job suggestions the combobox shows. */
 const SUGGESTIONS = 10;
@@ -300,3 +301,5 @@ unfoldWhilePrinting();
 
 // Every listener is wired: the search box takes typing (answered once the planner is ready).
 performance.mark('greenpath:usable'); // read by benches/browser.mjs
+
+workOffline();

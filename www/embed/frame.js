@@ -6,6 +6,7 @@
  */
 
 import './greenpath-explorer.js';
+import { workOffline } from '../app/offline.js';
 
 const explorer = /** @type {HTMLElement} */ (document.getElementById('explorer'));
 const params = new URLSearchParams(window.location.search);
@@ -13,3 +14,5 @@ for (const name of ['job', 'area', 'green', 'pay-floor', 'course-list']) {
   const value = params.get(name);
   if (value) explorer.setAttribute(name, value.slice(0, 200));
 }
+
+workOffline();
