@@ -184,6 +184,7 @@ bench: site
 	node benches/browser.mjs
 	node benches/portfolio.mjs
 	node benches/council.mjs
+	node benches/embed.mjs
 
 calibrate:
 	cargo run --profile bench --example calibrate

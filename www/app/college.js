@@ -278,4 +278,4 @@ async function start() {
 renderScenarios();
 start();
 
-workOffline();
+workOffline(planner.ready);

@@ -311,4 +311,4 @@ async function start() {
 renderScenarios();
 start();
 
-workOffline();
+workOffline(planner.ready);

@@ -302,4 +302,14 @@ unfoldWhilePrinting();
 // Every listener is wired: the search box takes typing (answered once the planner is ready).
 performance.mark('greenpath:usable'); // read by benches/browser.mjs
 
-workOffline();
+// Keep the files offline once the first moves are on screen (at most 20 s from now), so that
+// keeping them never slows the first answer on a phone.
+workOffline(new Promise((resolve) => {
+  const observer = new PerformanceObserver((list) => {
+    if (list.getEntriesByName('greenpath:results').length > 0) {
+      observer.disconnect();
+      resolve(undefined);
+    }
+  });
+  observer.observe({ type: 'mark', buffered: true });
+}));

@@ -15,4 +15,8 @@ for (const name of ['job', 'area', 'green', 'pay-floor', 'course-list']) {
   if (value) explorer.setAttribute(name, value.slice(0, 200));
 }
 
-workOffline();
+// Keep the files once the first answer is shown (or the search box is ready when no job is set).
+workOffline(new Promise((resolve) => {
+  explorer.addEventListener('greenpath-answer', resolve, { once: true });
+  if (!params.get('job')) explorer.addEventListener('greenpath-ready', resolve, { once: true });
+}));

@@ -19,7 +19,8 @@
  *   site, added to the catalogue for plans.
  *
  * The planner runs in a Web Worker from the same site, so the built site must be served from
- * the host page's own origin (for example under /greenpath/); see embed.html.
+ * the host page's own origin (for example under /greenpath/); see embed.html. Events:
+ * `greenpath-ready` once the data are loaded, `greenpath-answer` each time moves are shown.
  */
 
 import { PlannerClient } from '../app/planner-client.js';
@@ -83,7 +84,7 @@ export class GreenpathExplorer extends HTMLElement {
   build() {
     const root = this.attachShadow({ mode: 'open' });
     const id = (/** @type {string} */ s) => `${this.idPrefix}-${s}`;
-    this.input = /** @type {HTMLInputElement} */ (h('input', { id: id('q'), class: 'gp-input', type: 'search', autocomplete: 'off', spellcheck: 'false', 'aria-describedby': id('hint'), disabled: true }));
+    this.input = /** @type {HTMLInputElement} */ (h('input', { id: id('q'), class: 'gp-input', type: 'search', autocomplete: 'off', spellcheck: 'false', 'aria-describedby': id('hint') }));
     this.statusLine = h('p', { class: 'gp-status', role: 'status', 'aria-live': 'polite' }, 'Loading the occupation data…');
     this.matchList = h('ul', { class: 'gp-matches', 'aria-label': 'Jobs matching your search' });
     this.moves = h('div', { class: 'gp-moves' });
@@ -130,8 +131,8 @@ export class GreenpathExplorer extends HTMLElement {
         this.areaName = picture.area.name;
         for (const d of picture.demand) this.openings.set(d.occupation.id, d.openings);
       }
-      if (this.input) this.input.disabled = false;
       this.say('Ready. Type the job you do now.');
+      this.dispatchEvent(new CustomEvent('greenpath-ready'));
       const job = this.getAttribute('job')?.trim();
       if (job) await this.search(job, true);
     } catch (error) {
@@ -152,6 +153,10 @@ export class GreenpathExplorer extends HTMLElement {
     const text = query.trim();
     if (!text) { this.say('Type the job you do now.'); return; }
     const seq = ++this.seq;
+    // The box works from the start: a search typed before the data arrive runs when they do.
+    this.say(`Looking for “${text.slice(0, 60)}”…`);
+    await planner.ready;
+    if (seq !== this.seq) return;
     /** @type {OccupationMatch[]} */
     const found = /^[0-9a-f-]{36}$/.test(text)
       ? [await planner.call('occupation', text)].map((o) => ({ ...o, id: text }))
@@ -211,6 +216,7 @@ export class GreenpathExplorer extends HTMLElement {
           ? h('p', { class: 'gp-body' }, 'No green move passes these settings. The full planner shows closer jobs and routes through stepping-stone jobs.')
           : h('ol', { class: 'gp-list' }, moves.map((m) => this.move(job, m))));
       this.say(`${formatCount(moves.length)} green ${moves.length === 1 ? 'move' : 'moves'} for ${job.label}.`);
+      this.dispatchEvent(new CustomEvent('greenpath-answer'));
     } catch (error) {
       this.say(`The moves could not be found: ${/** @type {Error} */ (error).message}`);
     } finally {
