@@ -104,6 +104,10 @@ test('the web component works and looks the same inside a hostile council page',
     document.querySelector('#explorer')?.shadowRoot?.querySelector('.gp-status')?.textContent ?? ''), null, { timeout: 90_000 });
   assert.deepEqual(await violations(frame), []);
   assert.deepEqual(await violations(page), []);
+  // No cookies, in the page, the frame or the browser's jar.
+  assert.equal(await page.evaluate(() => document.cookie), '');
+  assert.equal(await frame.evaluate(() => document.cookie), '');
+  assert.deepEqual(await session.context.cookies(), []);
   assertCleanLogButAxe();
 });
 
