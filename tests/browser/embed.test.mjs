@@ -97,6 +97,15 @@ test('the web component works and looks the same inside a hostile council page',
   assert.match(await componentStatus(page), /^Plan for .+: \d+ courses?\.$/);
   await assertNoAxeViolations(page, 'mock council page, a plan open');
 
+  // The host changes the start job: the component answers for the new one; an id it does not
+  // know is said, not thrown.
+  await page.evaluate(() => document.querySelector('#component')?.setAttribute('job', 'welder'));
+  await page.waitForFunction(() => /^\d+ green moves? for welder\.$/.test(
+    document.querySelector('#component')?.shadowRoot?.querySelector('.gp-status')?.textContent ?? ''), null, { timeout: 30_000 });
+  await page.evaluate(() => document.querySelector('#component')?.setAttribute('job', '00000000-0000-0000-0000-000000000000'));
+  await page.waitForFunction(() => /^The search did not work: /.test(
+    document.querySelector('#component')?.shadowRoot?.querySelector('.gp-status')?.textContent ?? ''), null, { timeout: 30_000 });
+
   // The iframe beside it: the same explorer, its settings from its address.
   const frame = page.frames().find((f) => f.url().includes('embed/frame.html'));
   assert.ok(frame, 'the iframe loaded');

@@ -75,6 +75,8 @@ export class GreenpathExplorer extends HTMLElement {
       this.planner?.terminate();
       this.planner = null;
       this.start();
+    } else if (name === 'job') {
+      if (value?.trim()) this.search(value, true);
     } else if (this.job) {
       this.showMoves(this.job);
     }
@@ -155,12 +157,18 @@ export class GreenpathExplorer extends HTMLElement {
     const seq = ++this.seq;
     // The box works from the start: a search typed before the data arrive runs when they do.
     this.say(`Looking for “${text.slice(0, 60)}”…`);
-    await planner.ready;
-    if (seq !== this.seq) return;
     /** @type {OccupationMatch[]} */
-    const found = /^[0-9a-f-]{36}$/.test(text)
-      ? [await planner.call('occupation', text)].map((o) => ({ ...o, id: text }))
-      : await planner.call('searchOccupations', text, 6);
+    let found;
+    try {
+      await planner.ready;
+      if (seq !== this.seq) return;
+      found = /^[0-9a-f-]{36}$/.test(text)
+        ? [await planner.call('occupation', text)].map((o) => ({ ...o, id: text, matchedLabel: o.label }))
+        : await planner.call('searchOccupations', text, 6);
+    } catch (error) {
+      if (seq === this.seq) this.say(`The search did not work: ${/** @type {Error} */ (error).message}`);
+      return;
+    }
     if (seq !== this.seq) return;
     if (found.length === 0) {
       replaceChildren(this.matchList);
