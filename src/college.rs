@@ -297,8 +297,8 @@ pub struct SkillGap {
     /// `openings_needing × workers_lacking / all workers`: how much of the area's transition
     /// it stands in the way of.
     pub weight: f64,
-    /// Courses that teach it (indices into the candidate list), at most ten.
-    pub taught_by: Vec<usize>,
+    /// Courses that teach it (of those asked about, in their order), at most ten.
+    pub taught_by: Vec<CourseId>,
 }
 
 /// The demand gap of one destination: openings less what the plan completes.
@@ -323,7 +323,7 @@ pub fn skill_gaps(
     engine: &TransitionEngine,
     courses_taught: &CoursePlanner,
     origins: &[CollegeOrigin],
-    courses: &[CollegeCourse],
+    courses: &[CourseId],
     destinations: &[CollegeDestination],
     count: usize,
 ) -> Result<Vec<SkillGap>, Error> {
@@ -361,14 +361,8 @@ pub fn skill_gaps(
                 weight,
                 taught_by: courses
                     .iter()
-                    .enumerate()
-                    .filter(|(_, c)| {
-                        courses_taught
-                            .teaches(c.course)
-                            .binary_search(&skill)
-                            .is_ok()
-                    })
-                    .map(|(i, _)| i)
+                    .copied()
+                    .filter(|&c| courses_taught.teaches(c).binary_search(&skill).is_ok())
                     .take(10)
                     .collect(),
             })

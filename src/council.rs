@@ -494,11 +494,15 @@ fn solve_plan(
         }
     };
     // The best plan known: the rounded relaxation, the quick plan or `known`.
-    let start = [rounded, best_start(&with_floor, known)]
-        .into_iter()
-        .flatten()
-        .filter(|p| feasible(&with_floor, p))
-        .max_by(|a, b| value(a).total_cmp(&value(b)));
+    let start = [
+        rounded,
+        quick_people(&with_floor),
+        known.map(|k| known_people(problem, k)),
+    ]
+    .into_iter()
+    .flatten()
+    .filter(|p| feasible(&with_floor, p))
+    .max_by(|a, b| value(a).total_cmp(&value(b)));
     let gap_of = |people: &[u32]| gap_below(problem, bound, people);
     let Some(start) = start else {
         return match bound {
@@ -672,33 +676,15 @@ fn build_model(
     Ok((people, lp))
 }
 
-/// The better of the quick plan and `known` (people per route), when either keeps every
-/// constraint of `problem` (its floor included).
-fn best_start(problem: &CouncilProblem, known: Option<&CouncilPlan>) -> Option<Vec<u32>> {
-    let value = |people: &[u32]| -> f64 {
-        problem
-            .routes
-            .iter()
-            .zip(people)
-            .map(|(r, &n)| problem.route_value(r) * f64::from(n))
-            .sum()
-    };
-    let quick = quick_people(problem).filter(|p| feasible(problem, p));
-    let known = known
-        .map(|plan| {
-            let mut people = vec![0u32; problem.routes.len()];
-            for f in &plan.flows {
-                if let Some(slot) = people.get_mut(f.route) {
-                    *slot = f.people;
-                }
-            }
-            people
-        })
-        .filter(|p| feasible(problem, p));
-    match (quick, known) {
-        (Some(q), Some(k)) => Some(if value(&k) >= value(&q) { k } else { q }),
-        (q, k) => q.or(k),
+/// People per route of `known` (a plan of a tighter problem), to start from.
+fn known_people(problem: &CouncilProblem, known: &CouncilPlan) -> Vec<u32> {
+    let mut people = vec![0u32; problem.routes.len()];
+    for f in &known.flows {
+        if let Some(slot) = people.get_mut(f.route) {
+            *slot = f.people;
+        }
     }
+    people
 }
 
 /// A quick plan: first each group's floor on its cheapest routes, then the most valuable

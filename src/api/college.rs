@@ -197,34 +197,25 @@ impl Planner {
             &self.engine,
             taught,
             &origins,
-            &courses,
+            &courses.iter().map(|c| c.course).collect::<Vec<_>>(),
             &destinations,
             SKILL_GAPS_LISTED,
         )?;
         Ok(CollegeGapsDto {
-            skill_gaps: self.skill_gap_dtos(gaps, &courses),
+            skill_gaps: self.skill_gap_dtos(gaps),
             demand_gaps: self.demand_gap_dtos(&destinations, &[]),
         })
     }
 
-    /// Skills gaps as the page shows them (`courses`: those the gaps' course indices point into).
-    pub(super) fn skill_gap_dtos(
-        &self,
-        gaps: Vec<crate::college::SkillGap>,
-        courses: &[CollegeCourse],
-    ) -> Vec<SkillGapDto> {
+    /// Skills gaps as the page shows them.
+    pub(super) fn skill_gap_dtos(&self, gaps: Vec<crate::college::SkillGap>) -> Vec<SkillGapDto> {
         gaps.into_iter()
             .map(|g| SkillGapDto {
                 skill: self.skill_ref(g.skill),
                 openings_needing: round1(g.openings_needing),
                 workers_lacking: round1(g.workers_lacking),
                 weight: round1(g.weight),
-                taught_by: g
-                    .taught_by
-                    .iter()
-                    .filter_map(|&i| courses.get(i))
-                    .map(|c| self.course_ref(c.course))
-                    .collect(),
+                taught_by: g.taught_by.iter().map(|&c| self.course_ref(c)).collect(),
             })
             .collect()
     }
@@ -742,7 +733,9 @@ fn running_from(
 }
 
 /// An optional number in `[low, high]`, or `default` when absent.
-fn unit_or(
+/// `value` when it is a finite number from `low` to `high`, `default` when absent; otherwise an
+/// error naming `field`.
+pub(super) fn unit_or(
     field: &'static str,
     value: Option<f64>,
     default: f64,

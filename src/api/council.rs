@@ -3,17 +3,17 @@
 
 use std::collections::HashMap;
 
+use super::college::unit_or;
 use super::council_dto::*;
 use super::Planner;
 use crate::area_routes::{area_routes, council_cost};
-use crate::college::{skill_gaps, CollegeCourse, CollegeDestination, CollegeOrigin, GoodMove};
+use crate::college::{skill_gaps, CollegeDestination, CollegeOrigin, GoodMove};
 use crate::council::{
     CouncilCourse, CouncilDestination, CouncilGroup, CouncilLimitKind, CouncilOutcome,
     CouncilProblem, CouncilRoute, CouncilWeights, LeftBecause, RouteKind, BUDGET_STEP, COURSE_STEP,
 };
 use crate::error::Error;
 use crate::model::{CourseId, OccupationId};
-use crate::portfolio::PortfolioCourse;
 use crate::transitions::REAL_LIVING_WAGE_2019_ANNUAL;
 
 /// Most worker groups or destinations in one plan.
@@ -211,25 +211,6 @@ impl Planner {
         courses.sort_by(|a, b| b.routes.cmp(&a.routes).then(a.course.id.cmp(&b.course.id)));
         // The skills gaps, against every course the routes use.
         let taught = self.course_planner()?;
-        let gap_courses: Vec<CollegeCourse> = setup
-            .used
-            .iter()
-            .map(|&course| CollegeCourse {
-                course,
-                running: PortfolioCourse {
-                    fixed_cost: 0.0,
-                    cost_per_cohort: 0.0,
-                    cost_per_place: 0.0,
-                    tutor_hours_per_cohort: 0.0,
-                    sessions_per_cohort: 0.0,
-                    cohort_min: 0,
-                    cohort_max: 1,
-                    max_cohorts: 1,
-                    success_rate: 1.0,
-                    must_run: false,
-                },
-            })
-            .collect();
         let gaps = skill_gaps(
             &self.data,
             &self.engine,
@@ -239,7 +220,7 @@ impl Planner {
                 .iter()
                 .map(|&(occupation, people, _)| CollegeOrigin { occupation, people })
                 .collect::<Vec<_>>(),
-            &gap_courses,
+            &setup.used,
             &setup
                 .destination_ids
                 .iter()
@@ -255,7 +236,7 @@ impl Planner {
             groups,
             destinations,
             courses,
-            skill_gaps: self.skill_gap_dtos(gaps, &gap_courses),
+            skill_gaps: self.skill_gap_dtos(gaps),
             routes: routes.len(),
         })
     }
@@ -281,15 +262,8 @@ impl Planner {
         let destination_ids: Vec<OccupationId> = destinations.iter().map(|d| d.0).collect();
         let area = self.area_code(input.area.as_deref())?;
         let candidates = self.candidate_courses(&destination_ids, area.as_deref())?;
-        let share = |field: &'static str, v: Option<f64>, default: f64, high: f64| match v {
-            None => Ok(default),
-            Some(x) if x.is_finite() && (0.0..=high).contains(&x) => Ok(x),
-            Some(x) => Err(Error::InvalidArgument {
-                field,
-                value: x.to_string(),
-                expected: "a number in its range (see the API docs)",
-            }),
-        };
+        // A share or weight in its range (from 0).
+        let share = |field, v, default, high| unit_or(field, v, default, 0.0, high);
         let good = GoodMove::new(
             share("payRatio", input.pay_ratio, 0.75, 10.0)? as f32,
             Some(REAL_LIVING_WAGE_2019_ANNUAL),
