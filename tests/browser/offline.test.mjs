@@ -88,10 +88,15 @@ test('a repeat visit with no connection finds a job and its green moves', { time
 
 test('a new build is a new service worker that takes over only when no tab runs the old one', { timeout: 240_000 }, async () => {
   // A copy of the site, so that the test can publish a "new build" of it.
+  // It is served under /site/ (the service worker's scope), beside a page outside that scope
+  // from which the test watches the caches without being a tab the old version runs.
   const { cp, writeFile } = await import('node:fs/promises');
-  const site = await mkdtemp(join(tmpdir(), 'greenpath-site-'));
+  const root = await mkdtemp(join(tmpdir(), 'greenpath-site-'));
+  const site = join(root, 'site');
   await cp(DIST, site, { recursive: true });
-  const copy = await startStaticServer({ root: site });
+  await writeFile(join(root, 'probe.html'), '<!doctype html><html lang="en"><title>probe</title></html>');
+  const server = await startStaticServer({ root });
+  const copy = { url: new URL('site/', server.url).href };
   const dir = await mkdtemp(join(tmpdir(), 'greenpath-offline-update-'));
   const browser = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, args: CHROMIUM_ARGS, serviceWorkers: 'allow' });
   const caches = (/** @type {import('playwright-core').Page} */ p) => p.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('greenpath-')).sort());
@@ -115,15 +120,21 @@ test('a new build is a new service worker that takes over only when no tab runs 
 
     // No tab runs the old version any more: the new one takes over and the old cache goes.
     await first.close();
+    const probe = await browser.newPage();
+    await probe.goto(new URL('probe.html', server.url).href);
+    assert.equal(await probe.evaluate(() => navigator.serviceWorker.controller), null, 'the probe is no tab of the site');
+    await until(probe, async () => (await caches.keys()).filter((k) => k.startsWith('greenpath-')).length === 1);
+    const after = await caches(probe);
+    assert.deepEqual(after, ['greenpath-feedfacefeedface'], JSON.stringify({ after, oldCache }));
+    // And the site's next tab runs the new version.
     const next = await browser.newPage();
     await next.goto(new URL('index.html', copy.url).href);
-    await until(next, async () => (await caches.keys()).filter((k) => k.startsWith('greenpath-')).length === 1);
-    const after = await caches(next);
-    assert.deepEqual(after, ['greenpath-feedfacefeedface'], JSON.stringify({ after, oldCache }));
+    await until(next, async () => Boolean(navigator.serviceWorker.controller));
+    assert.equal(await next.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting ?? null), null);
   } finally {
     await browser.close();
-    await copy.close();
+    await server.close();
     await rm(dir, { recursive: true, force: true });
-    await rm(site, { recursive: true, force: true });
+    await rm(root, { recursive: true, force: true });
   }
 });
