@@ -56,7 +56,7 @@ define BUILD_PKG
 endef
 
 define BUILD_SITE
-	@for part in core skills details courses local; do [[ -f data/parts/$$part.bin.gz ]] || \
+	@for part in core skills skill-names details courses local; do [[ -f data/parts/$$part.bin.gz ]] || \
 	  { echo "error: data/parts/$$part.bin.gz is missing; run 'make data'" >&2; exit 1; }; done
 	rm -rf dist
 	mkdir -p dist

@@ -6,7 +6,7 @@ export { default as init } from './greenpath.js';
 import type { Planner } from './greenpath.js';
 
 /** The dataset's parts after the core, in the order the planner takes them. */
-export declare const DATA_PARTS: readonly ['skills', 'details', 'courses'];
+export declare const DATA_PARTS: readonly ['skills', 'skill-names', 'details', 'courses'];
 
 /** Options of {@link createPlanner}. */
 export interface CreatePlannerOptions {
@@ -15,7 +15,7 @@ export interface CreatePlannerOptions {
    * `skills` is needed for moves and similar jobs, `courses` for plans and pathways, `details`
    * for job descriptions.
    */
-  parts?: readonly ('skills' | 'details' | 'courses')[];
+  parts?: readonly ('skills' | 'skill-names' | 'details' | 'courses')[];
 }
 
 /**

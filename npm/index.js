@@ -37,14 +37,15 @@ async function gunzip(bytes) {
 }
 
 /** The dataset's parts after the core, in the order the planner takes them. */
-export const DATA_PARTS = /** @type {const} */ (['skills', 'details', 'courses']);
+export const DATA_PARTS = /** @type {const} */ (['skills', 'skill-names', 'details', 'courses']);
 
 let initialised = null;
 
 /**
  * A Planner over the default dataset shipped in `data/`: the wasm module is loaded once, then
- * the core part and the parts asked for (all by default; `[]` gives search only, the smallest).
- * @param {{ parts?: readonly ('skills' | 'details' | 'courses')[] }} [options]
+ * the core part and the parts asked for (all by default; `[]` gives search only, the smallest),
+ * in the planner's order (`skill-names` brings `skills` with it: it names those skills).
+ * @param {{ parts?: readonly ('skills' | 'skill-names' | 'details' | 'courses')[] }} [options]
  * @returns {Promise<Planner>}
  */
 export async function createPlanner({ parts = DATA_PARTS } = {}) {
@@ -53,7 +54,8 @@ export async function createPlanner({ parts = DATA_PARTS } = {}) {
   const planner = new Planner(await gunzip(await packageFile('data/core.bin.gz')));
   for (const part of parts) {
     if (!DATA_PARTS.includes(part)) throw new Error(`parts: "${String(part)}" is not one of ${DATA_PARTS.join(', ')}`);
-    planner.addPart(await gunzip(await packageFile(`data/${part}.bin.gz`)));
   }
+  const wanted = DATA_PARTS.filter((p) => parts.includes(p) || (p === 'skills' && parts.includes('skill-names')));
+  for (const part of wanted) planner.addPart(await gunzip(await packageFile(`data/${part}.bin.gz`)));
   return planner;
 }

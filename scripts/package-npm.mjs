@@ -32,8 +32,8 @@ function repositoryUrl() {
 const generated = JSON.parse(await readFile(join(PKG, 'package.json'), 'utf8'));
 for (const file of ['index.js', 'index.d.ts']) await copyFile(join(REPO, 'npm', file), join(PKG, file));
 await mkdir(join(PKG, 'data'), { recursive: true });
-const parts = (await readdir(join(REPO, 'data', 'parts'))).filter((f) => /^(core|skills|details|courses)\.bin\.gz$/.test(f));
-if (parts.length !== 4) throw new Error(`data/parts: expected the four dataset parts, found ${parts.join(', ')}`);
+const parts = (await readdir(join(REPO, 'data', 'parts'))).filter((f) => /^(core|skills|skill-names|details|courses)\.bin\.gz$/.test(f));
+if (parts.length !== 5) throw new Error(`data/parts: expected the five dataset parts, found ${parts.join(', ')}`);
 for (const part of parts) await copyFile(join(REPO, 'data', 'parts', part), join(PKG, 'data', part));
 
 const readme = await readFile(join(REPO, 'README.md'), 'utf8');

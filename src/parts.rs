@@ -4,9 +4,14 @@
 //! | part | holds | needed for |
 //! |---|---|---|
 //! | `core` | meta, ISCO groups, every occupation's names, codes, pay and classifications (without its skills or description), the recognised routes and the courses they name | search |
-//! | `skills` | ESCO's skills, skill groups and skill relations, and each occupation's essential and optional skills | a job's skills, moves, plans |
+//! | `skills` | ESCO's skills (without their ids and labels), skill groups and skill relations, and each occupation's essential and optional skills | moves (brief: counts of skills, not their names) |
+//! | `skill-names` | each skill's ESCO id and label | a job's skills, moves with their skills, skill search, plans |
 //! | `details` | the occupations' descriptions | "what the job involves" |
 //! | `courses` | the rest of the course catalogue | plans, pathways, course lists and imports |
+//!
+//! The skills' ESCO ids (16 random bytes each, which nothing compresses) and labels are a third
+//! of a megabyte gzipped: on a slow phone connection that is more than a second and a half, so
+//! they come after what ranking moves needs.
 //!
 //! A part file is the magic `GPDP`, the format version (`u16`, little-endian), the part's tag
 //! (`u8`, its position in [`PartName::ALL`]), then the part in postcard, a compact, stable serde
@@ -27,7 +32,7 @@ use crate::model::{
 };
 
 /// The part format this code reads and writes.
-pub const FORMAT_VERSION: u16 = 2;
+pub const FORMAT_VERSION: u16 = 3;
 const MAGIC: [u8; 4] = *b"GPDP";
 const HEADER_LEN: usize = 7;
 
@@ -36,8 +41,10 @@ const HEADER_LEN: usize = 7;
 pub enum PartName {
     /// Needed for the first answer.
     Core,
-    /// The skills no occupation names.
+    /// The skills and which ones each occupation needs, without their names.
     Skills,
+    /// The skills' ESCO ids and labels.
+    SkillNames,
     /// Occupation descriptions.
     Details,
     /// The course catalogue beyond the courses routes name.
@@ -46,9 +53,10 @@ pub enum PartName {
 
 impl PartName {
     /// Every part, core first.
-    pub const ALL: [PartName; 4] = [
+    pub const ALL: [PartName; 5] = [
         PartName::Core,
         PartName::Skills,
+        PartName::SkillNames,
         PartName::Details,
         PartName::Courses,
     ];
@@ -58,6 +66,7 @@ impl PartName {
         match self {
             PartName::Core => "core",
             PartName::Skills => "skills",
+            PartName::SkillNames => "skill-names",
             PartName::Details => "details",
             PartName::Courses => "courses",
         }
@@ -68,6 +77,7 @@ impl PartName {
         match self {
             PartName::Core => "core.bin",
             PartName::Skills => "skills.bin",
+            PartName::SkillNames => "skill-names.bin",
             PartName::Details => "details.bin",
             PartName::Courses => "courses.bin",
         }
@@ -108,14 +118,23 @@ pub struct SkillsPart {
     pub dataset: u64,
     /// ESCO skill groups.
     pub skill_groups: Vec<SkillGroup>,
-    /// Every skill, its id empty.
+    /// Every skill, its id and label empty (see [`SkillNamesPart`]).
     pub skills: Vec<Skill>,
-    /// The skills' ESCO ids, in order.
-    pub skill_ids: IdColumn,
     /// Skill-to-skill relations.
     pub skill_relations: Vec<SkillRelation>,
     /// Each occupation's skills, by occupation id.
     pub occupations: Vec<OccupationSkills>,
+}
+
+/// The skills' ESCO ids and labels, in skill order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SkillNamesPart {
+    /// Fingerprint of the whole dataset.
+    pub dataset: u64,
+    /// The skills' ESCO ids.
+    pub skill_ids: IdColumn,
+    /// The skills' preferred labels.
+    pub labels: Vec<String>,
 }
 
 /// One occupation's skills, as [`Occupation::essential`] and [`Occupation::optional`].
@@ -230,6 +249,8 @@ pub enum Part {
     Core(CorePart),
     /// See [`SkillsPart`].
     Skills(SkillsPart),
+    /// See [`SkillNamesPart`].
+    SkillNames(SkillNamesPart),
     /// See [`DetailsPart`].
     Details(DetailsPart),
     /// See [`CoursesPart`].
@@ -242,6 +263,7 @@ impl Part {
         match self {
             Part::Core(_) => PartName::Core,
             Part::Skills(_) => PartName::Skills,
+            Part::SkillNames(_) => PartName::SkillNames,
             Part::Details(_) => PartName::Details,
             Part::Courses(_) => PartName::Courses,
         }
@@ -252,6 +274,7 @@ impl Part {
         match self {
             Part::Core(p) => p.dataset,
             Part::Skills(p) => p.dataset,
+            Part::SkillNames(p) => p.dataset,
             Part::Details(p) => p.dataset,
             Part::Courses(p) => p.dataset,
         }
@@ -270,6 +293,7 @@ pub fn encode(part: &Part) -> Result<Vec<u8>, Error> {
     let body = match part {
         Part::Core(p) => postcard::to_extend(p, out),
         Part::Skills(p) => postcard::to_extend(p, out),
+        Part::SkillNames(p) => postcard::to_extend(p, out),
         Part::Details(p) => postcard::to_extend(p, out),
         Part::Courses(p) => postcard::to_extend(p, out),
     };
@@ -305,6 +329,7 @@ pub fn decode(bytes: &[u8]) -> Result<Part, Error> {
     Ok(match name {
         PartName::Core => Part::Core(postcard::from_bytes(body).map_err(broken)?),
         PartName::Skills => Part::Skills(postcard::from_bytes(body).map_err(broken)?),
+        PartName::SkillNames => Part::SkillNames(postcard::from_bytes(body).map_err(broken)?),
         PartName::Details => Part::Details(postcard::from_bytes(body).map_err(broken)?),
         PartName::Courses => Part::Courses(postcard::from_bytes(body).map_err(broken)?),
     })
@@ -380,8 +405,10 @@ pub fn split(file: &DataFile) -> Result<Vec<(PartName, Vec<u8>)>, Error> {
     let occupation_ids = IdColumn::pack(file.occupations.iter().map(|o| o.id.as_str()));
     let skill_ids = IdColumn::pack(file.skills.iter().map(|s| s.id.as_str()));
     let mut skills = file.skills.clone();
+    let mut skill_labels = Vec::with_capacity(skills.len());
     for skill in &mut skills {
         skill.id.clear();
+        skill_labels.push(std::mem::take(&mut skill.label));
     }
     let mut descriptions = Vec::with_capacity(occupations.len());
     let mut skill_lists = Vec::with_capacity(occupations.len());
@@ -409,9 +436,13 @@ pub fn split(file: &DataFile) -> Result<Vec<(PartName, Vec<u8>)>, Error> {
             dataset,
             skill_groups: file.skill_groups.clone(),
             skills,
-            skill_ids,
             skill_relations: file.skill_relations.clone(),
             occupations: skill_lists,
+        }),
+        Part::SkillNames(SkillNamesPart {
+            dataset,
+            skill_ids,
+            labels: skill_labels,
         }),
         Part::Details(DetailsPart {
             dataset,
@@ -442,7 +473,7 @@ fn named_course_count(file: &DataFile) -> usize {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Progress {
     dataset: u64,
-    loaded: [bool; 4],
+    loaded: [bool; PartName::ALL.len()],
     extent: Extent,
 }
 
@@ -456,6 +487,7 @@ impl Progress {
         let extent = Extent {
             skills: core.skill_total as usize,
             courses: core.course_total as usize,
+            skill_names: false,
         };
         let file = DataFile {
             meta: core.meta,
@@ -469,7 +501,7 @@ impl Progress {
         };
         let progress = Progress {
             dataset: core.dataset,
-            loaded: [true, false, false, false],
+            loaded: [true, false, false, false, false],
             extent,
         };
         (file, progress)
@@ -521,13 +553,6 @@ impl Progress {
                         self.extent.skills
                     ));
                 }
-                if p.skill_ids.len() != p.skills.len() {
-                    return fail(format!(
-                        "the skills part has {} ids for {} skills",
-                        p.skill_ids.len(),
-                        p.skills.len()
-                    ));
-                }
                 if p.occupations.len() != file.occupations.len() {
                     return fail(format!(
                         "the skills part lists skills for {} occupations; the core has {}",
@@ -537,14 +562,34 @@ impl Progress {
                 }
                 file.skill_groups = p.skill_groups;
                 file.skills = p.skills;
-                for (skill, id) in file.skills.iter_mut().zip(p.skill_ids.unpack()) {
-                    skill.id = id;
-                }
                 file.skill_relations = p.skill_relations;
                 for (o, lists) in file.occupations.iter_mut().zip(p.occupations) {
                     o.essential = lists.essential;
                     o.optional = lists.optional;
                 }
+            }
+            Part::SkillNames(p) => {
+                if !self.loaded[PartName::Skills.index()] {
+                    return fail("the skill-names part needs the skills part first".to_owned());
+                }
+                if p.skill_ids.len() != file.skills.len() || p.labels.len() != file.skills.len() {
+                    return fail(format!(
+                        "the skill-names part has {} ids and {} labels for {} skills",
+                        p.skill_ids.len(),
+                        p.labels.len(),
+                        file.skills.len()
+                    ));
+                }
+                for ((skill, id), label) in file
+                    .skills
+                    .iter_mut()
+                    .zip(p.skill_ids.unpack())
+                    .zip(p.labels)
+                {
+                    skill.id = id;
+                    skill.label = label;
+                }
+                self.extent.skill_names = true;
             }
             Part::Details(p) => {
                 if p.descriptions.len() != file.occupations.len() {
@@ -604,7 +649,7 @@ impl Progress {
     pub fn whole(file: &DataFile) -> Progress {
         Progress {
             dataset: 0,
-            loaded: [true; 4],
+            loaded: [true; PartName::ALL.len()],
             extent: Extent::of(file),
         }
     }
@@ -636,17 +681,17 @@ mod tests {
 
     #[test]
     fn a_bad_header_is_named() {
-        for bytes in [&b""[..], b"GPD", b"JSON{}!!", b"GPDP\x03\x00\x00"] {
+        for bytes in [&b""[..], b"GPD", b"JSON{}!!", b"GPDP\x02\x00\x00"] {
             let message = decode(bytes).unwrap_err().to_string();
             assert!(message.contains("part"), "{message}");
         }
-        let message = decode(b"GPDP\x02\x00\x09").unwrap_err().to_string();
+        let message = decode(b"GPDP\x03\x00\x09").unwrap_err().to_string();
         assert!(message.contains("part tag 9"), "{message}");
     }
 
     #[test]
     fn a_truncated_body_is_a_decode_error_not_a_panic() {
-        let message = decode(b"GPDP\x02\x00\x00\x05").unwrap_err().to_string();
+        let message = decode(b"GPDP\x03\x00\x00\x05").unwrap_err().to_string();
         assert!(message.contains("core part is damaged"), "{message}");
     }
 

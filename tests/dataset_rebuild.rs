@@ -9,7 +9,7 @@
 
 use std::path::{Path, PathBuf};
 
-use greenpath::api::Planner;
+use greenpath::api::{Planner, TransitionOptionsDto};
 use greenpath::model::DataFile;
 use greenpath::parts;
 
@@ -77,19 +77,25 @@ fn parts_refuse_to_mix_or_repeat_and_the_planner_keeps_what_it_had() {
         .err()
         .expect("a skills part is not a core");
     assert!(wrong_first.to_string().contains("core part first"));
-    let cut = &bytes[2][..bytes[2].len() / 2];
+    let cut = &bytes[3][..bytes[3].len() / 2];
     assert!(planner
         .add_part(cut)
         .unwrap_err()
         .to_string()
         .contains("details part is damaged"));
-    planner.add_part(&bytes[2]).expect("the details part loads");
+    planner.add_part(&bytes[3]).expect("the details part loads");
+    assert!(planner
+        .add_part(&bytes[3])
+        .unwrap_err()
+        .to_string()
+        .contains("already loaded"));
+    // The skills' names name the skills part's skills: they cannot come first.
     assert!(planner
         .add_part(&bytes[2])
         .unwrap_err()
         .to_string()
-        .contains("already loaded"));
-    let mut other = parts::decode(&bytes[3]).unwrap();
+        .contains("needs the skills part first"));
+    let mut other = parts::decode(&bytes[4]).unwrap();
     if let parts::Part::Courses(p) = &mut other {
         p.dataset ^= 1;
     }
@@ -100,8 +106,58 @@ fn parts_refuse_to_mix_or_repeat_and_the_planner_keeps_what_it_had() {
     assert!(message.contains("another build"), "{message}");
     assert_eq!(planner.parts(), ["core", "details"]);
     planner.add_part(&bytes[1]).expect("the skills part loads");
-    planner.add_part(&bytes[3]).expect("the courses part loads");
-    assert_eq!(planner.parts(), ["core", "skills", "details", "courses"]);
+    // With the skills but not their names: brief moves answer, a job's skills wait.
+    let gas = committed()
+        .occupations
+        .iter()
+        .find(|o| o.label == "gas service technician")
+        .expect("in ESCO")
+        .id
+        .clone();
+    let brief = TransitionOptionsDto {
+        brief: true,
+        only_green: true,
+        ..TransitionOptionsDto::default()
+    };
+    let moves = planner
+        .transitions(&gas, brief)
+        .expect("brief moves need no names");
+    assert!(moves
+        .iter()
+        .all(|m| m.matched.is_empty() && m.missing.is_empty()));
+    assert!(moves.iter().any(|m| m.skill_counts.matched > 0));
+    let missing = planner.occupation(&gas).unwrap_err();
+    assert_eq!(
+        (missing.kind(), missing.field()),
+        ("partMissing", Some("skill-names"))
+    );
+    planner
+        .add_part(&bytes[2])
+        .expect("the skill-names part loads");
+    planner.add_part(&bytes[4]).expect("the courses part loads");
+    assert_eq!(
+        planner.parts(),
+        ["core", "skills", "skill-names", "details", "courses"]
+    );
+    // The same moves in full: the same order, the lists as long as their counts.
+    let full = planner
+        .transitions(
+            &gas,
+            TransitionOptionsDto {
+                only_green: true,
+                ..TransitionOptionsDto::default()
+            },
+        )
+        .expect("full moves");
+    assert_eq!(
+        full.iter().map(|m| &m.id).collect::<Vec<_>>(),
+        moves.iter().map(|m| &m.id).collect::<Vec<_>>()
+    );
+    for (m, b) in full.iter().zip(&moves) {
+        assert_eq!(m.matched.len(), b.skill_counts.matched);
+        assert_eq!(m.partial.len(), b.skill_counts.partial);
+        assert_eq!(m.missing.len(), b.skill_counts.missing);
+    }
 }
 
 #[cfg(feature = "builder")]

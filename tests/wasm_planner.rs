@@ -9,9 +9,10 @@ use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
 
 /// The committed parts, gzipped, core first.
-static PARTS_GZ: [&[u8]; 4] = [
+static PARTS_GZ: [&[u8]; 5] = [
     include_bytes!("../data/parts/core.bin.gz"),
     include_bytes!("../data/parts/skills.bin.gz"),
+    include_bytes!("../data/parts/skill-names.bin.gz"),
     include_bytes!("../data/parts/details.bin.gz"),
     include_bytes!("../data/parts/courses.bin.gz"),
 ];
@@ -27,7 +28,7 @@ fn part(i: usize) -> Vec<u8> {
 /// A planner with every part, added after the core as the page does.
 fn whole_planner() -> Planner {
     let mut planner = Planner::new(&part(0)).expect("the core loads");
-    for i in 1..4 {
+    for i in 1..5 {
         planner.add_part(&part(i)).expect("each part loads");
     }
     planner
@@ -137,9 +138,22 @@ fn the_core_answers_search_and_names_the_part_a_question_needs() {
         (kind.as_string(), field.as_string()),
         (Some("partMissing".into()), Some("skills".into()))
     );
-    assert_eq!(planner.add_part(&part(2)).expect("details load"), "details");
+    assert_eq!(planner.add_part(&part(3)).expect("details load"), "details");
     assert!(planner.description(&id).expect("described").len() > 20);
     assert_eq!(planner.add_part(&part(1)).expect("skills load"), "skills");
+    let error = planner
+        .occupation(&id)
+        .expect_err("needs the skills' names");
+    let field = js_sys::Reflect::get(&error, &"field".into()).unwrap();
+    assert_eq!(field.as_string(), Some("skill-names".into()));
+    let brief = js_sys::JSON::parse(r#"{"onlyGreen": true, "count": 5, "brief": true}"#).unwrap();
+    let moves = plain(planner.transitions(&id, brief));
+    assert!(moves[0]["skillCounts"]["missing"].as_u64().is_some());
+    assert_eq!(moves[0]["missing"], serde_json::json!([]));
+    assert_eq!(
+        planner.add_part(&part(2)).expect("names load"),
+        "skill-names"
+    );
     let detail = plain(planner.occupation(&id));
     assert!(detail["essentialSkills"].as_array().unwrap().len() > 5);
 }

@@ -236,6 +236,11 @@ pub struct TransitionOptionsDto {
     /// How many moves to list (default 50).
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub count: Option<f64>,
+    /// Moves without their lists of skills (`matched`, `partial` and `missing` left empty;
+    /// `skillCounts` still says how many). Answerable as soon as the `skills` part is loaded,
+    /// before the `skill-names` part, and smaller to send: for a first list of moves.
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub brief: bool,
 }
 
 /// The facets of a move's score.
@@ -366,12 +371,27 @@ pub struct TransitionDto {
     pub green: GreenDto,
     /// On the carbon-intensive list itself.
     pub carbon_intensive: bool,
-    /// Essential skills held.
+    /// How many essential skills are held, partly credited and to learn (also when `brief`).
+    pub skill_counts: SkillCountsDto,
+    /// Essential skills held (empty when `brief`).
     pub matched: Vec<SkillRef>,
-    /// Essential skills partly credited.
+    /// Essential skills partly credited (empty when `brief`).
     pub partial: Vec<PartialDto>,
-    /// Essential skills to learn, most important first.
+    /// Essential skills to learn, most important first (empty when `brief`).
     pub missing: Vec<SkillRef>,
+}
+
+/// How a move's essential skills divide.
+#[derive(Debug, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct SkillCountsDto {
+    /// Essential skills held.
+    pub matched: usize,
+    /// Essential skills partly credited.
+    pub partial: usize,
+    /// Essential skills to learn.
+    pub missing: usize,
 }
 
 /// A destination ranked by similarity, with why.

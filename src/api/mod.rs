@@ -94,8 +94,8 @@ pub struct Planner {
 }
 
 impl Planner {
-    /// Starts from the core part of a dataset (`data/parts/core.bin`): enough to search, show a
-    /// job's skills and rank moves. Add the other parts with [`Planner::add_part`]; until then
+    /// Starts from the core part of a dataset (`data/parts/core.bin`): enough to search.
+    /// Add the other parts with [`Planner::add_part`]; until then
     /// the questions that need them answer [`Error::PartMissing`] naming the part.
     ///
     /// # Errors
@@ -153,11 +153,13 @@ impl Planner {
 
     /// Plans need every skill a course may teach and the whole catalogue.
     fn course_planner_for(data: &Dataset, progress: &Progress) -> Option<CoursePlanner> {
-        (progress.has(PartName::Skills) && progress.has(PartName::Courses))
-            .then(|| CoursePlanner::new(data))
+        (progress.has(PartName::Skills)
+            && progress.has(PartName::SkillNames)
+            && progress.has(PartName::Courses))
+        .then(|| CoursePlanner::new(data))
     }
 
-    /// Adds a later part of the dataset (`skills.bin`, `details.bin` or `courses.bin`) and
+    /// Adds a later part of the dataset (`skills.bin`, `skill-names.bin`, `details.bin` or `courses.bin`) and
     /// returns its name. Nothing changes on an error: the planner keeps answering from what it
     /// had.
     ///
@@ -184,8 +186,10 @@ impl Planner {
         };
         // The occupation index reads names only, which no later part changes.
         if name == PartName::Skills {
-            self.skill_index = SearchIndex::for_skills(&data);
             self.engine = TransitionEngine::new(&data);
+        }
+        if name == PartName::SkillNames {
+            self.skill_index = SearchIndex::for_skills(&data);
         }
         self.courses = Self::course_planner_for(&data, &progress);
         self.data = data;
@@ -203,8 +207,14 @@ impl Planner {
             .collect()
     }
 
-    fn course_planner(&self) -> Result<&CoursePlanner, Error> {
+    /// The skills and then their names: what anything showing a skill needs.
+    fn require_skill_names(&self) -> Result<(), Error> {
         self.progress.require(PartName::Skills)?;
+        self.progress.require(PartName::SkillNames)
+    }
+
+    fn course_planner(&self) -> Result<&CoursePlanner, Error> {
+        self.require_skill_names()?;
         self.progress.require(PartName::Courses)?;
         self.courses
             .as_ref()
@@ -263,7 +273,7 @@ impl Planner {
     /// One occupation with its skills.
     pub fn occupation(&self, id: &str) -> Result<OccupationDetail, Error> {
         let o = self.data.occupation(self.lookup("id", id)?);
-        self.progress.require(PartName::Skills)?;
+        self.require_skill_names()?;
         Ok(OccupationDetail {
             id: o.id.clone(),
             label: o.label.clone(),
@@ -301,7 +311,7 @@ impl Planner {
         count: f64,
     ) -> Result<Vec<SimilarOccupationDto>, Error> {
         let origin = self.lookup("id", id)?;
-        self.progress.require(PartName::Skills)?;
+        self.require_skill_names()?;
         let max = self.data.occupations().len() as f64;
         let count = whole_number("count", count, max)?;
         let origin_pay = self.data.occupation(origin).annual_earnings;
@@ -333,7 +343,7 @@ impl Planner {
     /// Skills matching `query` by label, best first (to add skills a person holds).
     pub fn search_skills(&self, query: &str, limit: f64) -> Result<Vec<SkillRef>, Error> {
         let limit = whole_number("limit", limit, MAX_SEARCH_LIMIT)?;
-        self.progress.require(PartName::Skills)?;
+        self.require_skill_names()?;
         let ids: Vec<SkillId> = self
             .skill_index
             .search(query, limit)
@@ -377,13 +387,16 @@ impl Planner {
     ) -> Result<Vec<TransitionDto>, Error> {
         let origin = self.lookup("id", id)?;
         self.progress.require(PartName::Skills)?;
-        let dto = options;
-        let options = self.options_from(dto)?;
+        let brief = options.brief;
+        if !brief {
+            self.require_skill_names()?;
+        }
+        let options = self.options_from(options)?;
         let moves = self.engine.transitions(&self.data, origin, &options)?;
         let origin_pay = self.data.occupation(origin).annual_earnings;
         let dtos: Vec<TransitionDto> = moves
             .iter()
-            .map(|t| self.transition_dto(t, origin_pay))
+            .map(|t| self.transition_dto(t, origin_pay, brief))
             .collect();
         Ok(dtos)
     }
@@ -646,7 +659,7 @@ impl Planner {
             .map(|id| {
                 self.data.skill_id(id).ok_or_else(|| {
                     // Not a skill occupations name: it may be in the part still loading.
-                    match self.progress.require(PartName::Skills) {
+                    match self.require_skill_names() {
                         Err(missing) => missing,
                         Ok(()) => Error::UnknownSkill {
                             field: "extraSkills",
@@ -737,8 +750,14 @@ impl Planner {
         })
     }
 
-    fn transition_dto(&self, t: &Transition, origin_pay: Option<u32>) -> TransitionDto {
+    fn transition_dto(
+        &self,
+        t: &Transition,
+        origin_pay: Option<u32>,
+        brief: bool,
+    ) -> TransitionDto {
         let o = self.data.occupation(t.occupation);
+        let explanation = &t.explanation;
         TransitionDto {
             id: o.id.clone(),
             label: o.label.clone(),
@@ -773,11 +792,20 @@ impl Planner {
                 selected: t.green.selected,
             },
             carbon_intensive: o.carbon.is_some(),
-            matched: self.skill_refs(&t.explanation.matched),
-            partial: t
-                .explanation
+            skill_counts: SkillCountsDto {
+                matched: explanation.matched.len(),
+                partial: explanation.partial.len(),
+                missing: explanation.missing.len(),
+            },
+            matched: if brief {
+                Vec::new()
+            } else {
+                self.skill_refs(&explanation.matched)
+            },
+            partial: explanation
                 .partial
                 .iter()
+                .filter(|_| !brief)
                 .map(|p| PartialDto {
                     needed: self.skill_ref(p.needed),
                     held: self.skill_ref(p.held),
@@ -790,7 +818,11 @@ impl Planner {
                     credit: p.credit,
                 })
                 .collect(),
-            missing: self.skill_refs(&t.explanation.missing),
+            missing: if brief {
+                Vec::new()
+            } else {
+                self.skill_refs(&explanation.missing)
+            },
         }
     }
 

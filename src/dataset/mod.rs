@@ -23,6 +23,9 @@ pub struct Extent {
     pub skills: usize,
     /// Courses in the whole dataset.
     pub courses: usize,
+    /// Whether the skills' ESCO ids and labels are loaded (they arrive after the skills
+    /// themselves: moves need only the skills, their names come next).
+    pub skill_names: bool,
 }
 
 impl Extent {
@@ -31,6 +34,7 @@ impl Extent {
         Extent {
             skills: file.skills.len(),
             courses: file.courses.len(),
+            skill_names: true,
         }
     }
 }
@@ -87,7 +91,11 @@ impl Dataset {
             return Err(Error::Invalid { problems });
         }
         let occupation_by_id = index_by(&file.occupations, |o| &o.id);
-        let skill_by_id = index_by(&file.skills, |s| &s.id);
+        let skill_by_id = if extent.skill_names {
+            index_by(&file.skills, |s| &s.id)
+        } else {
+            HashMap::new()
+        };
         let course_by_id = index_by(&file.courses, |c| &c.id);
         let isco_by_code = file
             .isco_groups

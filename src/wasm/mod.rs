@@ -40,7 +40,7 @@ impl Planner {
         })
     }
 
-    /// Adds a later part of the dataset (`skills.bin`, `details.bin` or `courses.bin`) and
+    /// Adds a later part of the dataset (`skills.bin`, `skill-names.bin`, `details.bin` or `courses.bin`) and
     /// returns its name. Nothing changes on an error.
     #[wasm_bindgen(js_name = addPart)]
     pub fn add_part(&mut self, bytes: &[u8]) -> Result<String, JsValue> {

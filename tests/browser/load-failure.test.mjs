@@ -27,7 +27,7 @@ async function copyOfDist() {
 
 test('data parts sent as gzip bytes without Content-Encoding still load', { timeout: 120_000 }, async () => {
   const root = await copyOfDist();
-  for (const part of ['core', 'skills']) {
+  for (const part of ['core', 'skills', 'skill-names']) {
     const file = join(root, 'data', `${part}.bin`);
     await writeFile(file, gzipSync(await readFile(file)));
     await rm(`${file}.gz`); // no pre-compressed sibling: the server sends the file as it is

@@ -68,7 +68,7 @@ test('a repeat visit with no connection finds a job and its green moves', { time
     return { scope: registration.scope, cache, keys };
   });
   assert.equal(kept.scope, server.url);
-  for (const file of ['/', '/index.html', '/app/main.js', '/app/planner-worker.js', '/pkg/greenpath_bg.wasm', '/data/core.bin', '/data/skills.bin', '/data/courses.bin']) {
+  for (const file of ['/', '/index.html', '/app/main.js', '/app/planner-worker.js', '/pkg/greenpath_bg.wasm', '/data/core.bin', '/data/skills.bin', '/data/skill-names.bin', '/data/courses.bin']) {
     assert.ok(kept.keys.includes(file), `${file} kept offline`);
   }
   const sw = await readFile(join(DIST, 'sw.js'), 'utf8');

@@ -6,7 +6,8 @@
  * request messages from `planner-client.js`. Heavy work happens here so the page never freezes.
  *
  * Messages it receives:  `{ id, method, args }`
- * The dataset comes in parts (`data/core.bin`, then `skills.bin`, `details.bin`, `courses.bin`;
+ * The dataset comes in parts (`data/core.bin`, then `skills.bin`, `skill-names.bin`, `details.bin`,
+ * `courses.bin`;
  * `local.bin`, the local picture, only when a college or council question needs it):
  * the Planner is built from the core, which is enough to search, and the later parts are fetched
  * one after another and added as they arrive. A question that needs a part not loaded yet is
@@ -29,15 +30,17 @@ const JS_URL = new URL(`${PKG}greenpath.js`, import.meta.url);
 const PART_URLS = {
   core: new URL('../data/core.bin', import.meta.url),
   skills: new URL('../data/skills.bin', import.meta.url),
+  'skill-names': new URL('../data/skill-names.bin', import.meta.url),
   details: new URL('../data/details.bin', import.meta.url),
   courses: new URL('../data/courses.bin', import.meta.url),
   local: new URL('../data/local.bin', import.meta.url),
 };
-/** The later parts, in the order they are fetched (skills first: moves need them). */
-const LATER_PARTS = /** @type {const} */ (['skills', 'details', 'courses']);
+/** The later parts, in the order they are fetched (skills first: brief moves need them). */
+const LATER_PARTS = /** @type {const} */ (['skills', 'skill-names', 'details', 'courses']);
 /** What each later part is, in words for an error message. */
 const PART_WORDS = {
   skills: 'The skills of each job',
+  'skill-names': 'The names of the skills',
   details: 'The job descriptions',
   courses: 'The course catalogue',
   local: 'The local picture (workers and demand by area)',
@@ -124,7 +127,7 @@ async function load() {
   const wasmResponse = fetch(WASM_URL);
   wasmResponse.catch(() => {}); // reported by init below
   const dataPromise = fetchData(PART_URLS.core);
-  dataPromise.catch(() => {}); // handled below; avoid an unhandled-rejection report meanwhile
+  dataPromise.then(coreArrived, () => {}); // a failure is handled below
   const mod = await import(JS_URL.href);
   await mod.default({ module_or_path: wasmResponse });
   const t1 = performance.now();
@@ -141,16 +144,22 @@ async function load() {
   };
 }
 
+/** @type {() => void} */
+let coreArrived = () => {};
+/** Settles when the core's bytes are in: the later parts download from then on, so the
+ * connection does not idle while the module compiles and the planner is built. */
+const coreArrival = new Promise((resolve) => { coreArrived = () => resolve(undefined); });
+
 const loaded = load();
 
 /** @type {Map<string, Promise<void>>} A later part: loading or loaded. */
 const partLoads = new Map();
 /** @type {Promise<unknown>} The last later part started: each fetch waits for the one before. */
-let partChain = Promise.resolve();
+let partChain = coreArrival;
 
 /**
  * Fetch a later part and add it to the Planner (once; again after a failure).
- * @param {'skills'|'details'|'courses'|'local'} part
+ * @param {'skills'|'skill-names'|'details'|'courses'|'local'} part
  * @returns {Promise<void>}
  */
 function partLoad(part) {
@@ -197,12 +206,13 @@ async function answer(planner, method, args) {
 loaded.then(
   ({ info }) => {
     self.postMessage({ type: 'ready', info });
-    // The later parts follow once search works, one at a time, so that the wasm module and the
-    // core had the whole connection.
-    for (const part of LATER_PARTS) partLoad(part).catch(() => {});
   },
   (err) => self.postMessage({ type: 'failed', error: toErrorRecord(err) }),
 );
+
+// The later parts follow the core one at a time (the core had the connection to itself), each
+// added once the planner is built.
+for (const part of LATER_PARTS) partLoad(part).catch(() => {});
 
 self.addEventListener('message', async (event) => {
   const { id, method, args } = /** @type {{id: number, method: string, args: unknown[]}} */ (event.data ?? {});

@@ -6,7 +6,6 @@
  */
 
 import './greenpath-explorer.js';
-import { workOffline } from '../app/offline.js';
 
 const explorer = /** @type {HTMLElement} */ (document.getElementById('explorer'));
 const params = new URLSearchParams(window.location.search);
@@ -16,7 +15,10 @@ for (const name of ['job', 'area', 'green', 'pay-floor', 'course-list']) {
 }
 
 // Keep the files once the first answer is shown (or the search box is ready when no job is set).
-workOffline(new Promise((resolve) => {
+// The offline module loads after the explorer has started, so its planner starts a round trip
+// sooner.
+const answered = new Promise((resolve) => {
   explorer.addEventListener('greenpath-answer', resolve, { once: true });
   if (!params.get('job')) explorer.addEventListener('greenpath-ready', resolve, { once: true });
-}));
+});
+import('../app/offline.js').then(({ workOffline }) => workOffline(answered));

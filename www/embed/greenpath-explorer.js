@@ -197,6 +197,8 @@ export class GreenpathExplorer extends HTMLElement {
     return {
       onlyGreen: true,
       count: MOVES,
+      // Counts of skills, not their names: the list answers before the skills' names arrive.
+      brief: true,
       ...(green && GREEN_BASES.includes(green) ? { green } : {}),
       ...(this.hasAttribute('pay-floor') && Number.isFinite(floor) && floor >= 0 ? { payFloor: floor } : {}),
     };
@@ -248,7 +250,7 @@ export class GreenpathExplorer extends HTMLElement {
       h('ul', { class: 'gp-facts' },
         m.recognised
           ? h('li', {}, `A recognised route (${m.recognised.recognisedBy})`)
-          : h('li', {}, `${formatCount(m.missing.length)} essential ${m.missing.length === 1 ? 'skill' : 'skills'} to learn; ${formatCount(m.matched.length)} you have`),
+          : h('li', {}, `${formatCount(m.skillCounts.missing)} essential ${m.skillCounts.missing === 1 ? 'skill' : 'skills'} to learn; ${formatCount(m.skillCounts.matched)} you have`),
         m.payChange !== undefined && m.annualEarnings !== undefined
           ? h('li', {}, `Pay about ${formatPounds(m.annualEarnings)} a year (${formatPayChange(m.annualEarnings * m.payChange / (1 + m.payChange), m.payChange)} against now)${m.estimatedFrom ? ', an estimate' : ''}`)
           : null,
