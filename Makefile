@@ -7,6 +7,7 @@
 #   make data       rebuild the dataset's parts (data/parts/*.bin.gz) from the raw sources
 #   make test       everything CI runs (.ci/run calls this)
 #   make bench      native criterion benches + browser benchmark
+#   make fuzz       run each cargo-fuzz target for FUZZ_SECONDS (default 60; nightly, installs cargo-fuzz)
 #   make calibrate  run the calibration example (writes docs/calibration.md)
 #   make quality    the recommendation quality report (writes docs/quality.md; RECORD=label keeps a history row)
 #   make clean      remove build outputs
@@ -24,7 +25,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 LOG_DIR := target/ci-logs
 
-.PHONY: help setup pkg site serve data test bench calibrate quality clean \
+.PHONY: help setup pkg site serve data test bench fuzz calibrate quality clean \
 	fmt-check clippy clippy-wasm test-native test-wasm-node test-wasm-chrome test-browser typecheck
 
 help:
@@ -185,6 +186,24 @@ bench: site
 	node benches/portfolio.mjs
 	node benches/council.mjs
 	node benches/embed.mjs
+
+# Each fuzz target for FUZZ_SECONDS, from its committed seeds (fuzz/corpus/<target>, read
+# only) and what earlier runs found (target/fuzz-corpus/<target>). A crash stops the run and
+# leaves its input in fuzz/artifacts/<target>/: make it a regression test named after what it
+# pins. `examples/fuzz_seeds.rs` writes the seeds.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := data_parts dataset_json local_picture course_list search_query planner_options
+fuzz:
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked --version 0.13.2
+	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+	cd fuzz && cargo +nightly fuzz build -O -s none
+	@for t in $(FUZZ_TARGETS); do \
+	  mkdir -p target/fuzz-corpus/$$t; \
+	  echo "==> fuzz $$t for $(FUZZ_SECONDS) s"; \
+	  (cd fuzz && cargo +nightly fuzz run -O -s none $$t ../target/fuzz-corpus/$$t corpus/$$t -- \
+	    -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=4096 -max_len=65536 -print_final_stats=1 \
+	    2>&1 | tee ../target/fuzz-$$t.log | grep -E '^(stat::|==|SUMMARY|Done)' ) || exit 1; \
+	done
 
 calibrate:
 	cargo run --profile bench --example calibrate

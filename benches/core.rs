@@ -1,4 +1,11 @@
 //! Native latency of the worker-facing queries on the real default dataset.
+// A benchmark over the committed data: a panic stops it and says why.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;

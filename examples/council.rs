@@ -1,6 +1,13 @@
 //! Prints the council's plan for real areas (every group, every green job in demand, a budget
 //! that binds at £1,500 a person on every course, a floor of 20%), to read as a careers adviser
 //! would: `cargo run --profile bench --example council [NUTS3 code …]`.
+// A report over the committed data, run by hand: a panic stops the report and says why.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use greenpath::api::{CouncilCourseDto, CouncilGroupDto, CouncilInputDto, GroupDto};
 

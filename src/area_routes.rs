@@ -4,6 +4,10 @@
 //! courses that make the move viable. Only moves into good jobs (pay at least the chosen share of current pay and
 //! at least the floor) become routes.
 
+// Indexing cannot go out of range in this module. Skill ids come from the validated dataset, and
+// the vectors indexed here have one entry per skill.
+#![allow(clippy::indexing_slicing)]
+
 use crate::college::{serves, GoodMove, Serves};
 use crate::council::RouteKind;
 use crate::dataset::Dataset;

@@ -6,6 +6,10 @@
 //! viable, into a good job, and hands the rest to [`crate::portfolio`]; it also ranks the skills
 //! gaps (workers affected × demand) beside the common "demand gap" (openings less completions).
 
+// Indexing cannot go out of range in this module. Skill and occupation ids come from the validated
+// dataset, and the vectors indexed here have one entry per skill or per destination given.
+#![allow(clippy::indexing_slicing)]
+
 use std::collections::BTreeMap;
 
 use crate::dataset::Dataset;

@@ -13,6 +13,11 @@
 //! and why, which limits bind and what one more step of each adds (by solving again), and when
 //! the floor cannot be met, the highest floor that can.
 
+// Indexing cannot go out of range in this module. Indices are the problem's own:
+// `CouncilProblem::validate` runs before any solve and checks every route's group, destination and
+// courses against the problem's lists, and the vectors indexed here are sized to those lists.
+#![allow(clippy::indexing_slicing)]
+
 use good_lp::{
     constraint, microlp, variable, Expression, ProblemVariables, ResolutionError, Solution,
     SolutionStatus, SolverModel, Variable, WithInitialSolution, WithMipGap, WithTimeLimit,

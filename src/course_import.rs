@@ -33,8 +33,12 @@ use serde::Deserialize;
 use crate::course_rules::{check_courses, Reach};
 use crate::dataset::Dataset;
 use crate::error::Error;
+use crate::limits::{
+    shown, MAX_CELL_CHARS, MAX_FILE_BYTES, MAX_ITEMS_PER_CELL, MAX_LIST_ROWS, MAX_NAME_CHARS,
+};
 use crate::model::{Course, CourseKind, CourseLink, Delivery, Funding};
 use crate::search::SearchIndex;
+use crate::spreadsheet;
 use crate::text::fold;
 
 /// The text format of a course list.
@@ -175,8 +179,19 @@ fn parse(
     format: CourseFormat,
     add: bool,
 ) -> Result<Vec<Course>, Error> {
+    if text.len() > MAX_FILE_BYTES {
+        return Err(file_problem(format!(
+            "the file is {:.1} MB; a course list may be at most {} MB",
+            text.len() as f64 / 1_048_576.0,
+            MAX_FILE_BYTES / 1_048_576
+        )));
+    }
+    let text = spreadsheet::without_bom(text);
+    if text.trim().is_empty() {
+        return Err(file_problem("the file is empty".into()));
+    }
     let (rows, mut problems) = match format {
-        CourseFormat::Json => (json_rows(text)?, Vec::new()),
+        CourseFormat::Json => json_rows(text)?,
         CourseFormat::Csv => csv_rows(text)?,
     };
     if rows.is_empty() {
@@ -202,18 +217,20 @@ fn parse(
         occupations: data.occupations().len(),
     };
     for p in check_courses(&courses, reach) {
-        let place = rows[p.course].0;
-        problems.push(RowProblem::at(place, p.column(), p.message.clone()));
+        // Course i is row i: `courses` was built from `rows` one for one.
+        if let Some(&(place, _)) = rows.get(p.course) {
+            problems.push(RowProblem::at(place, p.column(), p.message.clone()));
+        }
     }
     if add {
-        for (i, c) in courses.iter().enumerate() {
+        for ((place, _), c) in rows.iter().zip(&courses) {
             if data.course_id(&c.id).is_some() {
                 problems.push(RowProblem::at(
-                    rows[i].0,
+                    *place,
                     "id",
                     format!(
-                        "{:?} is already a course of the catalogue; give your course another id, or use only your list",
-                        c.id
+                        "{} is already a course of the catalogue; give your course another id, or use only your list",
+                        shown(&c.id)
                     ),
                 ));
             }
@@ -229,29 +246,140 @@ fn parse(
     }
 }
 
-fn json_rows(text: &str) -> Result<Rows, Error> {
-    let rows: Vec<Row> = serde_json::from_str(text).map_err(|e| Error::Decode {
+/// An error about the whole file.
+fn file_problem(message: String) -> Error {
+    Error::InvalidRows {
+        file: "course list",
+        problems: vec![RowProblem::file("file", message)],
+    }
+}
+
+/// At most [`MAX_LIST_ROWS`] rows, counted while they are read (a huge array is refused
+/// before it is all in memory).
+struct BoundedRows(Vec<Row>);
+
+impl<'de> Deserialize<'de> for BoundedRows {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = BoundedRows;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                write!(f, "a JSON array of courses")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<BoundedRows, A::Error> {
+                let mut rows = Vec::new();
+                while let Some(row) = seq.next_element::<Row>()? {
+                    if rows.len() == MAX_LIST_ROWS {
+                        return Err(serde::de::Error::custom(format!(
+                            "a course list may have at most {MAX_LIST_ROWS} courses"
+                        )));
+                    }
+                    rows.push(row);
+                }
+                Ok(BoundedRows(rows))
+            }
+        }
+        deserializer.deserialize_seq(Visit)
+    }
+}
+
+/// The rows of a JSON list, and the problems with cells too long to read (left empty).
+fn json_rows(text: &str) -> Result<(Rows, Vec<RowProblem>), Error> {
+    let BoundedRows(rows) = serde_json::from_str(text).map_err(|e| Error::Decode {
         message: format!("the course list is not a JSON array of courses: {e}"),
     })?;
-    Ok(rows
+    let mut problems = Vec::new();
+    let rows = rows
         .into_iter()
         .enumerate()
-        .map(|(i, row)| {
-            (
-                Place {
-                    row: i + 1,
-                    line: None,
-                },
-                row,
-            )
+        .map(|(i, mut row)| {
+            let at = Place {
+                row: i + 1,
+                line: None,
+            };
+            let Row {
+                id,
+                title,
+                provider,
+                kind,
+                funding,
+                delivery,
+                prerequisites,
+                requires,
+                teaches,
+                occupations,
+                source,
+                notes,
+                ..
+            } = &mut row;
+            let texts = [
+                ("id", id),
+                ("title", title),
+                ("provider", provider),
+                ("kind", kind),
+                ("funding", funding),
+                ("delivery", delivery),
+                ("prerequisites", prerequisites),
+                ("source", source),
+                ("notes", notes),
+            ];
+            for (name, value) in texts {
+                if let Some(problem) = cell_problem(name, value) {
+                    problems.push(RowProblem::at(at, name, problem));
+                    value.clear();
+                }
+            }
+            for (name, list) in [
+                ("requires", requires),
+                ("teaches", teaches),
+                ("occupations", occupations),
+            ] {
+                let joined = list.join(";");
+                if let Some(problem) = cell_problem(name, &joined) {
+                    problems.push(RowProblem::at(at, name, problem));
+                    list.clear();
+                }
+            }
+            (at, row)
         })
-        .collect())
+        .collect();
+    Ok((rows, problems))
 }
 
 /// The rows of a CSV list, and the problems with numbers found while reading them.
 fn csv_rows(text: &str) -> Result<(Rows, Vec<RowProblem>), Error> {
+    let separator = spreadsheet::separator(text);
+    let header_separators = text
+        .lines()
+        .next()
+        .map_or(0, |l| l.bytes().filter(|&b| b == separator).count());
+    if let Some(open) = spreadsheet::open_quote(text, separator, header_separators) {
+        let message = match open.runs_into {
+            Some(next) => format!(
+                "a quote opens a cell on line {} and runs on into line {next}, which reads as a row of its own; close the quote, or write a quote inside a cell as \"\"",
+                open.line
+            ),
+            None => format!(
+                "a quote opens a cell on line {} and never closes; close it, or write a quote inside a cell as \"\"",
+                open.line
+            ),
+        };
+        return Err(Error::InvalidRows {
+            file: "course list",
+            problems: vec![RowProblem {
+                row: None,
+                line: Some(open.line),
+                field: "file".into(),
+                message,
+            }],
+        });
+    }
     let mut reader = csv::ReaderBuilder::new()
         .flexible(false)
+        .delimiter(separator)
         .trim(csv::Trim::All)
         .from_reader(text.as_bytes());
     let headers = reader
@@ -266,12 +394,14 @@ fn csv_rows(text: &str) -> Result<(Rows, Vec<RowProblem>), Error> {
     let columns: Vec<Option<&'static str>> = headers.iter().map(column_for).collect();
     for (i, column) in columns.iter().enumerate() {
         let Some(column) = column else { continue };
-        if let Some(j) = columns[..i].iter().position(|c| c == &Some(*column)) {
+        let earlier = columns.get(..i).unwrap_or_default();
+        if let Some(j) = earlier.iter().position(|c| c == &Some(*column)) {
             problems.push(RowProblem::file(
                 "header",
                 format!(
-                    "{:?} and {:?} both give the {column:?} column; keep one",
-                    &headers[j], &headers[i]
+                    "{} and {} both give the {column:?} column; keep one",
+                    shown(headers.get(j).unwrap_or_default()),
+                    shown(headers.get(i).unwrap_or_default())
                 ),
             ));
         }
@@ -292,6 +422,11 @@ fn csv_rows(text: &str) -> Result<(Rows, Vec<RowProblem>), Error> {
     }
     let mut rows = Vec::new();
     for (i, record) in reader.records().enumerate() {
+        if i == MAX_LIST_ROWS {
+            return Err(file_problem(format!(
+                "a course list may have at most {MAX_LIST_ROWS} courses; this one has more"
+            )));
+        }
         let record = record.map_err(|e| Error::Decode {
             message: format!("row {} of the course list: {e}", i + 1),
         })?;
@@ -302,27 +437,27 @@ fn csv_rows(text: &str) -> Result<(Rows, Vec<RowProblem>), Error> {
         let mut row = Row::default();
         for (column, value) in columns.iter().zip(record.iter()) {
             let Some(name) = *column else { continue };
+            if let Some(problem) = cell_problem(name, value) {
+                problems.push(RowProblem::at(at, name, problem));
+                continue;
+            }
+            // In a semicolon-separated file a list cell separates its items with "|" or ";".
             let list = || -> Vec<String> {
                 value
-                    .split(';')
+                    .split([';', '|'])
                     .map(str::trim)
                     .filter(|v| !v.is_empty())
                     .map(str::to_owned)
                     .collect()
             };
             let mut number = |field: &str| -> Option<f64> {
-                if value.is_empty() {
-                    return None;
+                match spreadsheet::number(value, separator) {
+                    Ok(n) => n,
+                    Err(message) => {
+                        problems.push(RowProblem::at(at, field, message));
+                        None
+                    }
                 }
-                let parsed = value.replace([',', '£'], "").parse::<f64>().ok();
-                if parsed.is_none() {
-                    problems.push(RowProblem::at(
-                        at,
-                        field,
-                        format!("{value:?} is not a number"),
-                    ));
-                }
-                parsed
             };
             match name {
                 "id" => row.id = value.to_owned(),
@@ -345,6 +480,35 @@ fn csv_rows(text: &str) -> Result<(Rows, Vec<RowProblem>), Error> {
         rows.push((at, row));
     }
     Ok((rows, problems))
+}
+
+/// Why a cell cannot be read as it is: too long, too many items, or characters that were lost
+/// when the file was decoded (it was not saved as UTF-8). `None` when it can.
+fn cell_problem(column: &str, value: &str) -> Option<String> {
+    let max = match column {
+        "id" | "title" | "provider" => MAX_NAME_CHARS,
+        _ => MAX_CELL_CHARS,
+    };
+    let chars = value.chars().count();
+    if chars > max {
+        return Some(format!("{chars} characters; at most {max} are read here"));
+    }
+    if matches!(column, "requires" | "teaches" | "occupations") {
+        let items = value
+            .split([';', '|'])
+            .filter(|v| !v.trim().is_empty())
+            .count();
+        if items > MAX_ITEMS_PER_CELL {
+            return Some(format!("{items} items; at most {MAX_ITEMS_PER_CELL}"));
+        }
+    }
+    if value.contains('\u{fffd}') {
+        return Some(format!(
+            "{} has characters that could not be read: save the file as \"CSV UTF-8\" and load it again",
+            shown(value)
+        ));
+    }
+    None
 }
 
 /// Checks one row and builds its course, adding any problems found.
@@ -374,8 +538,8 @@ fn course(
             problem(
                 "kind",
                 format!(
-                    "{:?} is not one of short course, qualification, apprenticeship, bootcamp, degree",
-                    row.kind
+                    "{} is not one of short course, qualification, apprenticeship, bootcamp, degree",
+                    shown(&row.kind)
                 ),
             );
             CourseKind::ShortCourse
@@ -396,7 +560,7 @@ fn course(
         "employerfunded" | "employer" => Funding::EmployerFunded,
         "selffunded" | "self" => Funding::SelfFunded,
         _ => {
-            problem("funding", format!("{:?} is not one of free, skills bootcamp, apprenticeship levy, grant part funded, employer funded, self funded, unknown", row.funding));
+            problem("funding", format!("{} is not one of free, skills bootcamp, apprenticeship levy, grant part funded, employer funded, self funded, unknown", shown(&row.funding)));
             Funding::Unknown
         }
     };
@@ -410,8 +574,8 @@ fn course(
             problem(
                 "delivery",
                 format!(
-                    "{:?} is not one of classroom, online, blended, workplace, unknown",
-                    row.delivery
+                    "{} is not one of classroom, online, blended, workplace, unknown",
+                    shown(&row.delivery)
                 ),
             );
             Delivery::Unknown
@@ -438,7 +602,8 @@ fn course(
             None => problem(
                 "teaches",
                 format!(
-                    "{value:?} is not an ESCO skill of this dataset (by id, URI or label){}",
+                    "{} is not an ESCO skill of this dataset (by id, URI or label){}",
+                    shown(value),
                     names.suggest_skills(data, value)
                 ),
             ),
@@ -459,7 +624,8 @@ fn course(
             None => problem(
                 "occupations",
                 format!(
-                    "{value:?} is not an ESCO occupation of this dataset (by id, URI or label){}",
+                    "{} is not an ESCO occupation of this dataset (by id, URI or label){}",
+                    shown(value),
                     names.suggest_occupations(data, value)
                 ),
             ),
@@ -471,7 +637,7 @@ fn course(
             Some(&c) => requires.push(c),
             None => problem(
                 "requires",
-                format!("{value:?} is not the id of a course in this list"),
+                format!("{} is not the id of a course in this list", shown(value)),
             ),
         }
     }

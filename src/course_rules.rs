@@ -6,6 +6,7 @@
 
 use std::collections::HashSet;
 
+use crate::limits::shown;
 use crate::model::Course;
 
 /// Highest RQF level.
@@ -62,7 +63,7 @@ pub fn check_courses(courses: &[Course], reach: Reach) -> Vec<CourseProblem> {
         if course.id.trim().is_empty() {
             problem("id".into(), "must not be empty".into());
         } else if !seen.insert(course.id.as_str()) {
-            problem("id".into(), format!("{:?} appears twice", course.id));
+            problem("id".into(), format!("{} appears twice", shown(&course.id)));
         }
         if course.title.trim().is_empty() {
             problem("title".into(), "must not be empty".into());
@@ -105,19 +106,20 @@ pub fn check_courses(courses: &[Course], reach: Reach) -> Vec<CourseProblem> {
                 );
             }
         }
+        let mut previous = None;
         for (j, &skill) in course.teaches.iter().enumerate() {
             if skill as usize >= reach.skills {
                 problem(format!("teaches[{j}]"), out_of_range(skill, reach.skills));
             }
-            if j > 0 && course.teaches[j - 1] >= skill {
+            if let Some(before) = previous.filter(|&before| before >= skill) {
                 problem(
                     format!("teaches[{j}]"),
                     format!(
-                        "{skill} is not above the previous entry {} (lists are ascending, without repeats)",
-                        course.teaches[j - 1]
+                        "{skill} is not above the previous entry {before} (lists are ascending, without repeats)"
                     ),
                 );
             }
+            previous = Some(skill);
         }
         let mut linked = HashSet::new();
         for (j, link) in course.occupations.iter().enumerate() {
@@ -145,7 +147,7 @@ pub fn check_courses(courses: &[Course], reach: Reach) -> Vec<CourseProblem> {
         if !course.source.is_empty() && !url {
             problem(
                 "source".into(),
-                format!("{:?} is not an http(s) URL", course.source),
+                format!("{} is not an http(s) URL", shown(&course.source)),
             );
         }
     }
@@ -160,6 +162,9 @@ fn out_of_range(index: u32, len: usize) -> String {
 /// Prerequisite cycles (a course that, through `requires`, needs itself), each reported once at
 /// the link that closes it, by course id. Out-of-range and self links are reported above and
 /// skipped here.
+// Every index here is a course index below `n`: `state` has one entry per course, links at or
+// past `n` are skipped before they are followed, and `path` holds only followed courses.
+#[allow(clippy::indexing_slicing)]
 fn check_cycles(courses: &[Course], out: &mut Vec<CourseProblem>) {
     const NEW: u8 = 0;
     const ON_PATH: u8 = 1;
@@ -194,15 +199,15 @@ fn check_cycles(courses: &[Course], out: &mut Vec<CourseProblem>) {
                     let from = path.iter().position(|&(c, _)| c == next).unwrap_or(0);
                     let cycle: Vec<String> = path[from..]
                         .iter()
-                        .map(|&(c, _)| format!("{:?}", courses[c].id))
-                        .chain(std::iter::once(format!("{:?}", courses[next].id)))
+                        .map(|&(c, _)| shown(&courses[c].id))
+                        .chain(std::iter::once(shown(&courses[next].id)))
                         .collect();
                     out.push(CourseProblem {
                         course: node,
                         field: "requires".into(),
                         message: format!(
-                            "requiring {:?} closes a cycle ({})",
-                            courses[next].id,
+                            "requiring {} closes a cycle ({})",
+                            shown(&courses[next].id),
                             cycle.join(" → ")
                         ),
                     });

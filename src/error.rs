@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::limits::shown;
+
 /// Everything that can go wrong in the core, each variant saying where and what.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Error {
@@ -99,14 +101,16 @@ impl Error {
         }
     }
 
-    /// The value given, as given: the unknown id, or the argument's value as text.
+    /// The value given, as given (its first 200 bytes): the unknown id, or the argument's
+    /// value as text.
     pub fn value(&self) -> Option<&str> {
-        match self {
-            Error::UnknownOccupation { id, .. } | Error::UnknownSkill { id, .. } => Some(id),
-            Error::InvalidArgument { value, .. } => Some(value),
-            Error::InvalidOption { message, .. } => Some(message),
-            _ => None,
-        }
+        let value = match self {
+            Error::UnknownOccupation { id, .. } | Error::UnknownSkill { id, .. } => id,
+            Error::InvalidArgument { value, .. } => value,
+            Error::InvalidOption { message, .. } => message,
+            _ => return None,
+        };
+        Some(head(value, 200))
     }
 
     /// Every problem of an [`Error::Invalid`] or [`Error::InvalidRows`], each naming its record
@@ -130,6 +134,15 @@ impl Error {
     }
 }
 
+/// The longest start of `text` of at most `bytes` bytes that ends on a character boundary.
+fn head(text: &str, bytes: usize) -> &str {
+    let mut end = bytes.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text.get(..end).unwrap_or_default()
+}
+
 /// How many problems an [`Error::Invalid`] message lists before summarising the rest.
 const PROBLEMS_SHOWN: usize = 20;
 
@@ -144,10 +157,10 @@ impl fmt::Display for Error {
             Error::Invalid { problems } => write_problems(f, "dataset", problems),
             Error::InvalidRows { file, problems } => write_problems(f, file, problems),
             Error::UnknownOccupation { field, id } => {
-                write!(f, "{field}: no occupation has the id {id:?}")
+                write!(f, "{field}: no occupation has the id {}", shown(id))
             }
             Error::UnknownSkill { field, id } => {
-                write!(f, "{field}: no skill has the id {id:?}")
+                write!(f, "{field}: no skill has the id {}", shown(id))
             }
             Error::Solver { message } => write!(f, "the optimiser failed: {message}"),
             Error::InvalidArgument {

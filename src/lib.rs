@@ -56,6 +56,7 @@ pub mod credit;
 pub mod dataset;
 pub mod error;
 pub mod gap;
+pub mod limits;
 #[cfg(feature = "area")]
 pub mod local;
 pub mod model;
@@ -66,6 +67,7 @@ pub mod plan;
 pub mod portfolio;
 pub mod search;
 pub mod similarity;
+pub mod spreadsheet;
 pub mod text;
 pub mod transitions;
 

@@ -130,19 +130,27 @@ impl LocalPicture {
     /// [`Error::Decode`] naming what is wrong.
     pub fn decode(bytes: &[u8], dataset: u64, occupations: usize) -> Result<LocalPicture, Error> {
         let fail = |message: String| Error::Decode { message };
-        if bytes.len() < HEADER_LEN || bytes[..4] != MAGIC {
+        let (Some(magic), Some(&[v0, v1]), Some(body)) =
+            (bytes.get(..4), bytes.get(4..6), bytes.get(HEADER_LEN..))
+        else {
+            return Err(fail(format!(
+                "not a greenpath local picture (it should start with \"GPLP\"; {} bytes given)",
+                bytes.len()
+            )));
+        };
+        if magic != MAGIC {
             return Err(fail(format!(
                 "not a greenpath local picture (it should start with \"GPLP\"; {} bytes given)",
                 bytes.len()
             )));
         }
-        let version = u16::from_le_bytes([bytes[4], bytes[5]]);
+        let version = u16::from_le_bytes([v0, v1]);
         if version != LOCAL_FORMAT_VERSION {
             return Err(fail(format!(
                 "local picture format {version} is not supported; expected {LOCAL_FORMAT_VERSION}"
             )));
         }
-        let picture: LocalPicture = postcard::from_bytes(&bytes[HEADER_LEN..])
+        let picture: LocalPicture = postcard::from_bytes(body)
             .map_err(|e| fail(format!("the local picture is damaged: {e}")))?;
         if picture.dataset != dataset {
             return Err(fail(format!(
@@ -202,11 +210,17 @@ impl LocalPicture {
                 } else {
                     f64::from(area.employment) / region_employment as f64
                 };
-                self.regions[usize::from(r)]
-                    .shares
-                    .iter()
-                    .map(|&s| f64::from(s) * within)
-                    .collect()
+                // A region the picture does not have is refused when it is decoded.
+                self.regions
+                    .get(usize::from(r))
+                    .map(|region| {
+                        region
+                            .shares
+                            .iter()
+                            .map(|&s| f64::from(s) * within)
+                            .collect()
+                    })
+                    .unwrap_or_default()
             }
             None => {
                 let all: u64 = self.areas.iter().map(|a| u64::from(a.employment)).sum();

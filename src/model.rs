@@ -277,8 +277,14 @@ impl Occupation {
         let uk = alt + self.uk_titles.len();
         match k {
             0 => Some((&self.label, NameKind::Preferred)),
-            k if k <= alt => Some((&self.alt_labels[k - 1], NameKind::Alternative)),
-            k if k <= uk => Some((&self.uk_titles[k - 1 - alt], NameKind::UkTitle)),
+            k if k <= alt => self
+                .alt_labels
+                .get(k - 1)
+                .map(|t| (t.as_str(), NameKind::Alternative)),
+            k if k <= uk => self
+                .uk_titles
+                .get(k - 1 - alt)
+                .map(|t| (t.as_str(), NameKind::UkTitle)),
             k => self
                 .soc_titles
                 .get(k - 1 - uk)

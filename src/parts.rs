@@ -211,7 +211,7 @@ impl IdColumn {
 /// The 16 bytes of a lowercase UUID (`8-4-4-4-12` hex digits), or `None`.
 fn uuid_bytes(text: &str) -> Option<[u8; 16]> {
     let b = text.as_bytes();
-    if b.len() != 36 || [8, 13, 18, 23].iter().any(|&i| b[i] != b'-') {
+    if b.len() != 36 || [8, 13, 18, 23].iter().any(|&i| b.get(i) != Some(&b'-')) {
         return None;
     }
     let digits: Vec<u8> = b.iter().copied().filter(|&c| c != b'-').collect();
@@ -224,8 +224,9 @@ fn uuid_bytes(text: &str) -> Option<[u8; 16]> {
         _ => None,
     };
     let mut out = [0u8; 16];
-    for (i, pair) in digits.chunks(2).enumerate() {
-        out[i] = (nibble(pair[0])? << 4) | nibble(pair[1])?;
+    for (byte, pair) in out.iter_mut().zip(digits.chunks_exact(2)) {
+        let [high, low] = [pair.first()?, pair.get(1)?].map(|&c| nibble(c));
+        *byte = (high? << 4) | low?;
     }
     Some(out)
 }
@@ -309,22 +310,31 @@ pub fn encode(part: &Part) -> Result<Vec<u8>, Error> {
 /// part, or a body that does not decode (truncated or corrupt).
 pub fn decode(bytes: &[u8]) -> Result<Part, Error> {
     let fail = |message: String| Error::Decode { message };
-    if bytes.len() < HEADER_LEN || bytes[..4] != MAGIC {
+    let (Some(magic), Some(&[v0, v1, tag]), Some(body)) = (
+        bytes.get(..4),
+        bytes.get(4..HEADER_LEN),
+        bytes.get(HEADER_LEN..),
+    ) else {
+        return Err(fail(format!(
+            "not a greenpath data part (it should start with \"GPDP\"; {} bytes given)",
+            bytes.len()
+        )));
+    };
+    if magic != MAGIC {
         return Err(fail(format!(
             "not a greenpath data part (it should start with \"GPDP\"; {} bytes given)",
             bytes.len()
         )));
     }
-    let version = u16::from_le_bytes([bytes[4], bytes[5]]);
+    let version = u16::from_le_bytes([v0, v1]);
     if version != FORMAT_VERSION {
         return Err(fail(format!(
             "part format {version} is not supported; expected {FORMAT_VERSION}"
         )));
     }
-    let Some(&name) = PartName::ALL.get(usize::from(bytes[6])) else {
-        return Err(fail(format!("part tag {} is not a known part", bytes[6])));
+    let Some(&name) = PartName::ALL.get(usize::from(tag)) else {
+        return Err(fail(format!("part tag {tag} is not a known part")));
     };
-    let body = &bytes[HEADER_LEN..];
     let broken = |e: postcard::Error| fail(format!("the {} part is damaged: {e}", name.key()));
     Ok(match name {
         PartName::Core => Part::Core(postcard::from_bytes(body).map_err(broken)?),
@@ -351,7 +361,10 @@ pub fn canonical(mut file: DataFile) -> DataFile {
     let order: Vec<CourseId> = first
         .iter()
         .copied()
-        .chain((0..file.courses.len() as CourseId).filter(|&c| !named[c as usize]))
+        .chain(
+            (0..file.courses.len() as CourseId)
+                .filter(|&c| !named.get(c as usize).copied().unwrap_or(true)),
+        )
         .collect();
     let new_index = inverse(&order);
     let remap = |c: &mut CourseId| {
@@ -361,7 +374,7 @@ pub fn canonical(mut file: DataFile) -> DataFile {
     };
     let mut courses: Vec<Course> = order
         .iter()
-        .map(|&c| file.courses[c as usize].clone())
+        .filter_map(|&c| file.courses.get(c as usize).cloned())
         .collect();
     for course in &mut courses {
         course.requires.iter_mut().for_each(remap);
@@ -377,7 +390,9 @@ pub fn canonical(mut file: DataFile) -> DataFile {
 fn inverse(order: &[u32]) -> Vec<u32> {
     let mut out = vec![0; order.len()];
     for (new, &old) in order.iter().enumerate() {
-        out[old as usize] = new as u32;
+        if let Some(slot) = out.get_mut(old as usize) {
+            *slot = new as u32;
+        }
     }
     out
 }
@@ -429,7 +444,11 @@ pub fn split(file: &DataFile) -> Result<Vec<(PartName, Vec<u8>)>, Error> {
             occupations,
             occupation_ids,
             routes: file.routes.clone(),
-            courses: file.courses[..core_courses].to_vec(),
+            courses: file
+                .courses
+                .get(..core_courses)
+                .unwrap_or_default()
+                .to_vec(),
             course_total: file.courses.len() as u32,
         }),
         Part::Skills(SkillsPart {
@@ -450,7 +469,11 @@ pub fn split(file: &DataFile) -> Result<Vec<(PartName, Vec<u8>)>, Error> {
         }),
         Part::Courses(CoursesPart {
             dataset,
-            courses: file.courses[core_courses..].to_vec(),
+            courses: file
+                .courses
+                .get(core_courses..)
+                .unwrap_or_default()
+                .to_vec(),
         }),
     ];
     parts.iter().map(|p| Ok((p.name(), encode(p)?))).collect()
@@ -461,7 +484,9 @@ fn named_course_count(file: &DataFile) -> usize {
     let mut named = vec![false; file.courses.len()];
     for route in &file.routes {
         for &c in &route.bridging {
-            named[c as usize] = true;
+            if let Some(flag) = named.get_mut(c as usize) {
+                *flag = true;
+            }
         }
     }
     named.iter().filter(|&&n| n).count()
@@ -532,7 +557,7 @@ impl Progress {
     pub fn add(&mut self, file: &mut DataFile, part: Part) -> Result<(), Error> {
         let name = part.name();
         let fail = |message: String| Err(Error::Decode { message });
-        if self.loaded[name.index()] {
+        if self.has(name) {
             return fail(format!("the {} part is already loaded", name.key()));
         }
         if part.dataset() != self.dataset {
@@ -544,7 +569,7 @@ impl Progress {
             ));
         }
         match part {
-            Part::Core(_) => unreachable!("the core is always loaded"),
+            Part::Core(_) => return fail("the core part is already loaded".to_owned()),
             Part::Skills(p) => {
                 if p.skills.len() != self.extent.skills {
                     return fail(format!(
@@ -569,7 +594,7 @@ impl Progress {
                 }
             }
             Part::SkillNames(p) => {
-                if !self.loaded[PartName::Skills.index()] {
+                if !self.has(PartName::Skills) {
                     return fail("the skill-names part needs the skills part first".to_owned());
                 }
                 if p.skill_ids.len() != file.skills.len() || p.labels.len() != file.skills.len() {
@@ -614,13 +639,15 @@ impl Progress {
                 file.courses.extend(p.courses);
             }
         }
-        self.loaded[name.index()] = true;
+        if let Some(flag) = self.loaded.get_mut(name.index()) {
+            *flag = true;
+        }
         Ok(())
     }
 
     /// Whether `part` is loaded.
     pub fn has(&self, part: PartName) -> bool {
-        self.loaded[part.index()]
+        self.loaded.get(part.index()).copied().unwrap_or(false)
     }
 
     /// [`Error::PartMissing`] unless `part` is loaded.

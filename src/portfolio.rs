@@ -15,6 +15,11 @@
 //! more step of each would add (by solving again), and, when courses the college must run cannot
 //! all run, which limit is short and by how much.
 
+// Indexing cannot go out of range in this module. Indices are the problem's own:
+// `PortfolioProblem::validate` runs before any solve and checks every link's origin, course and
+// destination against the problem's lists, and the vectors indexed here are sized to those lists.
+#![allow(clippy::indexing_slicing)]
+
 use good_lp::{
     constraint, microlp, variable, Expression, ProblemVariables, ResolutionError, Solution,
     SolutionStatus, SolverModel, Variable, WithInitialSolution, WithMipGap, WithTimeLimit,

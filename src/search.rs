@@ -157,7 +157,9 @@ impl SearchIndex {
         let mut postings = vec![Vec::new(); vocabulary.len()];
         for (l, label) in labels.iter().enumerate() {
             for &w in &label.words {
-                let list: &mut Vec<u32> = &mut postings[w as usize];
+                let Some(list) = postings.get_mut(w as usize) else {
+                    continue; // every word id came from the vocabulary above
+                };
                 if list.last() != Some(&(l as u32)) {
                     list.push(l as u32);
                 }
@@ -186,34 +188,43 @@ impl SearchIndex {
         // the items with a name matching query word k, for its weight.
         let mut best: HashMap<u32, Vec<f32>> = HashMap::new();
         let mut items: Vec<Vec<u32>> = vec![Vec::new(); n];
-        for (k, query_word) in query_words.iter().enumerate() {
+        for ((k, query_word), found) in query_words.iter().enumerate().zip(items.iter_mut()) {
             let is_last = k + 1 == n;
-            for (w, word) in self.vocabulary.iter().enumerate() {
+            for (word, postings) in self.vocabulary.iter().zip(&self.postings) {
                 let quality = word_match(query_word, word, is_last);
                 if quality <= 0.0 {
                     continue;
                 }
-                for &l in &self.postings[w] {
-                    items[k].push(self.labels[l as usize].item);
-                    let slot = &mut best.entry(l).or_insert_with(|| vec![0.0; n])[k];
-                    if quality > *slot {
+                for &l in postings {
+                    let Some(label) = self.labels.get(l as usize) else {
+                        continue;
+                    };
+                    found.push(label.item);
+                    let qualities = best.entry(l).or_insert_with(|| vec![0.0; n]);
+                    if let Some(slot) = qualities.get_mut(k).filter(|slot| quality > **slot) {
                         *slot = quality;
                     }
                 }
             }
         }
         // Two query words written as one in a name ("steel worker", "steelworker") match it.
-        for k in 1..n {
-            let joined = format!("{}{}", query_words[k - 1], query_words[k]);
+        for (first, pair) in query_words.windows(2).enumerate() {
+            let joined = pair.concat();
             let Some(w) = self.vocabulary.iter().position(|v| *v == joined) else {
                 continue;
             };
-            for &l in &self.postings[w] {
-                let item = self.labels[l as usize].item;
-                let slot = best.entry(l).or_insert_with(|| vec![0.0; n]);
-                for j in [k - 1, k] {
-                    slot[j] = slot[j].max(COMPOUND);
-                    items[j].push(item);
+            for &l in self.postings.get(w).map_or(&[][..], Vec::as_slice) {
+                let Some(label) = self.labels.get(l as usize) else {
+                    continue;
+                };
+                let qualities = best.entry(l).or_insert_with(|| vec![0.0; n]);
+                for j in [first, first + 1] {
+                    if let Some(slot) = qualities.get_mut(j) {
+                        *slot = slot.max(COMPOUND);
+                    }
+                    if let Some(found) = items.get_mut(j) {
+                        found.push(label.item);
+                    }
                 }
             }
         }
@@ -229,7 +240,9 @@ impl SearchIndex {
         let folded_query = query_words.join(" ");
         let mut per_item: HashMap<u32, SearchHit> = HashMap::new();
         for (l, qualities) in best {
-            let label = &self.labels[l as usize];
+            let Some(label) = self.labels.get(l as usize) else {
+                continue;
+            };
             let matched_weight: f32 = weights
                 .iter()
                 .zip(&qualities)
@@ -270,7 +283,10 @@ impl SearchIndex {
             b.score
                 .total_cmp(&a.score)
                 .then_with(|| a.label.min(1).cmp(&b.label.min(1)))
-                .then_with(|| self.preferred[a.item as usize].cmp(&self.preferred[b.item as usize]))
+                .then_with(|| {
+                    let preferred = |item: u32| self.preferred.get(item as usize);
+                    preferred(a.item).cmp(&preferred(b.item))
+                })
                 .then_with(|| a.item.cmp(&b.item))
         });
         hits.truncate(limit);

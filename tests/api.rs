@@ -1,6 +1,13 @@
 //! The core facade (`greenpath::api::Planner`) natively: the option checking the wasm binding
 //! relies on, run here without a browser.
 #![cfg(not(target_arch = "wasm32"))]
+// Tests and their helpers: a failure is the test's failure, said by the panic.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 mod common;
 

@@ -2,6 +2,13 @@
 //! the classes the sources give them, values are in range, `meta.classifications` counts what
 //! the occupations hold, and the loader rejects broken classification fields.
 #![cfg(not(target_arch = "wasm32"))]
+// Tests and their helpers: a failure is the test's failure, said by the panic.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 mod common;
 

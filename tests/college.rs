@@ -1,6 +1,13 @@
 //! The college questions on real data: the local picture of real areas, where the gaps are,
 //! and portfolio plans an adviser would recognise.
 #![cfg(not(target_arch = "wasm32"))]
+// Tests and their helpers: a failure is the test's failure, said by the panic.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 mod common;
 

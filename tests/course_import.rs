@@ -1,5 +1,12 @@
 //! A college's own course list: parsed, checked row by row, and used by plans.
 #![cfg(not(target_arch = "wasm32"))]
+// Tests and their helpers: a failure is the test's failure, said by the panic.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 mod common;
 
@@ -225,4 +232,91 @@ fn skills_and_jobs_by_label_and_near_misses_suggested() {
     let skill = data().skill(courses[0].teaches[0]);
     assert_eq!(skill.label, "install heat pump");
     assert_eq!(courses[0].occupations.len(), 1);
+}
+
+/// The problems of a rejected list, as the page shows them.
+fn problems(text: &str, format: CourseFormat) -> String {
+    parse_courses(data(), text, format).unwrap_err().to_string()
+}
+
+#[test]
+fn spreadsheet_exports_read_as_written() {
+    // Excel where the decimal mark is a comma: semicolons between cells, a BOM first.
+    let csv = "\u{feff}id;title;weeks;cost\nc1;Heat pumps;1,5;£600\nc2;Solar PV;12;\n";
+    let courses = parse_courses(data(), csv, CourseFormat::Csv).unwrap();
+    assert_eq!(
+        courses[0].id, "c1",
+        "the BOM is not part of the first header"
+    );
+    assert_eq!(courses[0].weeks, Some(1.5));
+    assert_eq!(courses[0].cost, Some(600));
+    // A range pasted from a spreadsheet: tabs between cells, a space between thousands.
+    let pasted = "id\ttitle\tcost\nc1\tHeat pumps\t1 200\n";
+    let courses = parse_courses(data(), pasted, CourseFormat::Csv).unwrap();
+    assert_eq!(courses[0].cost, Some(1200));
+}
+
+#[test]
+fn an_ambiguous_number_is_refused_at_its_row_and_field() {
+    let message = problems("id,title,weeks\nc1,Heat pumps,\"1,5\"\n", CourseFormat::Csv);
+    assert!(
+        message
+            .contains("row 1 (line 2), weeks: \"1,5\" uses a comma as the decimal mark; write 1.5"),
+        "{message}"
+    );
+    let message = problems("id;title;cost\nc1;Heat pumps;1,200\n", CourseFormat::Csv);
+    assert!(
+        message
+            .contains("row 1 (line 2), cost: \"1,200\" could be a thousand and more or a decimal"),
+        "{message}"
+    );
+}
+
+#[test]
+fn an_unclosed_quote_is_refused_at_its_line_instead_of_swallowing_the_next_row() {
+    let csv = "id,title,notes\nc1,\"Heat pumps,x\nc2,Solar,\"note\"\nc3,Wind,\n";
+    let message = problems(csv, CourseFormat::Csv);
+    assert!(
+        message.contains("line 2 and runs on into line 3, which reads as a row of its own"),
+        "{message}"
+    );
+    let message = problems("id,title\nc1,Solar\nc2,\"Heat pumps\n", CourseFormat::Csv);
+    assert!(message.contains("line 3 and never closes"), "{message}");
+}
+
+#[test]
+fn limits_are_errors_that_say_the_limit_and_do_not_repeat_the_input() {
+    let long_title = format!("id,title\nc1,{}\n", "T".repeat(20_000));
+    let message = problems(&long_title, CourseFormat::Csv);
+    assert!(
+        message.contains("row 1 (line 2), title: 20000 characters; at most 300"),
+        "{message}"
+    );
+    assert!(
+        message.len() < 500,
+        "the title is not repeated: {} characters",
+        message.len()
+    );
+    let many = format!("id,title\n{}", "a,b\n".repeat(5_001));
+    assert!(problems(&many, CourseFormat::Csv).contains("at most 5000 courses"));
+    let many_json = format!("[{}{{}}]", "{},".repeat(5_001));
+    assert!(problems(&many_json, CourseFormat::Json).contains("at most 5000 courses"));
+    let huge = format!("id,title\n{}", "a,b\n".repeat(2_200_000));
+    assert!(problems(&huge, CourseFormat::Csv).contains("a course list may be at most 8 MB"));
+    let long_id = format!("id,title\n{},Heat pumps\n", "i".repeat(10_000_000 / 8));
+    let message = problems(&long_id, CourseFormat::Csv);
+    assert!(
+        message.contains("id: 1250000 characters; at most 300"),
+        "{message}"
+    );
+    let json_title = format!("[{{\"id\":\"c1\",\"title\":\"{}\"}}]", "T".repeat(5_000));
+    assert!(problems(&json_title, CourseFormat::Json).contains("row 1, title: 5000 characters"));
+}
+
+#[test]
+fn empty_files_and_lost_characters_are_named() {
+    assert!(problems("", CourseFormat::Csv).contains("the file is empty"));
+    assert!(problems("\u{feff}  \n", CourseFormat::Json).contains("the file is empty"));
+    let latin1 = "id,title\nc1,Caf\u{fffd} heat pumps\n";
+    assert!(problems(latin1, CourseFormat::Csv).contains("save the file as \"CSV UTF-8\""));
 }

@@ -3,6 +3,13 @@
 //!
 //! Native only: it reads the committed dataset from disk.
 #![cfg(not(target_arch = "wasm32"))]
+// Tests and their helpers: a failure is the test's failure, said by the panic.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 mod common;
 

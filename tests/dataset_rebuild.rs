@@ -6,6 +6,13 @@
 //! Native only. (The crate doc comes before the `cfg` so that the crate, empty on wasm32, still
 //! has its documentation there and `missing_docs` stays quiet.)
 #![cfg(not(target_arch = "wasm32"))]
+// Tests and their helpers: a failure is the test's failure, said by the panic.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use std::path::{Path, PathBuf};
 

@@ -1,4 +1,11 @@
 //! Decoding and validating datasets: every broken rule reported at once, never a panic.
+// Tests and their helpers: a failure is the test's failure, said by the panic.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 mod common;
 

@@ -1,6 +1,13 @@
 //! The local picture on real data: figures an adviser would recognise for real places, and
 //! demand that adds back up to the published figures.
 #![cfg(not(target_arch = "wasm32"))]
+// Tests and their helpers: a failure is the test's failure, said by the panic.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 mod common;
 

@@ -1,5 +1,12 @@
 //! Properties of the similarity score on random origins of the real dataset.
 #![cfg(not(target_arch = "wasm32"))]
+// Tests and their helpers: a failure is the test's failure, said by the panic.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 mod common;
 

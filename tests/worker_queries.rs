@@ -1,6 +1,13 @@
 //! The worker's two questions on the real default dataset: "which job is mine?" and "which jobs
 //! are close to it?".
 #![cfg(not(target_arch = "wasm32"))]
+// Tests and their helpers: a failure is the test's failure, said by the panic.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 mod common;
 

@@ -1,6 +1,11 @@
 //! The college questions on the [`Planner`]: the local picture of an area, the candidate
 //! courses, where the gaps are, and the portfolio plan.
 
+// Indexing cannot go out of range in this module. Indices are those the problem was built with
+// here (its origins, courses and destinations, validated before the solve) or the local picture's
+// own regions and families, checked when it is decoded.
+#![allow(clippy::indexing_slicing)]
+
 use std::collections::HashSet;
 
 use super::college_dto::*;

@@ -1,6 +1,11 @@
 //! The council's question on the [`Planner`]: a fair transition plan for an area's worker
 //! groups into its green jobs (see [`crate::council`]).
 
+// Indexing cannot go out of range in this module. Indices are those the problem was built with
+// here (its groups, destinations, courses and routes, validated before the solve), and the vectors
+// indexed have one entry per group or route.
+#![allow(clippy::indexing_slicing)]
+
 use std::collections::HashMap;
 
 use super::college::unit_or;

@@ -38,6 +38,7 @@ use crate::classification::GreenDefinition;
 use crate::course_import::{ignored_columns, parse_courses, parse_courses_to_add, CourseFormat};
 use crate::credit::Closeness;
 use crate::gap::SolveStatus;
+use crate::limits::shown;
 use crate::model::{
     CourseId, EstimatedFrom, GreenJob, NameKind, Occupation, OccupationId, RouteId, SkillId,
 };
@@ -418,7 +419,7 @@ impl Planner {
             other => {
                 return Err(Error::InvalidArgument {
                     field: "format",
-                    value: format!("{other:?}"),
+                    value: shown(other),
                     expected: "\"csv\" or \"json\"",
                 })
             }
@@ -429,7 +430,7 @@ impl Planner {
             other => {
                 return Err(Error::InvalidArgument {
                     field: "mode",
-                    value: format!("{other:?}"),
+                    value: shown(other),
                     expected: "\"add\" or \"replace\"",
                 })
             }
@@ -609,7 +610,7 @@ impl Planner {
                     .course_id(id)
                     .ok_or_else(|| Error::InvalidArgument {
                         field: "heldCourses",
-                        value: format!("{id:?}"),
+                        value: shown(id),
                         expected: "course ids of the catalogue",
                     })?,
             );

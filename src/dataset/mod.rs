@@ -107,7 +107,9 @@ impl Dataset {
         for (r, route) in file.routes.iter().enumerate() {
             for &o in &route.origins {
                 for &d in &route.destinations {
-                    routes_from[o as usize].push((d, r as RouteId));
+                    if let Some(list) = routes_from.get_mut(o as usize) {
+                        list.push((d, r as RouteId));
+                    }
                 }
             }
         }
@@ -174,6 +176,8 @@ impl Dataset {
     /// # Panics
     /// When `id` is not an index of this dataset (ids from [`Dataset::occupation_id`] and from
     /// this crate's results always are).
+    // Typed ids are indices this dataset validated (the type's contract, as a slice's).
+    #[allow(clippy::indexing_slicing)]
     pub fn occupation(&self, id: OccupationId) -> &Occupation {
         &self.file.occupations[id as usize]
     }
@@ -207,7 +211,10 @@ impl Dataset {
                 route.bridging = route
                     .bridging
                     .iter()
-                    .filter_map(|&c| ids.get(file.courses[c as usize].id.as_str()).copied())
+                    .filter_map(|&c| {
+                        let course = file.courses.get(c as usize)?;
+                        ids.get(course.id.as_str()).copied()
+                    })
                     .collect();
             }
             file.courses = courses;
@@ -238,6 +245,7 @@ impl Dataset {
     ///
     /// # Panics
     /// When `id` is not an index of this dataset.
+    #[allow(clippy::indexing_slicing)] // as `occupation`
     pub fn skill(&self, id: SkillId) -> &Skill {
         &self.file.skills[id as usize]
     }
@@ -262,6 +270,7 @@ impl Dataset {
     /// # Panics
     /// When `id` is not an index of this dataset (ids from [`Dataset::course_id`], from
     /// [`Course::requires`] and from this crate's results always are).
+    #[allow(clippy::indexing_slicing)] // as `occupation`
     pub fn course(&self, id: CourseId) -> &Course {
         &self.file.courses[id as usize]
     }
@@ -275,7 +284,8 @@ impl Dataset {
     pub fn isco_label(&self, code: &str) -> Option<&str> {
         self.isco_by_code
             .get(code)
-            .map(|&i| self.file.isco_groups[i].label.as_str())
+            .and_then(|&i| self.file.isco_groups.get(i))
+            .map(|g| g.label.as_str())
     }
 
     /// The recognised routes; a [`RouteId`] is an index into this slice.
@@ -287,6 +297,7 @@ impl Dataset {
     ///
     /// # Panics
     /// When `id` is not an index of this dataset.
+    #[allow(clippy::indexing_slicing)] // as `occupation`
     pub fn route(&self, id: RouteId) -> &RecognisedRoute {
         &self.file.routes[id as usize]
     }
@@ -310,7 +321,8 @@ impl Dataset {
         let find = |list: &[(OccupationId, RouteId)]| {
             list.binary_search_by_key(&destination, |&(d, _)| d)
                 .ok()
-                .map(|i| list[i].1)
+                .and_then(|i| list.get(i))
+                .map(|&(_, route)| route)
         };
         if origin == destination {
             return None;

@@ -250,14 +250,18 @@ fn check_route_ends(out: &mut Vec<String>, at: &str, route: &RecognisedRoute, fi
         if list.is_empty() && !(route.open && field == "origins") {
             out.push(format!("{at}.{field}: must not be empty"));
         }
+        for (j, pair) in list.windows(2).enumerate() {
+            if let [before, o] = *pair {
+                if before >= o {
+                    out.push(format!(
+                        "{at}.{field}[{}]: {o} is not above the previous entry {before} (lists are ascending, without repeats)",
+                        j + 1
+                    ));
+                }
+            }
+        }
         for (j, &o) in list.iter().enumerate() {
             check_index(out, &format!("{at}.{field}[{j}]"), o, n);
-            if j > 0 && list[j - 1] >= o {
-                out.push(format!(
-                    "{at}.{field}[{j}]: {o} is not above the previous entry {} (lists are ascending, without repeats)",
-                    list[j - 1]
-                ));
-            }
         }
     }
     for (j, &d) in route.destinations.iter().enumerate() {
@@ -387,11 +391,15 @@ fn check_courses(file: &DataFile, extent: Extent, out: &mut Vec<String>) {
 fn check_skill_list(out: &mut Vec<String>, at: &str, field: &str, list: &[u32], skills: usize) {
     for (j, &skill) in list.iter().enumerate() {
         check_index(out, &format!("{at}.{field}[{j}]"), skill, skills);
-        if j > 0 && list[j - 1] >= skill {
-            out.push(format!(
-                "{at}.{field}[{j}]: {skill} is not above the previous entry {} (lists are ascending, without repeats)",
-                list[j - 1]
-            ));
+    }
+    for (j, pair) in list.windows(2).enumerate() {
+        if let [before, skill] = *pair {
+            if before >= skill {
+                out.push(format!(
+                    "{at}.{field}[{}]: {skill} is not above the previous entry {before} (lists are ascending, without repeats)",
+                    j + 1
+                ));
+            }
         }
     }
 }

@@ -12,7 +12,14 @@ use wasm_bindgen::prelude::*;
 use crate::api::{self, PathwayOptionsDto, PlanOptionsDto, TransitionOptionsDto};
 #[cfg(feature = "area")]
 use crate::api::{CollegeInputDto, CouncilInputDto};
+use crate::limits::MAX_FILE_BYTES;
 use crate::Error;
+
+mod args;
+
+/// The longest search query read: a pasted page is cut short by the search (which reads the
+/// first 200 characters), not refused; past a megabyte it is refused before it is copied.
+const MAX_QUERY_GIVEN: usize = 1 << 20;
 
 /// The planner: a loaded dataset and everything built on it.
 #[wasm_bindgen]
@@ -26,25 +33,38 @@ impl Planner {
     /// parts with `addPart`; until then a question that needs one throws an error of kind
     /// `"partMissing"` whose `field` names the part.
     #[wasm_bindgen(constructor)]
-    pub fn new(core: &[u8]) -> Result<Planner, JsValue> {
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "Uint8Array")] core: JsValue,
+    ) -> Result<Planner, JsValue> {
+        let core = args::bytes(&core, "core").map_err(to_js)?;
         Ok(Planner {
-            inner: api::Planner::new(core).map_err(to_js)?,
+            inner: api::Planner::new(&core).map_err(to_js)?,
         })
     }
 
     /// A planner over a whole dataset given as JSON (a custom dataset).
     #[wasm_bindgen(js_name = fromJson)]
-    pub fn from_json(json: &[u8]) -> Result<Planner, JsValue> {
+    pub fn from_json(
+        #[wasm_bindgen(unchecked_param_type = "Uint8Array")] json: JsValue,
+    ) -> Result<Planner, JsValue> {
+        let json = args::bytes(&json, "json").map_err(to_js)?;
         Ok(Planner {
-            inner: api::Planner::from_json(json).map_err(to_js)?,
+            inner: api::Planner::from_json(&json).map_err(to_js)?,
         })
     }
 
     /// Adds a later part of the dataset (`skills.bin`, `skill-names.bin`, `details.bin` or `courses.bin`) and
     /// returns its name. Nothing changes on an error.
     #[wasm_bindgen(js_name = addPart)]
-    pub fn add_part(&mut self, bytes: &[u8]) -> Result<String, JsValue> {
-        self.inner.add_part(bytes).map(str::to_owned).map_err(to_js)
+    pub fn add_part(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "Uint8Array")] bytes: JsValue,
+    ) -> Result<String, JsValue> {
+        let bytes = args::bytes(&bytes, "bytes").map_err(to_js)?;
+        self.inner
+            .add_part(&bytes)
+            .map(str::to_owned)
+            .map_err(to_js)
     }
 
     /// The names of the parts loaded so far (`"core"` first).
@@ -53,8 +73,12 @@ impl Planner {
     }
 
     /// What occupation `id` involves: a sentence or two from ESCO (needs the `details` part).
-    pub fn description(&self, id: &str) -> Result<String, JsValue> {
-        self.inner.description(id).map_err(to_js)
+    pub fn description(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+    ) -> Result<String, JsValue> {
+        let id = args::id(&id, "id").map_err(to_js)?;
+        self.inner.description(&id).map_err(to_js)
     }
 
     /// Facts about the loaded dataset.
@@ -65,31 +89,57 @@ impl Planner {
 
     /// Occupations matching `query` by any of their names, best first (empty for a blank query).
     #[wasm_bindgen(js_name = searchOccupations, unchecked_return_type = "OccupationMatch[]")]
-    pub fn search_occupations(&self, query: &str, limit: f64) -> Result<JsValue, JsValue> {
-        answer(self.inner.search_occupations(query, limit))
+    pub fn search_occupations(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] query: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] limit: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let query = args::text(&query, "query", MAX_QUERY_GIVEN).map_err(to_js)?;
+        let limit = args::number(&limit, "limit").map_err(to_js)?;
+        answer(self.inner.search_occupations(&query, limit))
     }
 
     /// One occupation with its skills.
     #[wasm_bindgen(unchecked_return_type = "OccupationDetail")]
-    pub fn occupation(&self, id: &str) -> Result<JsValue, JsValue> {
-        answer(self.inner.occupation(id))
+    pub fn occupation(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let id = args::id(&id, "id").map_err(to_js)?;
+        answer(self.inner.occupation(&id))
     }
 
     /// The `count` occupations most similar to occupation `id`, with explanations.
     #[wasm_bindgen(js_name = similarOccupations, unchecked_return_type = "SimilarOccupationDto[]")]
-    pub fn similar_occupations(&self, id: &str, count: f64) -> Result<JsValue, JsValue> {
-        answer(self.inner.similar_occupations(id, count))
+    pub fn similar_occupations(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] count: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let id = args::id(&id, "id").map_err(to_js)?;
+        let count = args::number(&count, "count").map_err(to_js)?;
+        answer(self.inner.similar_occupations(&id, count))
     }
 
     /// Skills matching `query` by label, best first (to add skills a person holds).
     #[wasm_bindgen(js_name = searchSkills, unchecked_return_type = "SkillRef[]")]
-    pub fn search_skills(&self, query: &str, limit: f64) -> Result<JsValue, JsValue> {
-        answer(self.inner.search_skills(query, limit))
+    pub fn search_skills(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] query: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] limit: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let query = args::text(&query, "query", MAX_QUERY_GIVEN).map_err(to_js)?;
+        let limit = args::number(&limit, "limit").map_err(to_js)?;
+        answer(self.inner.search_skills(&query, limit))
     }
 
     /// The skills with these ESCO ids, in order (to name the skills of a shared link).
     #[wasm_bindgen(unchecked_return_type = "SkillRef[]")]
-    pub fn skills(&self, ids: Vec<String>) -> Result<JsValue, JsValue> {
+    pub fn skills(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string[]")] ids: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let ids = args::ids(&ids, "ids").map_err(to_js)?;
         answer(self.inner.skills(&ids))
     }
 
@@ -103,11 +153,12 @@ impl Planner {
     #[wasm_bindgen(unchecked_return_type = "TransitionDto[]")]
     pub fn transitions(
         &self,
-        id: &str,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
         #[wasm_bindgen(unchecked_param_type = "TransitionOptionsDto")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let options: TransitionOptionsDto = read_options(&options).map_err(to_js)?;
-        answer(self.inner.transitions(id, options))
+        let id = args::id(&id, "id").map_err(to_js)?;
+        let options: TransitionOptionsDto = args::options(&options, "options").map_err(to_js)?;
+        answer(self.inner.transitions(&id, options))
     }
 
     /// Loads a college's or council's own course list (CSV or JSON, see the `course_import`
@@ -118,11 +169,14 @@ impl Planner {
     #[wasm_bindgen(js_name = loadCourses, unchecked_return_type = "CourseListLoaded")]
     pub fn load_courses(
         &mut self,
-        text: &str,
-        format: &str,
-        mode: &str,
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "\"csv\" | \"json\"")] format: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "\"add\" | \"replace\"")] mode: JsValue,
     ) -> Result<JsValue, JsValue> {
-        answer(self.inner.load_courses(text, format, mode))
+        let text = args::text(&text, "text", MAX_FILE_BYTES).map_err(to_js)?;
+        let format = args::id(&format, "format").map_err(to_js)?;
+        let mode = args::id(&mode, "mode").map_err(to_js)?;
+        answer(self.inner.load_courses(&text, &format, &mode))
     }
 
     /// Every course in the catalogue.
@@ -141,23 +195,26 @@ impl Planner {
     #[wasm_bindgen(unchecked_return_type = "PlanDto")]
     pub fn plan(
         &self,
-        origin: &str,
-        destination: &str,
+        #[wasm_bindgen(unchecked_param_type = "string")] origin: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] destination: JsValue,
         #[wasm_bindgen(unchecked_param_type = "PlanOptionsDto")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let options: PlanOptionsDto = read_options(&options).map_err(to_js)?;
-        answer(self.inner.plan(origin, destination, options))
+        let origin = args::id(&origin, "origin").map_err(to_js)?;
+        let destination = args::id(&destination, "destination").map_err(to_js)?;
+        let options: PlanOptionsDto = args::options(&options, "options").map_err(to_js)?;
+        answer(self.inner.plan(&origin, &destination, options))
     }
 
     /// Pareto-optimal routes of up to three moves from occupation `id` to green jobs.
     #[wasm_bindgen(unchecked_return_type = "PathwayDto[]")]
     pub fn pathways(
         &self,
-        id: &str,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
         #[wasm_bindgen(unchecked_param_type = "PathwayOptionsDto")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let options: PathwayOptionsDto = read_options(&options).map_err(to_js)?;
-        answer(self.inner.pathways(id, options))
+        let id = args::id(&id, "id").map_err(to_js)?;
+        let options: PathwayOptionsDto = args::options(&options, "options").map_err(to_js)?;
+        answer(self.inner.pathways(&id, options))
     }
 }
 
@@ -169,8 +226,12 @@ impl Planner {
     /// Loads the local picture (`data/local.bin`, for the college and council pages) and
     /// returns how many areas it has.
     #[wasm_bindgen(js_name = addLocal)]
-    pub fn add_local(&mut self, bytes: &[u8]) -> Result<usize, JsValue> {
-        self.inner.add_local(bytes).map_err(to_js)
+    pub fn add_local(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "Uint8Array")] bytes: JsValue,
+    ) -> Result<usize, JsValue> {
+        let bytes = args::bytes(&bytes, "bytes").map_err(to_js)?;
+        self.inner.add_local(&bytes).map_err(to_js)
     }
 
     /// Every area of the local picture (throws kind `partMissing`, field `local`, before
@@ -183,8 +244,12 @@ impl Planner {
     /// The local picture of the area with NUTS3 code `code`: workers in carbon-intensive jobs
     /// and demand for green jobs, both estimates with their method and sources.
     #[wasm_bindgen(js_name = localPicture, unchecked_return_type = "LocalPictureDto")]
-    pub fn local_picture(&self, code: &str) -> Result<JsValue, JsValue> {
-        answer(self.inner.local_picture(code))
+    pub fn local_picture(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] code: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let code = args::id(&code, "code").map_err(to_js)?;
+        answer(self.inner.local_picture(&code))
     }
 
     /// Courses a college could run for the destinations (ESCO ids), with suggested running
@@ -192,9 +257,11 @@ impl Planner {
     #[wasm_bindgen(js_name = collegeCandidates, unchecked_return_type = "CandidateCourseDto[]")]
     pub fn college_candidates(
         &self,
-        destinations: Vec<String>,
-        area: Option<String>,
+        #[wasm_bindgen(unchecked_param_type = "string[]")] destinations: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | null | undefined")] area: JsValue,
     ) -> Result<JsValue, JsValue> {
+        let destinations = args::ids(&destinations, "destinations").map_err(to_js)?;
+        let area = args::optional_id(&area, "area").map_err(to_js)?;
         answer(
             self.inner
                 .college_candidates(&destinations, area.as_deref()),
@@ -207,7 +274,7 @@ impl Planner {
         &self,
         #[wasm_bindgen(unchecked_param_type = "CollegeInputDto")] input: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let input: CollegeInputDto = read_options(&input).map_err(to_js)?;
+        let input: CollegeInputDto = args::options(&input, "input").map_err(to_js)?;
         answer(self.inner.college_gaps(input))
     }
 
@@ -218,7 +285,7 @@ impl Planner {
         &self,
         #[wasm_bindgen(unchecked_param_type = "CollegeInputDto")] input: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let input: CollegeInputDto = read_options(&input).map_err(to_js)?;
+        let input: CollegeInputDto = args::options(&input, "input").map_err(to_js)?;
         answer(self.inner.plan_portfolio(input))
     }
 
@@ -229,7 +296,7 @@ impl Planner {
         &self,
         #[wasm_bindgen(unchecked_param_type = "CouncilInputDto")] input: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let input: CouncilInputDto = read_options(&input).map_err(to_js)?;
+        let input: CouncilInputDto = args::options(&input, "input").map_err(to_js)?;
         answer(self.inner.council_picture(input))
     }
 
@@ -241,7 +308,7 @@ impl Planner {
         &self,
         #[wasm_bindgen(unchecked_param_type = "CouncilInputDto")] input: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let input: CouncilInputDto = read_options(&input).map_err(to_js)?;
+        let input: CouncilInputDto = args::options(&input, "input").map_err(to_js)?;
         answer(self.inner.plan_council(input))
     }
 }
@@ -254,7 +321,7 @@ impl Planner {
 pub fn solve_portfolio(
     #[wasm_bindgen(unchecked_param_type = "PortfolioProblemDto")] problem: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let problem: api::PortfolioProblemDto = read_options(&problem).map_err(to_js)?;
+    let problem: api::PortfolioProblemDto = args::options(&problem, "problem").map_err(to_js)?;
     answer(api::solve_portfolio(problem))
 }
 
@@ -266,7 +333,7 @@ pub fn solve_portfolio(
 pub fn solve_council(
     #[wasm_bindgen(unchecked_param_type = "CouncilProblemDto")] problem: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let problem: api::CouncilProblemDto = read_options(&problem).map_err(to_js)?;
+    let problem: api::CouncilProblemDto = args::options(&problem, "problem").map_err(to_js)?;
     answer(api::solve_council(problem))
 }
 
@@ -276,24 +343,6 @@ fn answer<T: Serialize>(result: Result<T, Error>) -> Result<JsValue, JsValue> {
         .map_err(to_js)?
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(JsValue::from)
-}
-
-/// Reads an options object through JSON, so that unknown fields are reported by name
-/// (serde-wasm-bindgen only looks up the fields it knows). `undefined` and `null` give the
-/// defaults.
-fn read_options<T: serde::de::DeserializeOwned + Default>(options: &JsValue) -> Result<T, Error> {
-    if options.is_undefined() || options.is_null() {
-        return Ok(T::default());
-    }
-    let json = js_sys::JSON::stringify(options)
-        .ok()
-        .and_then(|text| text.as_string())
-        .ok_or_else(|| Error::InvalidArgument {
-            field: "options",
-            value: "a value that cannot be written as JSON".into(),
-            expected: "an object with the documented option fields",
-        })?;
-    api::options_from_json(&json)
 }
 
 /// Converts a core error into a JS `Error` whose properties say what went wrong, so callers

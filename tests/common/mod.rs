@@ -1,5 +1,11 @@
 //! Shared by native tests and benchmarks: the committed default dataset.
-
+// Test helpers: a failure here is the test's failure, said by the panic.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 // Each test binary uses some of these helpers, none uses all.
 #![allow(dead_code)]
 
