@@ -785,7 +785,14 @@ struct Names {
     occupations: HashMap<String, Option<u32>>,
     skill_index: std::cell::OnceCell<SearchIndex>,
     occupation_index: std::cell::OnceCell<SearchIndex>,
+    /// Suggestions already found, by kind and folded name: a list naming the same unknown skill
+    /// in every row asks once.
+    suggested: std::cell::RefCell<HashMap<(bool, String), String>>,
 }
+
+/// How many different unknown names get "did you mean" suggestions in one list (each is a
+/// fuzzy search of every name): enough to show the pattern, never a stall.
+const MAX_SUGGESTED: usize = 25;
 
 impl Names {
     fn new(data: &Dataset) -> Names {
@@ -816,7 +823,23 @@ impl Names {
             occupations,
             skill_index: std::cell::OnceCell::new(),
             occupation_index: std::cell::OnceCell::new(),
+            suggested: std::cell::RefCell::new(HashMap::new()),
         }
+    }
+
+    /// The suggestion for `name` (a skill when `skill`), found once per name and for at most
+    /// [`MAX_SUGGESTED`] names.
+    fn suggestion(&self, skill: bool, name: &str, find: impl FnOnce() -> String) -> String {
+        let key = (skill, fold(name));
+        if let Some(known) = self.suggested.borrow().get(&key) {
+            return known.clone();
+        }
+        if self.suggested.borrow().len() >= MAX_SUGGESTED {
+            return String::new();
+        }
+        let found = find();
+        self.suggested.borrow_mut().insert(key, found.clone());
+        found
     }
 
     fn skill(&self, name: &str) -> Option<u32> {
@@ -829,21 +852,25 @@ impl Names {
 
     /// "; did you mean "install heat pump" or "…"?" for a skill name not found, or nothing.
     fn suggest_skills(&self, data: &Dataset, name: &str) -> String {
-        let index = self
-            .skill_index
-            .get_or_init(|| SearchIndex::for_skills(data));
-        let hits = index.search(name, SUGGESTIONS);
-        did_you_mean(hits.iter().map(|hit| data.skill(hit.item).label.clone()))
+        self.suggestion(true, name, || {
+            let index = self
+                .skill_index
+                .get_or_init(|| SearchIndex::for_skills(data));
+            let hits = index.search(name, SUGGESTIONS);
+            did_you_mean(hits.iter().map(|hit| data.skill(hit.item).label.clone()))
+        })
     }
 
     /// As [`Names::suggest_skills`], for occupations.
     fn suggest_occupations(&self, data: &Dataset, name: &str) -> String {
-        let index = self.occupation_index.get_or_init(|| SearchIndex::new(data));
-        let hits = index.search(name, SUGGESTIONS);
-        did_you_mean(
-            hits.iter()
-                .map(|hit| data.occupation(hit.item).label.clone()),
-        )
+        self.suggestion(false, name, || {
+            let index = self.occupation_index.get_or_init(|| SearchIndex::new(data));
+            let hits = index.search(name, SUGGESTIONS);
+            did_you_mean(
+                hits.iter()
+                    .map(|hit| data.occupation(hit.item).label.clone()),
+            )
+        })
     }
 }
 

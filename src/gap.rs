@@ -208,28 +208,37 @@ impl GapProblem {
         self.validate()?;
         let mut picked = vec![false; self.courses.len()];
         let mut covered = vec![false; self.skills.len()];
+        let mut marks = Marks::new(self.courses.len());
         let (mut cost, mut weeks) = (0.0, 0.0);
         loop {
+            // The most any bundle can still gain: every uncovered skill.
+            let open: f64 = (0..self.skills.len())
+                .filter(|&s| !covered[s])
+                .map(|s| self.skills[s])
+                .sum();
             let mut best: Option<(f64, Vec<usize>)> = None;
             for c in 0..self.courses.len() {
-                if picked[c] {
+                // A course that teaches nothing new is never better than its prerequisites
+                // alone (the same gain for more cost), and those are candidates themselves.
+                if picked[c] || self.courses[c].covers.iter().all(|&s| covered[s]) {
                     continue;
                 }
-                let bundle = self.with_prerequisites(c, &picked);
+                let best_value = best.as_ref().map_or(0.0, |(v, _)| *v);
+                let Some(bundle) =
+                    self.bundle_within(c, &picked, &mut marks, (cost, weeks), open, best_value)
+                else {
+                    continue;
+                };
                 let add_cost: f64 = bundle.iter().map(|&b| self.courses[b].cost).sum();
                 let add_weeks: f64 = bundle.iter().map(|&b| self.courses[b].weeks).sum();
-                if self.budget.is_some_and(|b| cost + add_cost > b)
-                    || self.max_weeks.is_some_and(|w| weeks + add_weeks > w)
-                    || self.breaks_exclusive(&bundle, &picked)
-                {
+                if self.breaks_exclusive(&picked, &marks) {
                     continue;
                 }
                 let mut gain = 0.0;
-                let mut seen = covered.clone();
                 for &b in &bundle {
                     for &s in &self.courses[b].covers {
-                        if !seen[s] {
-                            seen[s] = true;
+                        if !covered[s] && !marks.skill_seen(s) {
+                            marks.see_skill(s);
                             gain += self.skills[s];
                         }
                     }
@@ -239,7 +248,7 @@ impl GapProblem {
                     continue;
                 }
                 let value = self.skill_value * gain / (penalty + 1e-3);
-                if best.as_ref().is_none_or(|(v, _)| value > *v) {
+                if value > best_value || best.is_none() {
                     best = Some((value, bundle));
                 }
             }
@@ -267,30 +276,55 @@ impl GapProblem {
         })
     }
 
-    /// Whether adding `bundle` to `picked` would take two courses of one exclusive group.
-    fn breaks_exclusive(&self, bundle: &[usize], picked: &[bool]) -> bool {
-        self.exclusive.iter().any(|group| {
-            group
-                .iter()
-                .filter(|&&c| picked[c] || bundle.contains(&c))
-                .count()
-                > 1
-        })
+    /// Whether adding the bundle last marked in `marks` to `picked` would take two courses of
+    /// one exclusive group.
+    fn breaks_exclusive(&self, picked: &[bool], marks: &Marks) -> bool {
+        self.exclusive
+            .iter()
+            .any(|group| group.iter().filter(|&&c| picked[c] || marks.has(c)).count() > 1)
     }
 
-    /// Course `c` and the prerequisites (transitively) not yet picked.
-    fn with_prerequisites(&self, c: usize, picked: &[bool]) -> Vec<usize> {
+    /// Course `c` and the prerequisites (transitively) not yet picked, when together they fit
+    /// the budget and weeks left after `(cost, weeks)` and could beat `best_value` even if they
+    /// covered every `open` skill; `None` as soon as they cannot (a long chain of prerequisites
+    /// is not walked to its end). `marks` holds the bundle afterwards, for constant-time
+    /// membership, with no skill seen yet.
+    fn bundle_within(
+        &self,
+        c: usize,
+        picked: &[bool],
+        marks: &mut Marks,
+        (cost, weeks): (f64, f64),
+        open: f64,
+        best_value: f64,
+    ) -> Option<Vec<usize>> {
+        marks.clear();
+        marks.set(c);
         let mut bundle = vec![c];
+        let (mut add_cost, mut add_weeks) = (0.0, 0.0);
         let mut i = 0;
-        while i < bundle.len() {
-            for &r in &self.courses[bundle[i]].requires {
-                if !picked[r] && !bundle.contains(&r) {
+        while let Some(&b) = bundle.get(i) {
+            add_cost += self.courses[b].cost;
+            add_weeks += self.courses[b].weeks;
+            let penalty = self.money_weight * add_cost + self.week_weight * add_weeks;
+            if self.budget.is_some_and(|limit| cost + add_cost > limit)
+                || self
+                    .max_weeks
+                    .is_some_and(|limit| weeks + add_weeks > limit)
+                || self.skill_value * open <= penalty
+                || (best_value > 0.0 && self.skill_value * open / (penalty + 1e-3) <= best_value)
+            {
+                return None;
+            }
+            for &r in &self.courses[b].requires {
+                if !picked[r] && !marks.has(r) {
+                    marks.set(r);
                     bundle.push(r);
                 }
             }
             i += 1;
         }
-        bundle
+        Some(bundle)
     }
 
     fn read(&self, x: &[Variable], solution: &impl Solution, status: SolveStatus) -> GapSolution {
@@ -416,29 +450,78 @@ fn solve_model(
 fn order_by_prerequisites(problem: &GapProblem, picked: &[bool]) -> Vec<usize> {
     let mut placed = vec![false; picked.len()];
     let mut order = Vec::new();
-    fn visit(
-        c: usize,
-        problem: &GapProblem,
-        picked: &[bool],
-        placed: &mut [bool],
-        order: &mut Vec<usize>,
-        depth: usize,
-    ) {
-        if placed[c] || depth > picked.len() {
-            return;
+    // Depth first without recursion (a chain of thousands of prerequisites would overflow the
+    // stack): (course, next prerequisite to visit).
+    let mut stack: Vec<(usize, usize)> = Vec::new();
+    for start in 0..picked.len() {
+        if !picked[start] || placed[start] {
+            continue;
         }
-        placed[c] = true;
-        for &r in &problem.courses[c].requires {
-            if picked[r] {
-                visit(r, problem, picked, placed, order, depth + 1);
+        placed[start] = true;
+        stack.push((start, 0));
+        while let Some(top) = stack.last_mut() {
+            let (c, next) = *top;
+            match problem.courses[c].requires.get(next) {
+                Some(&r) => {
+                    top.1 += 1;
+                    if picked[r] && !placed[r] {
+                        placed[r] = true;
+                        stack.push((r, 0));
+                    }
+                }
+                None => {
+                    order.push(c);
+                    stack.pop();
+                }
             }
-        }
-        order.push(c);
-    }
-    for c in 0..picked.len() {
-        if picked[c] {
-            visit(c, problem, picked, &mut placed, &mut order, 0);
         }
     }
     order
+}
+
+/// A set of course indices with constant-time membership and clearing (a generation stamp per
+/// course), reused across the greedy's many bundles.
+struct Marks {
+    stamp: Vec<u32>,
+    skills: Vec<u32>,
+    now: u32,
+}
+
+impl Marks {
+    fn new(n: usize) -> Marks {
+        Marks {
+            stamp: vec![0; n],
+            skills: Vec::new(),
+            now: 1,
+        }
+    }
+
+    fn clear(&mut self) {
+        self.now = self.now.wrapping_add(1);
+        if self.now == 0 {
+            self.stamp.fill(0);
+            self.skills.fill(0);
+            self.now = 1;
+        }
+    }
+
+    /// Whether skill `s` was counted for the current bundle.
+    fn skill_seen(&self, s: usize) -> bool {
+        self.skills.get(s) == Some(&self.now)
+    }
+
+    fn see_skill(&mut self, s: usize) {
+        if self.skills.len() <= s {
+            self.skills.resize(s + 1, 0);
+        }
+        self.skills[s] = self.now;
+    }
+
+    fn set(&mut self, c: usize) {
+        self.stamp[c] = self.now;
+    }
+
+    fn has(&self, c: usize) -> bool {
+        self.stamp[c] == self.now
+    }
 }

@@ -54,6 +54,7 @@ pub mod course_import;
 pub mod course_rules;
 pub mod credit;
 pub mod dataset;
+pub mod deadline;
 pub mod error;
 pub mod gap;
 pub mod limits;

@@ -176,6 +176,7 @@ impl<'a> PathwayFinder<'a> {
         }
         let mut cache: HashMap<(OccupationId, bool), Vec<Move>> = HashMap::new();
         let mut routes: Vec<Vec<Move>> = Vec::new();
+        // The search stops when the call's time is up, with the routes found by then.
         self.extend(origin, origin, &[], options, &mut cache, &mut routes)?;
         // Rank by the quick estimates, keep the Pareto set, then plan those exactly.
         let estimated: Vec<Pathway> = routes.iter().map(|r| self.estimate(origin, r)).collect();
@@ -185,7 +186,12 @@ impl<'a> PathwayFinder<'a> {
         let mut plans = HashMap::new();
         let mut exact = Vec::new();
         for i in keep {
-            exact.push(self.exact(origin, &routes[i], options, &mut plans)?);
+            // Out of time: the rest keep their quick estimates (said as not proven).
+            exact.push(if options.plan.deadline.passed() {
+                estimated[i].clone()
+            } else {
+                self.exact(origin, &routes[i], options, &mut plans)?
+            });
         }
         let mut best: Vec<Pathway> = pareto(&exact)
             .into_iter()
@@ -206,7 +212,7 @@ impl<'a> PathwayFinder<'a> {
         cache: &mut HashMap<(OccupationId, bool), Vec<Move>>,
         routes: &mut Vec<Vec<Move>>,
     ) -> Result<(), Error> {
-        if path.len() >= options.max_moves {
+        if path.len() >= options.max_moves || options.plan.deadline.passed() {
             return Ok(());
         }
         // From the last stepping stone only green moves can end a route.
@@ -268,6 +274,9 @@ impl<'a> PathwayFinder<'a> {
         let credit = self.planner.credit(self.data, from, &options.plan)?;
         let mut moves = Vec::with_capacity(found.len());
         for t in found {
+            if options.plan.deadline.passed() {
+                break;
+            }
             let quick = self
                 .planner
                 .quick(self.data, &credit, t.occupation, &options.plan)?;

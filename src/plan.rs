@@ -25,8 +25,11 @@
 // dataset, and the vectors indexed here have one entry per skill or course.
 #![allow(clippy::indexing_slicing)]
 
+use std::collections::{HashMap, HashSet};
+
 use crate::credit::{held_by, CreditWeights, SkillGraph, ORIGIN_OPTIONAL_CREDIT};
 use crate::dataset::Dataset;
+use crate::deadline::Deadline;
 use crate::error::Error;
 use crate::gap::{GapCourse, GapProblem, GapSolution, SolveStatus};
 use crate::model::{
@@ -66,6 +69,9 @@ pub struct PlanOptions {
     pub credit: CreditWeights,
     /// Seconds each optimisation phase may take.
     pub time_limit: f64,
+    /// When all the work of the call must stop (phases take the less of their limit and what
+    /// is left; re-plans for binding limits stop).
+    pub deadline: Deadline,
 }
 
 impl Default for PlanOptions {
@@ -82,6 +88,7 @@ impl Default for PlanOptions {
             skill_worth: DEFAULT_SKILL_WORTH,
             credit: CreditWeights::default(),
             time_limit: DEFAULT_TIME_LIMIT,
+            deadline: Deadline::none(),
         }
     }
 }
@@ -445,44 +452,53 @@ impl CoursePlanner {
         gap: &[GapSkill],
         options: &PlanOptions,
     ) -> Vec<CourseId> {
-        let allowed = |c: CourseId| {
-            !options.held_courses.contains(&c) && self.allowed(data.course(c), options)
-        };
+        let held: HashSet<CourseId> = options.held_courses.iter().copied().collect();
+        let allowed = |c: CourseId| !held.contains(&c) && self.allowed(data.course(c), options);
+        let gap_skills: HashSet<SkillId> = gap.iter().map(|g| g.skill).collect();
         let mut picked: Vec<CourseId> = (0..data.courses().len() as CourseId)
             .filter(|&c| allowed(c))
             .filter(|&c| trains_for(data, data.course(c), destination))
-            .filter(|&c| {
-                self.teaches(c)
-                    .iter()
-                    .any(|s| gap.iter().any(|g| g.skill == *s))
-            })
+            .filter(|&c| self.teaches(c).iter().any(|s| gap_skills.contains(s)))
             .collect();
+        let mut in_set = vec![false; data.courses().len()];
+        for &c in &picked {
+            in_set[c as usize] = true;
+        }
         // Prerequisites the person does not hold come along (they cost time and money too).
         let mut i = 0;
-        while i < picked.len() {
-            for &r in &data.course(picked[i]).requires {
-                if !picked.contains(&r) && !options.held_courses.contains(&r) && allowed(r) {
+        while let Some(&c) = picked.get(i) {
+            for &r in &data.course(c).requires {
+                if !in_set[r as usize] && allowed(r) {
+                    in_set[r as usize] = true;
                     picked.push(r);
                 }
             }
             i += 1;
         }
-        // Drop courses that need a course the person neither holds nor may take, until none is
-        // left (dropping one may strand another).
-        loop {
-            let stranded = picked.iter().position(|&c| {
-                data.course(c)
-                    .requires
-                    .iter()
-                    .any(|r| !picked.contains(r) && !options.held_courses.contains(r))
-            });
-            match stranded {
-                Some(i) => {
-                    picked.remove(i);
+        // Drop courses that need a course the person neither holds nor may take, and then the
+        // courses that need those (dropping one may strand another): each link is followed
+        // once, from the dropped course to the courses requiring it.
+        let mut required_by: HashMap<CourseId, Vec<CourseId>> = HashMap::new();
+        let mut stranded: Vec<CourseId> = Vec::new();
+        for &c in &picked {
+            for &r in &data.course(c).requires {
+                if held.contains(&r) {
+                    continue;
                 }
-                None => break,
+                if in_set[r as usize] {
+                    required_by.entry(r).or_default().push(c);
+                } else {
+                    stranded.push(c);
+                }
             }
         }
+        while let Some(c) = stranded.pop() {
+            if !std::mem::replace(&mut in_set[c as usize], false) {
+                continue;
+            }
+            stranded.extend(required_by.get(&c).into_iter().flatten().copied());
+        }
+        picked.retain(|&c| in_set[c as usize]);
         picked.sort_unstable();
         picked
     }
@@ -537,7 +553,7 @@ impl CoursePlanner {
             week_weight: 1.0 - t,
             skill_value: f64::from(options.skill_worth),
             exclusive: vec![apprenticeships],
-            time_limit: options.time_limit,
+            time_limit: options.deadline.limit(options.time_limit),
         }
     }
 
@@ -596,6 +612,10 @@ impl CoursePlanner {
         for (limit, relaxed) in relaxations {
             if relaxed == *options {
                 continue;
+            }
+            // Out of time: the limits not yet tried are not reported (the plan itself stands).
+            if options.deadline.passed() {
+                break;
             }
             let relaxed_candidates = self.candidates(data, destination, gap, &relaxed);
             let better = self

@@ -37,6 +37,7 @@ pub use dto::*;
 use crate::classification::GreenDefinition;
 use crate::course_import::{ignored_columns, parse_courses, parse_courses_to_add, CourseFormat};
 use crate::credit::Closeness;
+use crate::deadline::{Deadline, CALL_SECONDS};
 use crate::gap::SolveStatus;
 use crate::limits::shown;
 use crate::model::{
@@ -651,6 +652,8 @@ impl Planner {
             delivery,
             apprenticeships: dto.apprenticeships.unwrap_or(defaults.apprenticeships),
             money_vs_time,
+            // The call's one deadline starts as its options are read, first thing.
+            deadline: Deadline::after(CALL_SECONDS),
             ..defaults
         })
     }
