@@ -18,6 +18,7 @@
 // courses against the problem's lists, and the vectors indexed here are sized to those lists.
 #![allow(clippy::indexing_slicing)]
 
+use crate::deadline::Deadline;
 use good_lp::{
     constraint, microlp, variable, Expression, ProblemVariables, ResolutionError, Solution,
     SolutionStatus, SolverModel, Variable, WithInitialSolution, WithMipGap, WithTimeLimit,
@@ -382,20 +383,23 @@ impl CouncilProblem {
     /// [`Error::InvalidArgument`] for bad numbers; [`Error::Solver`] on a solver fault.
     pub fn analyse(&self) -> Result<CouncilOutcome, Error> {
         self.validate()?;
+        // One deadline for the whole call: the main solve has its time limit, and what follows
+        // (the limits' re-solves, or the search for the highest floor) shares as much again.
+        let deadline = Deadline::after(2.0 * self.time_limit);
         let plan = match solve_plan(self, self.floor, None) {
             Ok(plan) => plan,
             Err(Error::Solver { .. }) if self.floor > 0.0 => {
                 return Ok(CouncilOutcome::FloorInfeasible {
-                    highest_floor: self.highest_floor()?,
+                    highest_floor: self.highest_floor(deadline)?,
                 })
             }
             Err(e) => return Err(e),
         };
         let mut limits = Vec::new();
-        if let Some(budget) = self.budget {
+        if let Some(budget) = self.budget.filter(|_| !deadline.passed()) {
             let mut more = self.clone();
             more.budget = Some(budget + BUDGET_STEP);
-            more.time_limit = self.time_limit / 2.0;
+            more.time_limit = deadline.limit(self.time_limit / 2.0);
             let better = solve_plan(&more, more.floor, Some(&plan))?;
             limits.push(CouncilLimit {
                 limit: CouncilLimitKind::Budget,
@@ -414,10 +418,14 @@ impl CouncilProblem {
             .collect();
         full.sort_by_key(|&c| std::cmp::Reverse(plan.course_places[c]));
         for &c in full.iter().take(COURSE_STEPS_ASKED) {
+            // Out of time: the limits not yet asked about are not reported.
+            if deadline.passed() {
+                break;
+            }
             let cap = self.courses[c].capacity.unwrap_or(0.0);
             let mut more = self.clone();
             more.courses[c].capacity = Some(cap + COURSE_STEP);
-            more.time_limit = self.time_limit / 2.0;
+            more.time_limit = deadline.limit(self.time_limit / 2.0);
             let better = solve_plan(&more, more.floor, Some(&plan))?;
             limits.push(CouncilLimit {
                 limit: CouncilLimitKind::Course(c),
@@ -430,10 +438,11 @@ impl CouncilProblem {
     }
 
     /// The highest floor (a whole per cent) that budget, places and demand allow: bisection
-    /// on whole per cents, each step a feasibility solve.
-    fn highest_floor(&self) -> Result<f64, Error> {
+    /// on whole per cents, each step a feasibility solve; when `deadline` passes, the highest
+    /// floor shown to hold by then.
+    fn highest_floor(&self, deadline: Deadline) -> Result<f64, Error> {
         let (mut low, mut high) = (0u32, (self.floor * 100.0).floor() as u32);
-        while low < high {
+        while low < high && !deadline.passed() {
             let mid = (low + high).div_ceil(2);
             let floor = f64::from(mid) / 100.0;
             let at = CouncilProblem {
@@ -445,7 +454,11 @@ impl CouncilProblem {
                 low = mid;
                 continue;
             }
-            match solve_plan(self, floor, None) {
+            let timed = CouncilProblem {
+                time_limit: deadline.limit(self.time_limit),
+                ..self.clone()
+            };
+            match solve_plan(&timed, floor, None) {
                 Ok(_) => low = mid,
                 Err(Error::Solver { .. }) => high = mid - 1,
                 Err(e) => return Err(e),

@@ -20,6 +20,7 @@
 // destination against the problem's lists, and the vectors indexed here are sized to those lists.
 #![allow(clippy::indexing_slicing)]
 
+use crate::deadline::Deadline;
 use good_lp::{
     constraint, microlp, variable, Expression, ProblemVariables, ResolutionError, Solution,
     SolutionStatus, SolverModel, Variable, WithInitialSolution, WithMipGap, WithTimeLimit,
@@ -517,6 +518,9 @@ impl PortfolioProblem {
     /// [`Error::InvalidArgument`] for bad numbers; [`Error::Solver`] if the solver fails.
     pub fn analyse(&self) -> Result<PortfolioOutcome, Error> {
         self.validate()?;
+        // One deadline for the whole call: the main solve has its time limit, and the limits'
+        // re-solves share as much again.
+        let deadline = Deadline::after(2.0 * self.time_limit);
         let plan = match solve_plan(self, None) {
             Ok(plan) => plan,
             Err(Error::Solver { .. }) if self.courses.iter().any(|c| c.must_run) => {
@@ -531,10 +535,14 @@ impl PortfolioProblem {
             let Some(available) = kind.of(&self.limits) else {
                 continue;
             };
+            // Out of time: the limits not yet asked about are not reported.
+            if deadline.passed() {
+                break;
+            }
             let mut more = self.clone();
             kind.set(&mut more.limits, available + kind.step());
-            // Each "one more step" question gets half the main solve's time.
-            more.time_limit = self.time_limit / 2.0;
+            // Each "one more step" question gets half the main solve's time, within the call's.
+            more.time_limit = deadline.limit(self.time_limit / 2.0);
             let better = solve_plan(&more, Some(&plan))?;
             // Never report a loss: a re-solve stopped by its time limit may find less.
             let step_gain = (better.placements - plan.placements).max(0.0);
