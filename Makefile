@@ -192,7 +192,7 @@ bench: site
 # leaves its input in fuzz/artifacts/<target>/: make it a regression test named after what it
 # pins. `examples/fuzz_seeds.rs` writes the seeds.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS := data_parts dataset_json local_picture course_list search_query planner_options
+FUZZ_TARGETS := data_parts dataset_json local_picture course_list own_figures search_query planner_options
 fuzz:
 	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked --version 0.13.2
 	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal

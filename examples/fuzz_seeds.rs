@@ -78,6 +78,14 @@ fn main() {
         "json-add",
         &[&[1u8][..], json_list.as_bytes()].concat(),
     );
+    // Own figures: CSV with a header, semicolons and a BOM, JSON.
+    for (name, text) in [
+        ("csv", "job,workers\nwelder,\"1,200\"\nroofer,3\n"),
+        ("semicolons", "\u{feff}occupation;count\nwelder;1,5\n"),
+        ("json", r#"[{"occupation":"welder","count":7},{"occupation":"roofer","count":"12"}]"#),
+    ] {
+        write("own_figures", name, text.as_bytes());
+    }
     // Search queries.
     for (i, q) in [
         "gas engineer",

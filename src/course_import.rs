@@ -104,7 +104,7 @@ impl RowProblem {
         }
     }
 
-    fn file(field: &str, message: String) -> RowProblem {
+    pub(crate) fn file(field: &str, message: String) -> RowProblem {
         RowProblem {
             row: None,
             line: None,
@@ -420,6 +420,7 @@ fn csv_rows(text: &str) -> Result<(Rows, Vec<RowProblem>), Error> {
             problems,
         });
     }
+    let lines = spreadsheet::Lines::of(text);
     let mut rows = Vec::new();
     for (i, record) in reader.records().enumerate() {
         if i == MAX_LIST_ROWS {
@@ -432,7 +433,7 @@ fn csv_rows(text: &str) -> Result<(Rows, Vec<RowProblem>), Error> {
         })?;
         let at = Place {
             row: i + 1,
-            line: record.position().map(|p| p.line() as usize),
+            line: record.position().map(|p| lines.line_of(text, p.byte())),
         };
         let mut row = Row::default();
         for (column, value) in columns.iter().zip(record.iter()) {

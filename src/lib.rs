@@ -56,6 +56,7 @@ pub mod credit;
 pub mod dataset;
 pub mod deadline;
 pub mod error;
+pub mod figures;
 pub mod gap;
 pub mod limits;
 #[cfg(feature = "area")]

@@ -36,6 +36,33 @@ pub fn separator(text: &str) -> u8 {
     }
 }
 
+/// Where each line of a text starts, to name the line of a byte offset (the `csv` crate's own
+/// line count leaves out blank lines).
+pub struct Lines(Vec<usize>);
+
+impl Lines {
+    /// The line starts of `text`.
+    pub fn of(text: &str) -> Lines {
+        Lines(
+            text.bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i + 1)
+                .collect(),
+        )
+    }
+
+    /// The line (from 1) where the record at byte `offset` of `text` starts: past any blank
+    /// lines the reader skipped before it.
+    pub fn line_of(&self, text: &str, offset: u64) -> usize {
+        let mut offset = usize::try_from(offset).unwrap_or(usize::MAX);
+        while matches!(text.as_bytes().get(offset), Some(b'\n' | b'\r')) {
+            offset += 1;
+        }
+        self.0.partition_point(|&start| start <= offset) + 1
+    }
+}
+
 /// A quoted cell that does not close where it should.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OpenQuote {

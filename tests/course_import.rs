@@ -320,3 +320,52 @@ fn empty_files_and_lost_characters_are_named() {
     let latin1 = "id,title\nc1,Caf\u{fffd} heat pumps\n";
     assert!(problems(latin1, CourseFormat::Csv).contains("save the file as \"CSV UTF-8\""));
 }
+
+#[test]
+fn every_rejection_names_the_users_row_never_the_merged_catalogue() {
+    let parts = common::default_parts();
+    let mut planner =
+        greenpath::api::Planner::from_parts(&parts.iter().map(Vec::as_slice).collect::<Vec<_>>())
+            .unwrap();
+    let catalogue_id = data().courses()[0].id.clone();
+    let rows = [
+        "c1,Heat pumps,0,,,,".to_owned(),
+        "c1,Heat pumps,400,,,,".to_owned(),
+        "c1,Heat pumps,1,9,,,".to_owned(),
+        "c1,Heat pumps,1,2.5,,,".to_owned(),
+        "c1,Heat pumps,1,,200000,,".to_owned(),
+        "c1,Heat pumps,1,,-5,,".to_owned(),
+        "c1,Heat pumps,1,,,c1,".to_owned(),
+        "c1,Heat pumps,1,,,nope,".to_owned(),
+        "c1,,1,,,,".to_owned(),
+        "c1,Heat pumps,1,,,,ftp://example.org".to_owned(),
+        format!("{catalogue_id},Heat pumps,1,,,,"),
+    ];
+    for row in rows {
+        let csv = format!("id,title,weeks,level,cost,requires,source\n{row}\nc2,Other,1,,,,\n");
+        for mode in ["add", "replace"] {
+            let Err(error) = planner.load_courses(&csv, "csv", mode) else {
+                assert!(
+                    row.starts_with(&catalogue_id) && mode == "replace",
+                    "{row} loads ({mode})"
+                );
+                continue;
+            };
+            let message = error.to_string();
+            assert!(
+                message.contains("row 1 (line 2)"),
+                "{row} ({mode}): {message}"
+            );
+            assert!(!message.contains("courses["), "{row} ({mode}): {message}");
+        }
+    }
+    let cycle = "id,title,requires\na,A,b\nb,B,a\n";
+    let message = planner
+        .load_courses(cycle, "csv", "add")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        message.contains("closes a cycle (\"a\" → \"b\" → \"a\")"),
+        "{message}"
+    );
+}

@@ -361,6 +361,16 @@ impl Planner {
         Ok(self.skill_refs(&ids))
     }
 
+    /// A college's or council's own figures (CSV or JSON: a job and a count per row), read as
+    /// a course list is: the rows that read, and a problem for each that does not. The page
+    /// matches the jobs to its tables.
+    ///
+    /// # Errors
+    /// [`Error::InvalidRows`] for a file that cannot be read at all.
+    pub fn read_figures(&self, text: &str) -> Result<crate::figures::Figures, Error> {
+        crate::figures::read_figures(text)
+    }
+
     /// The definitions of carbon-intensive and green, with their sources.
     pub fn classifications(&self) -> Result<Vec<ClassificationDto>, Error> {
         let list: Vec<ClassificationDto> = self

@@ -223,6 +223,18 @@ impl Planner {
 #[cfg(feature = "area")]
 #[wasm_bindgen]
 impl Planner {
+    /// A college's or council's own figures (CSV or JSON: a job and a count per row): the rows
+    /// that read, and a problem for each that does not (the page matches the jobs to its
+    /// tables); an error for a file that cannot be read at all.
+    #[wasm_bindgen(js_name = readFigures, unchecked_return_type = "Figures")]
+    pub fn read_figures(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let text = args::text(&text, "text", MAX_FILE_BYTES).map_err(to_js)?;
+        answer(self.inner.read_figures(&text))
+    }
+
     /// Loads the local picture (`data/local.bin`, for the college and council pages) and
     /// returns how many areas it has.
     #[wasm_bindgen(js_name = addLocal)]

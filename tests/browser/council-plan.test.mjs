@@ -82,7 +82,20 @@ test('a council plans a fair transition for Hull, compares two budgets, prints, 
     buffer: Buffer.from(`job,workers\n${secondJob},150\nastronaut,3\n`) });
   await page.getByRole('button', { name: 'Use these figures' }).click();
   await page.waitForFunction(() => /rows were not used/.test(document.getElementById('own-figures-status')?.textContent ?? ''));
-  assert.match(await page.locator('#own-figures-error').textContent() ?? '', /Row 3: “astronaut” is not a job in this table/);
+  assert.match(await page.locator('#own-figures-error').textContent() ?? '', /Row 2 \(line 3\): “astronaut” is not a job in this table/);
+  assert.equal(await page.locator('#area-origins tbody tr').nth(1).locator('input[type="text"]').first().inputValue(), '150');
+  // A spreadsheet's export where the comma is the decimal mark: semicolons, a BOM, "1 200";
+  // a count that could be read two ways is refused at its row, the rest is used.
+  await page.getByLabel('Figures file (CSV or JSON)').setInputFiles({ name: 'workers-excel.csv', mimeType: 'text/csv',
+    buffer: Buffer.from(`\uFEFFjob;workers\n${secondJob};1 200\nwelder;1,500\n`) });
+  await page.getByRole('button', { name: 'Use these figures' }).click();
+  await page.waitForFunction(() => /could be a thousand/.test(document.getElementById('own-figures-error')?.textContent ?? ''));
+  assert.match(await page.locator('#own-figures-error').textContent() ?? '', /Row 2 \(line 3\): the count "1,500" could be a thousand and more or a decimal; write 1500 or 1\.500/);
+  assert.equal(await page.locator('#area-origins tbody tr').nth(1).locator('input[type="text"]').first().inputValue(), '1200');
+  await page.getByLabel('Figures file (CSV or JSON)').setInputFiles({ name: 'workers.csv', mimeType: 'text/csv',
+    buffer: Buffer.from(`job,workers\n${secondJob},150\n`) });
+  await page.getByRole('button', { name: 'Use these figures' }).click();
+  await page.waitForFunction(() => /Your figures are in the table/.test(document.getElementById('own-figures-status')?.textContent ?? ''));
   assert.equal(await page.locator('#area-origins tbody tr').nth(1).locator('input[type="text"]').first().inputValue(), '150');
   await assertNoAxeViolations(page, 'council page, own figures with a problem');
 

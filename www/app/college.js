@@ -210,7 +210,7 @@ areaSelect.addEventListener('change', async () => {
 });
 byId('area-destinations').addEventListener('change', () => { refreshCandidates(); });
 
-wireOwnFigures(picture, (kind) => { if (kind === 'destinations') refreshCandidates(); });
+wireOwnFigures(picture, planner, (kind) => { if (kind === 'destinations') refreshCandidates(); });
 
 byId('scenario-save').addEventListener('click', () => {
   const input = /** @type {HTMLInputElement} */ (byId('scenario-name'));

@@ -242,7 +242,7 @@ areaSelect.addEventListener('change', async () => {
   keepSoon();
 });
 
-wireOwnFigures(local);
+wireOwnFigures(local, planner);
 
 byId('scenario-save').addEventListener('click', () => {
   const input = /** @type {HTMLInputElement} */ (byId('scenario-name'));

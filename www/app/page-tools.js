@@ -80,11 +80,13 @@ export function showProblems(errors, problems) {
 
 /**
  * Wire the "Load your own figures" form (file `own-figures-file`, radios `own-figures-kind`,
- * button `own-figures-load`) to the local picture.
+ * button `own-figures-load`) to the local picture. The planner reads the file (as it reads a
+ * course list: separators, `1,200`, `£600`, and a problem for each row that does not read).
  * @param {import('../components/local-picture/local-picture.js').LocalPicture} picture
+ * @param {import('./planner-client.js').PlannerClient} planner
  * @param {(kind: 'origins' | 'destinations') => void} [onLoaded] after figures went in
  */
-export function wireOwnFigures(picture, onLoaded = () => {}) {
+export function wireOwnFigures(picture, planner, onLoaded = () => {}) {
   byId('own-figures-load').addEventListener('click', async () => {
     const input = /** @type {HTMLInputElement} */ (byId('own-figures-file'));
     const file = input.files?.[0];
@@ -93,11 +95,33 @@ export function wireOwnFigures(picture, onLoaded = () => {}) {
     const fail = (/** @type {string} */ text) => setFieldError(byId('own-figures-group'), input, byId('own-figures-error'), text);
     if (!file) { fail('Choose a CSV or JSON file of figures'); return; }
     if (file.size > 2_000_000) { fail('The file is larger than 2 MB: figures for one area fit in far less'); return; }
-    const problems = picture.applyOwnFigures(kind, await file.text());
+    /** @type {import('../pkg-area/greenpath.js').Figures} */
+    let figures;
+    try {
+      figures = await planner.call('readFigures', await file.text());
+    } catch (error) {
+      const e = /** @type {any} */ (error);
+      const rows = Array.isArray(e?.rows) ? e.rows : [];
+      fail(rows.length > 0 ? rows.map(problemInWords).join(' ') : `The file does not read: ${e?.message ?? e}`);
+      byId('own-figures-status').textContent = 'Nothing was changed.';
+      return;
+    }
+    const problems = picture.applyOwnFigures(kind, figures);
     fail(problems.length === 0 ? '' : problems.slice(0, 10).join(' '));
     byId('own-figures-status').textContent = problems.length === 0 ? 'Your figures are in the table.' : `${formatCount(problems.length)} rows were not used; the others are in the table.`;
     onLoaded(kind);
   });
+}
+
+/**
+ * A problem of a loaded file in words: "Row 2 (line 3): …", or the file's own.
+ * @param {{ row: number | null, line: number | null, field: string, message: string }} p
+ */
+export function problemInWords(p) {
+  const where = p.row === null ? (p.line === null ? '' : `Line ${p.line}: `)
+    : `Row ${p.row}${p.line === null || p.line === undefined ? '' : ` (line ${p.line})`}: `;
+  const message = `${p.message.charAt(0).toUpperCase()}${p.message.slice(1)}`;
+  return `${where}${message}${/[.?!]$/.test(message) ? '' : '.'}`;
 }
 
 /**

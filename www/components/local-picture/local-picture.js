@@ -176,54 +176,30 @@ export class LocalPicture {
   }
 
   /**
-   * Apply the college's own figures, CSV (`occupation,count`) or JSON (`[{occupation, count}]`;
-   * occupation an ESCO id, URI or
-   * the job's name as the tables show it) to the origins (`which` = 'origins': the college's
-   * learners, the council's workers) or the destinations (openings). Returns one problem per
-   * row that does not fit.
+   * Apply figures the planner read from the college's or council's own file (`readFigures`:
+   * a job, an ESCO id, URI or the job's name as the tables show it, and a count per row) to the
+   * origins (`which` = 'origins': the college's learners, the council's workers) or the
+   * destinations (openings). Returns one problem per row that does not fit, in words.
    * @param {'origins' | 'destinations'} which
-   * @param {string} text
+   * @param {import('../../pkg-area/greenpath.js').Figures} figures
    * @returns {string[]}
    */
-  applyOwnFigures(which, text) {
+  applyOwnFigures(which, figures) {
     const table = which === 'origins' ? this.originTable : this.destinationTable;
     const column = which === 'origins' && this.use === 'college' ? 2 : 1;
+    const where = (/** @type {{ row: number | null, line?: number | null }} */ r) =>
+      `Row ${r.row}${r.line === null || r.line === undefined ? '' : ` (line ${r.line})`}`;
     /** @type {string[]} */
-    const problems = [];
-    const body = text.replace(/^\uFEFF/, '');
-    /** @type {{ row: number, name: string, count: number, raw: string }[]} */
-    let records = [];
-    if (/^\s*[[{]/.test(body)) {
-      // JSON: [{ "occupation": "...", "count": 12 }, ...]
-      let list;
-      try { list = JSON.parse(body); } catch (e) { return [`The JSON does not read: ${/** @type {Error} */ (e).message}`]; }
-      if (!Array.isArray(list)) return ['The JSON must be a list of {"occupation": …, "count": …}.'];
-      records = list.map((item, i) => ({
-        row: i + 1,
-        name: String(item?.occupation ?? ''),
-        count: typeof item?.count === 'number' ? item.count : readNumber(String(item?.count ?? '')),
-        raw: String(item?.count ?? ''),
-      }));
-    } else {
-      const lines = body.split(/\r?\n/).filter((l) => l.trim() !== '');
-      const start = lines.length > 0 && /occupation|job/i.test(lines[0]) ? 1 : 0;
-      records = lines.slice(start).map((line, i) => {
-        const cut = line.lastIndexOf(',');
-        const raw = cut < 0 ? '' : line.slice(cut + 1).replace(/"/g, '');
-        return { row: i + start + 1, name: (cut < 0 ? line : line.slice(0, cut)).trim().replace(/^"|"$/g, ''), count: readNumber(raw), raw };
-      });
-    }
-    if (records.length === 0) return ['The file has no figures.'];
-    records.forEach(({ row, name, count, raw }) => {
-      if (!Number.isFinite(count) || count < 0) {
-        problems.push(`Row ${row}: the count “${raw.slice(0, 30).trim()}” is not a number of people.`);
-        return;
-      }
+    const problems = figures.problems.map((p) => `${where(p)}: the ${p.field} ${p.message.replace(/^the (count|job) /, '')}.`);
+    const records = figures.rows.map((r) => ({ ...r, name: r.occupation }));
+    if (records.length === 0 && problems.length === 0) return ['The file has no figures.'];
+    records.forEach((record) => {
+      const { name, count } = record;
       const id = name.replace(/^https?:\/\/data\.europa\.eu\/esco\/occupation\//, '');
       const r = table.rows.findIndex((x, k) => x.id === id || table.rowName(k).toLowerCase().startsWith(name.toLowerCase() + ' ')
         || table.rowName(k).toLowerCase() === name.toLowerCase());
       if (r < 0) {
-        problems.push(`Row ${row}: “${name.slice(0, 60)}” is not a job in this table.`);
+        problems.push(`${where(record)}: “${name.slice(0, 60)}” is not a job in this table.`);
         return;
       }
       table.inputs[r][0].checked = true;
