@@ -72,6 +72,7 @@ async function hostileCalls(env) {
     ['pathways', [welder, { count: 3 }], (...a) => planner.pathways(...a)],
     ['addLocal', [bytes.local], (...a) => planner.addLocal(...a)],
     ['localPicture', ['UKE11'], (...a) => planner.localPicture(...a)],
+    ['readFigures', ['job,workers\nwelder,3\n'], (...a) => planner.readFigures(...a)],
     ['collegeCandidates', [[heatPump], 'UKE11'], (...a) => planner.collegeCandidates(...a)],
     ['collegeGaps', [council], (...a) => planner.collegeGaps(...a)],
     ['councilPicture', [council], (...a) => planner.councilPicture(...a)],
@@ -141,6 +142,23 @@ test('node: every method answers any JS value with a clear error or an answer, a
   const report = await hostileCalls({ mod, bytes });
   assertSurvived(report);
   console.log(`# node: ${report.calls} calls, ${report.errors} clear errors, ${report.returned} answers`);
+});
+
+test('node: a course list of millions of rows is refused before it is copied: no memory grows, the planner still answers', { timeout: 120_000 }, async () => {
+  const mod = await import(pathToFileURL(join(DIST, 'pkg-area', 'greenpath.js')).href);
+  const wasm = mod.initSync({ module: await readFile(join(DIST, 'pkg-area', 'greenpath_bg.wasm')) });
+  const planner = new mod.Planner(new Uint8Array(await readFile(join(DIST, 'data', 'core.bin'))));
+  for (const name of PARTS.slice(1)) planner.addPart(new Uint8Array(await readFile(join(DIST, 'data', `${name}.bin`))));
+  const before = wasm.memory.buffer.byteLength;
+  for (const rows of [8e6, 4e6]) {
+    assert.throws(() => planner.loadCourses(`id,title\n${'a,b\n'.repeat(rows)}`, 'csv', 'add'),
+      (/** @type {any} */ e) => e.kind === 'invalidArgument' && e.field === 'text' && e.message.length < 300);
+  }
+  const grown = wasm.memory.buffer.byteLength - before;
+  assert.ok(grown < 16 * 1024 * 1024, `wasm memory grew by ${grown} bytes`);
+  assert.equal(planner.searchOccupations('welder', 1)[0].label, 'welder');
+  const loaded = planner.loadCourses('id,title,teaches\nmy-1,Heat pump basics,install heat pump\n', 'csv', 'add');
+  assert.equal(loaded.loaded, 1);
 });
 
 test('Chromium: the same calls in a page, and the instance still works', { timeout: 300_000 }, async () => {
