@@ -82,7 +82,10 @@ fn main() {
     for (name, text) in [
         ("csv", "job,workers\nwelder,\"1,200\"\nroofer,3\n"),
         ("semicolons", "\u{feff}occupation;count\nwelder;1,5\n"),
-        ("json", r#"[{"occupation":"welder","count":7},{"occupation":"roofer","count":"12"}]"#),
+        (
+            "json",
+            r#"[{"occupation":"welder","count":7},{"occupation":"roofer","count":"12"}]"#,
+        ),
     ] {
         write("own_figures", name, text.as_bytes());
     }

@@ -194,7 +194,7 @@ fn parse(
         CourseFormat::Json => json_rows(text)?,
         CourseFormat::Csv => csv_rows(text)?,
     };
-    if rows.is_empty() {
+    if rows.is_empty() && problems.is_empty() {
         problems.push(RowProblem::file(
             "rows",
             "the course list has no rows".into(),
@@ -378,7 +378,9 @@ fn csv_rows(text: &str) -> Result<(Rows, Vec<RowProblem>), Error> {
         });
     }
     let mut reader = csv::ReaderBuilder::new()
-        .flexible(false)
+        // Rows with too few or too many cells are each a problem of their own (below), so that
+        // every such row is named at once.
+        .flexible(true)
         .delimiter(separator)
         .trim(csv::Trim::All)
         .from_reader(text.as_bytes());
@@ -435,6 +437,19 @@ fn csv_rows(text: &str) -> Result<(Rows, Vec<RowProblem>), Error> {
             row: i + 1,
             line: record.position().map(|p| lines.line_of(text, p.byte())),
         };
+        if record.len() != headers.len() {
+            problems.push(RowProblem::at(
+                at,
+                "row",
+                format!(
+                    "{} cells where the header has {}: a separator missing or one too many (a cell holding {:?} needs quotes)",
+                    record.len(),
+                    headers.len(),
+                    char::from(separator)
+                ),
+            ));
+            continue;
+        }
         let mut row = Row::default();
         for (column, value) in columns.iter().zip(record.iter()) {
             let Some(name) = *column else { continue };

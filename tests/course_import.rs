@@ -369,3 +369,19 @@ fn every_rejection_names_the_users_row_never_the_merged_catalogue() {
         "{message}"
     );
 }
+
+#[test]
+fn rows_with_the_wrong_number_of_cells_are_all_named_at_once() {
+    let csv = "id,title,weeks\nc1,Heat pumps\nc2,Solar, PV,3\nc3,Wind,2\n";
+    let message = problems(csv, CourseFormat::Csv);
+    assert!(
+        message.contains("row 1 (line 2), row: 2 cells where the header has 3"),
+        "{message}"
+    );
+    assert!(
+        message.contains("row 2 (line 3), row: 4 cells where the header has 3"),
+        "{message}"
+    );
+    assert!(!message.contains("row 3 "), "{message}");
+    assert!(!message.contains("must not be empty"), "{message}");
+}
