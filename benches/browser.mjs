@@ -140,7 +140,7 @@ function measureApi(page, calls, builds) {
       bytes = await fetchPart('core');
       fetchTimes.push(performance.now() - t);
     }
-    const later = { skills: await fetchPart('skills'), details: await fetchPart('details'), courses: await fetchPart('courses') };
+    const later = { skills: await fetchPart('skills'), skillNames: await fetchPart('skill-names'), details: await fetchPart('details'), courses: await fetchPart('courses') };
 
     const buildTimes = [];
     const skillsTimes = [];
@@ -154,6 +154,7 @@ function measureApi(page, calls, builds) {
       planner.addPart(later.skills);
       skillsTimes.push(performance.now() - t2);
     }
+    planner.addPart(later.skillNames);
     planner.addPart(later.details);
     planner.addPart(later.courses);
 

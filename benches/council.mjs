@@ -58,11 +58,11 @@ await onSitePage('/council.html', async (page) => {
 
     // Real data: every part and the local picture.
     const parts = {};
-    for (const name of ['core', 'skills', 'details', 'courses', 'local']) {
+    for (const name of ['core', 'skills', 'skill-names', 'details', 'courses', 'local']) {
       parts[name] = new Uint8Array(await (await fetch(`/data/${name}.bin`)).arrayBuffer());
     }
     const planner = new mod.Planner(parts.core);
-    for (const name of ['skills', 'details', 'courses']) planner.addPart(parts[name]);
+    for (const name of ['skills', 'skill-names', 'details', 'courses']) planner.addPart(parts[name]);
     planner.addLocal(parts.local);
     let best = null;
     for (const area of planner.localAreas()) {

@@ -25,6 +25,9 @@ use crate::transitions::REAL_LIVING_WAGE_2019_ANNUAL;
 
 /// Most candidate courses, origins or destinations in one question (keeps a solve bounded).
 pub const MAX_COLLEGE_ROWS: usize = 500;
+/// Seconds a college's or council's plan searches unless told otherwise: with the analysis that
+/// shares as much again, a call from the page answers within 2 s.
+pub const PAGE_TIME_LIMIT: f64 = 1.0;
 /// Courses kept for each move (origin, destination): the most cost-effective.
 pub const COURSES_PER_MOVE: usize = 3;
 /// Most skills gaps listed.
@@ -265,7 +268,7 @@ impl Planner {
             carbon: input.carbon_weight.unwrap_or(defaults.carbon),
             cost: input.cost_weight.unwrap_or(defaults.cost),
         };
-        problem.time_limit = unit_or("timeLimit", input.time_limit, 2.0, 0.01, 120.0)?;
+        problem.time_limit = unit_or("timeLimit", input.time_limit, PAGE_TIME_LIMIT, 0.01, 120.0)?;
         let has_route: Vec<bool> = (0..origins.len())
             .map(|o| problem.links.iter().any(|l| l.origin == o))
             .collect();
@@ -385,7 +388,7 @@ pub fn solve_portfolio(input: PortfolioProblemDto) -> Result<ProblemSolutionDto,
             sessions: input.sessions,
         },
         weights: Weights::default(),
-        time_limit: unit_or("timeLimit", input.time_limit, 2.0, 0.01, 120.0)?,
+        time_limit: unit_or("timeLimit", input.time_limit, PAGE_TIME_LIMIT, 0.01, 120.0)?,
         gap_tolerance: crate::portfolio::COLLEGE_GAP_TOLERANCE,
     };
     let plan = problem.solve()?;

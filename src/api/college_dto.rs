@@ -198,7 +198,7 @@ pub struct CollegeInputDto {
     /// figures are 2019's; `null`: no floor).
     #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "number | null"))]
     pub pay_floor: Option<Option<f64>>,
-    /// Seconds the solver may run (default 2).
+    /// Seconds the solver may run (default 1; the analysis shares as much again).
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub time_limit: Option<f64>,
 }
@@ -416,7 +416,7 @@ pub struct PortfolioProblemDto {
     /// Room sessions (absent or `null`: no limit).
     #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "number | null"))]
     pub sessions: Option<f64>,
-    /// Seconds the solver may run (default 2).
+    /// Seconds the solver may run (default 1; the analysis shares as much again).
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub time_limit: Option<f64>,
 }

@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 
-use super::college::unit_or;
+use super::college::{unit_or, PAGE_TIME_LIMIT};
 use super::council_dto::*;
 use super::Planner;
 use crate::area_routes::{area_routes, council_cost};
@@ -357,7 +357,7 @@ impl Planner {
                 carbon: share("carbonWeight", input.carbon_weight, 0.5, 100.0)?,
                 deprivation: share("deprivationWeight", input.deprivation_weight, 0.0, 100.0)?,
             },
-            time_limit: input.time_limit.unwrap_or(3.0),
+            time_limit: unit_or("timeLimit", input.time_limit, PAGE_TIME_LIMIT, 0.01, 120.0)?,
             gap_tolerance: crate::portfolio::COLLEGE_GAP_TOLERANCE,
         };
         Ok(CouncilSetup {

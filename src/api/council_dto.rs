@@ -72,7 +72,7 @@ pub struct CouncilInputDto {
     /// Extra value per transition for the most deprived groups (default 0).
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub deprivation_weight: Option<f64>,
-    /// Seconds the solver may run (default 3).
+    /// Seconds the solver may run (default 1; the analysis shares as much again).
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub time_limit: Option<f64>,
 }
@@ -196,7 +196,7 @@ pub struct CouncilProblemDto {
     /// Extra value per transition for the most deprived groups (default 0).
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub deprivation_weight: Option<f64>,
-    /// Seconds the solver may run (default 3).
+    /// Seconds the solver may run (default 1; the analysis shares as much again).
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub time_limit: Option<f64>,
 }
