@@ -16,7 +16,6 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use greenpath::api::Planner;
 use serde_json::json;
 
 fn write(target: &str, name: &str, bytes: &[u8]) {
@@ -41,13 +40,7 @@ fn main() {
         include_bytes!("../tests/fixtures/every_rule_broken.json"),
     );
     // The local picture as built.
-    let planner = Planner::from_parts(
-        &common::default_parts()
-            .iter()
-            .map(Vec::as_slice)
-            .collect::<Vec<_>>(),
-    )
-    .unwrap();
+    let planner = common::default_planner().unwrap();
     let local = {
         use std::io::Read;
         let gz = fs::read("data/parts/local.bin.gz").unwrap();

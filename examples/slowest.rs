@@ -16,7 +16,7 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use greenpath::api::{Planner, TransitionOptionsDto};
+use greenpath::api::TransitionOptionsDto;
 
 /// The slowest call so far: how long, and for which occupation.
 #[derive(Default)]
@@ -35,9 +35,7 @@ impl Slowest {
 }
 
 fn main() {
-    let parts = common::default_parts();
-    let planner =
-        Planner::from_parts(&parts.iter().map(Vec::as_slice).collect::<Vec<_>>()).unwrap();
+    let planner = common::default_planner().unwrap();
     let ids: Vec<(String, String)> = common::default_file()
         .occupations
         .iter()

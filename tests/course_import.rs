@@ -323,10 +323,7 @@ fn empty_files_and_lost_characters_are_named() {
 
 #[test]
 fn every_rejection_names_the_users_row_never_the_merged_catalogue() {
-    let parts = common::default_parts();
-    let mut planner =
-        greenpath::api::Planner::from_parts(&parts.iter().map(Vec::as_slice).collect::<Vec<_>>())
-            .unwrap();
+    let mut planner = common::default_planner().unwrap();
     let catalogue_id = data().courses()[0].id.clone();
     let rows = [
         "c1,Heat pumps,0,,,,".to_owned(),

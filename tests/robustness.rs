@@ -18,8 +18,7 @@ use greenpath::plan::{CoursePlanner, PlanOptions};
 use greenpath::TransitionEngine;
 
 fn planner() -> Planner {
-    let parts = common::default_parts();
-    Planner::from_parts(&parts.iter().map(Vec::as_slice).collect::<Vec<_>>()).unwrap()
+    common::default_planner().unwrap()
 }
 
 fn id(planner: &Planner, query: &str) -> String {
