@@ -76,6 +76,8 @@ async function hostileCalls(env) {
     ['collegeCandidates', [[heatPump], 'UKE11'], (...a) => planner.collegeCandidates(...a)],
     ['collegeGaps', [council], (...a) => planner.collegeGaps(...a)],
     ['councilPicture', [council], (...a) => planner.councilPicture(...a)],
+    ['planPortfolio', [council], (...a) => planner.planPortfolio(...a)],
+    ['planCouncil', [council], (...a) => planner.planCouncil(...a)],
     ['new Planner', [bytes.core], (...a) => new mod.Planner(...a).free()],
     ['Planner.fromJson', [new TextEncoder().encode('{}')], (...a) => mod.Planner.fromJson(...a)],
     ['solveCouncil', [{}], (...a) => mod.solveCouncil(...a)],
