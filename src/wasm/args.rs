@@ -3,11 +3,36 @@
 //! sparse array, a 100 MB string) is an error naming the parameter and what it expected, never a
 //! trap in wasm-bindgen's glue; and sizes are checked before anything is copied into the
 //! module's memory.
+//!
+//! Nothing here calls into JavaScript in a way that can throw past it: a getter that throws or a
+//! revoked `Proxy` would unwind through the module and leave the planner borrowed, so that
+//! every later call failed. Only `typeof` checks, and imports that catch, touch a value.
 
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 
 use crate::limits::{shown, MAX_DATA_BYTES, MAX_IDS, MAX_ID_CHARS};
 use crate::Error;
+
+#[wasm_bindgen]
+extern "C" {
+    /// `Object.prototype.toString.call(value)`: `"[object Array]"`, `"[object Uint8Array]"`…,
+    /// or an error (a revoked `Proxy`) caught here.
+    #[wasm_bindgen(catch, js_namespace = ["Object", "prototype", "toString"], js_name = call)]
+    fn object_tag(value: &JsValue) -> Result<js_sys::JsString, JsValue>;
+}
+
+/// What kind of object `value` is by its built-in tag (`"Array"`, `"Date"`, `"Uint8Array"`),
+/// `None` for a value that is not an object or cannot be asked.
+fn tag(value: &JsValue) -> Option<String> {
+    if !value.is_object() {
+        return None;
+    }
+    let text = String::from(object_tag(value).ok()?);
+    text.strip_prefix("[object ")
+        .and_then(|t| t.strip_suffix(']'))
+        .map(str::to_owned)
+}
 
 /// What a JS value is, in words, for an error message ("a number (5)", "a Symbol").
 pub fn described(value: &JsValue) -> String {
@@ -41,16 +66,14 @@ pub fn described(value: &JsValue) -> String {
     if value.is_function() {
         return "a function".into();
     }
-    if js_sys::Array::is_array(value) {
-        return format!("an array of {} items", js_sys::Array::from(value).length());
+    match tag(value).as_deref() {
+        Some("Array") => "an array".into(),
+        Some("Date") => "a Date".into(),
+        Some("Uint8Array") => "a Uint8Array".into(),
+        Some("ArrayBuffer") => "an ArrayBuffer".into(),
+        Some(_) => "an object".into(),
+        None => "an object that cannot be read".into(),
     }
-    if value.is_instance_of::<js_sys::Date>() {
-        return "a Date".into();
-    }
-    if value.is_instance_of::<js_sys::Uint8Array>() {
-        return "a Uint8Array".into();
-    }
-    "an object".into()
 }
 
 fn wrong(field: &'static str, value: &JsValue, expected: &'static str) -> Error {
@@ -102,11 +125,15 @@ pub fn number(value: &JsValue, field: &'static str) -> Result<f64, Error> {
 
 /// A list of ids: an array (no holes) of strings.
 pub fn ids(value: &JsValue, field: &'static str) -> Result<Vec<String>, Error> {
-    if !js_sys::Array::is_array(value) {
+    if tag(value).as_deref() != Some("Array") {
         return Err(wrong(field, value, "an array of id strings"));
     }
-    let list = js_sys::Array::from(value);
-    let length = list.length() as usize;
+    // Read through `Reflect`, which catches: an array may be a `Proxy` or have getters.
+    let unreadable = || wrong(field, value, "an array of id strings that can be read");
+    let length = js_sys::Reflect::get(value, &"length".into())
+        .ok()
+        .and_then(|n| n.as_f64())
+        .ok_or_else(unreadable)? as usize;
     if length > MAX_IDS {
         return Err(Error::InvalidArgument {
             field,
@@ -115,7 +142,8 @@ pub fn ids(value: &JsValue, field: &'static str) -> Result<Vec<String>, Error> {
         });
     }
     let mut out = Vec::with_capacity(length);
-    for (i, item) in list.iter().enumerate() {
+    for i in 0..length {
+        let item = js_sys::Reflect::get_u32(value, i as u32).map_err(|_| unreadable())?;
         let Some(js) = item.dyn_ref::<js_sys::JsString>() else {
             return Err(Error::InvalidArgument {
                 field,
@@ -137,12 +165,12 @@ pub fn ids(value: &JsValue, field: &'static str) -> Result<Vec<String>, Error> {
 
 /// Bytes: a `Uint8Array` (or an `ArrayBuffer`) of at most [`MAX_DATA_BYTES`].
 pub fn bytes(value: &JsValue, field: &'static str) -> Result<Vec<u8>, Error> {
-    let array = if let Some(a) = value.dyn_ref::<js_sys::Uint8Array>() {
-        a.clone()
-    } else if let Some(buffer) = value.dyn_ref::<js_sys::ArrayBuffer>() {
-        js_sys::Uint8Array::new(buffer)
-    } else {
-        return Err(wrong(field, value, "a Uint8Array of the file's bytes"));
+    // The tag is the object's own (a `Proxy` of a typed array is tagged "Object"), so the
+    // unchecked casts below are to what the value is.
+    let array = match tag(value).as_deref() {
+        Some("Uint8Array") => value.unchecked_ref::<js_sys::Uint8Array>().clone(),
+        Some("ArrayBuffer") => js_sys::Uint8Array::new(value),
+        _ => return Err(wrong(field, value, "a Uint8Array of the file's bytes")),
     };
     let length = array.length() as usize;
     if length > MAX_DATA_BYTES {
@@ -157,7 +185,8 @@ pub fn bytes(value: &JsValue, field: &'static str) -> Result<Vec<u8>, Error> {
 
 /// An options object (or `undefined`/`null` for the defaults), read through JSON so that
 /// unknown fields are named; a number that is not finite, a BigInt, a Symbol or a function
-/// anywhere inside is an error naming its place (JSON would turn `NaN` into `null`: "not set").
+/// anywhere inside is an error naming its key (JSON would turn `NaN` into `null`: "not set"),
+/// and so is an object whose reading throws (a getter, a revoked `Proxy`).
 pub fn options<T: serde::de::DeserializeOwned + Default>(
     value: &JsValue,
     field: &'static str,
@@ -165,84 +194,68 @@ pub fn options<T: serde::de::DeserializeOwned + Default>(
     if value.is_undefined() || value.is_null() {
         return Ok(T::default());
     }
-    if !value.is_object() || value.is_function() || js_sys::Array::is_array(value) {
+    if !value.is_object() || value.is_function() {
         return Err(wrong(
             field,
             value,
             "an object with the documented option fields",
         ));
     }
-    check_plain(value, field, &mut String::new(), 0)?;
-    let json = js_sys::JSON::stringify(value)
-        .ok()
-        .and_then(|text| text.as_string())
-        .ok_or_else(|| wrong(field, value, "an object that can be written as JSON"))?;
-    crate::api::options_from_json(&json)
-}
-
-/// How deep an options object may nest (the deepest documented option is three levels down).
-const MAX_DEPTH: usize = 8;
-
-/// Fails at the first value inside `value` that JSON would drop or change silently.
-fn check_plain(
-    value: &JsValue,
-    field: &'static str,
-    path: &mut String,
-    depth: usize,
-) -> Result<(), Error> {
-    let bad = |what: String, expected: &'static str| Error::InvalidOption {
-        // The option's own name: the path's first step.
-        field: match path.split(['.', '[']).next() {
-            Some(first) if !first.is_empty() => first.to_owned(),
-            _ => field.to_owned(),
+    // The first value JSON would drop or change silently, with its key.
+    type Found = Option<(String, String, &'static str)>;
+    let found: std::rc::Rc<std::cell::RefCell<Found>> = Default::default();
+    let seen = found.clone();
+    let replacer = Closure::<dyn FnMut(JsValue, JsValue) -> JsValue>::new(
+        move |key: JsValue, value: JsValue| {
+            let bad = match value.as_f64() {
+                Some(n) if !n.is_finite() => Some((format!("{n}"), "a finite number")),
+                Some(_) => None,
+                None if value.is_bigint() || value.is_symbol() || value.is_function() => Some((
+                    described(&value),
+                    "a number, a string, true or false, a list or an object",
+                )),
+                None => None,
+            };
+            match bad {
+                Some((what, expected)) => {
+                    let mut slot = seen.borrow_mut();
+                    if slot.is_none() {
+                        *slot = Some((key.as_string().unwrap_or_default(), what, expected));
+                    }
+                    JsValue::UNDEFINED
+                }
+                None => value,
+            }
         },
-        path: if path.is_empty() {
+    );
+    let text = js_sys::JSON::stringify_with_replacer(value, replacer.as_ref().unchecked_ref());
+    drop(replacer);
+    let first = found.borrow_mut().take();
+    if let Some((key, what, expected)) = first {
+        let name = if key.is_empty() {
             field.to_owned()
         } else {
-            path.clone()
-        },
-        message: format!("{what} is not allowed; expected {expected}"),
-    };
-    if let Some(n) = value.as_f64() {
-        if !n.is_finite() {
-            return Err(bad(format!("{n}"), "a finite number"));
-        }
-        return Ok(());
+            key
+        };
+        return Err(Error::InvalidOption {
+            field: name.clone(),
+            path: name,
+            message: format!("{what} is not allowed; expected {expected}"),
+        });
     }
-    if value.is_bigint() || value.is_symbol() || value.is_function() {
-        return Err(bad(
-            described(value),
-            "a number, string, true or false, list or object",
+    let json = text.ok().and_then(|t| t.as_string()).ok_or_else(|| {
+        wrong(
+            field,
+            value,
+            "an object that can be read and written as JSON",
+        )
+    })?;
+    if json.starts_with('[') {
+        return Err(wrong(
+            field,
+            value,
+            "an object with the documented option fields",
         ));
     }
-    if !value.is_object() {
-        return Ok(());
-    }
-    if depth >= MAX_DEPTH {
-        return Err(bad(
-            "an object nested this deep".into(),
-            "the documented option fields",
-        ));
-    }
-    let mark = path.len();
-    if js_sys::Array::is_array(value) {
-        for (i, item) in js_sys::Array::from(value).iter().enumerate() {
-            path.push_str(&format!("[{i}]"));
-            check_plain(&item, field, path, depth + 1)?;
-            path.truncate(mark);
-        }
-    } else if !value.is_instance_of::<js_sys::Date>() {
-        let object = js_sys::Object::from(value.clone());
-        for entry in js_sys::Object::entries(&object).iter() {
-            let pair = js_sys::Array::from(&entry);
-            let key = pair.get(0).as_string().unwrap_or_default();
-            if !path.is_empty() {
-                path.push('.');
-            }
-            path.push_str(&key);
-            check_plain(&pair.get(1), field, path, depth + 1)?;
-            path.truncate(mark);
-        }
-    }
-    Ok(())
+    crate::api::options_from_json(&json)
 }
