@@ -169,6 +169,10 @@ pub fn bytes(value: &JsValue, field: &'static str) -> Result<Vec<u8>, Error> {
     // unchecked casts below are to what the value is.
     let array = match tag(value).as_deref() {
         Some("Uint8Array") => value.unchecked_ref::<js_sys::Uint8Array>().clone(),
+        // A detached buffer (one transferred away) has no bytes, and a view of it would throw.
+        Some("ArrayBuffer") if value.unchecked_ref::<js_sys::ArrayBuffer>().byte_length() == 0 => {
+            return Ok(Vec::new())
+        }
         Some("ArrayBuffer") => js_sys::Uint8Array::new(value),
         _ => return Err(wrong(field, value, "a Uint8Array of the file's bytes")),
     };

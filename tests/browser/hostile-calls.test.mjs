@@ -43,6 +43,7 @@ async function hostileCalls(env) {
   const long = 'x'.repeat(1_000_000);
   const sparse = []; sparse[2] = 'a';
   const revoked = Proxy.revocable({}, {}); revoked.revoke();
+  const detached = new ArrayBuffer(8); structuredClone(detached, { transfer: [detached] });
   const revokedArray = Proxy.revocable([], {}); revokedArray.revoke();
   /** [name, value]: every kind of value a caller might hold. */
   const values = [
@@ -57,7 +58,7 @@ async function hostileCalls(env) {
     ['options with NaN', { budget: NaN, count: Infinity }], ['options with BigInt', { count: 5n }],
     ['a getter that throws', { get count() { throw new Error('boom'); } }],
     ['an array whose item throws', Object.defineProperty(['a'], 0, { get() { throw new Error('boom'); } })],
-    ['a revoked Proxy', revoked.proxy], ['a revoked Proxy of an array', revokedArray.proxy],
+    ['a revoked Proxy', revoked.proxy], ['a detached ArrayBuffer', detached], ['a revoked Proxy of an array', revokedArray.proxy],
   ];
   const csv = 'id,title,teaches\nmy-1,Heat pump basics,install heat pumps\n';
   const council = { area: 'UKE11' };
