@@ -352,21 +352,8 @@ fn json_rows(text: &str) -> Result<(Rows, Vec<RowProblem>), Error> {
 /// The rows of a CSV list, and the problems with numbers found while reading them.
 fn csv_rows(text: &str) -> Result<(Rows, Vec<RowProblem>), Error> {
     let separator = spreadsheet::separator(text);
-    let header_separators = text
-        .lines()
-        .next()
-        .map_or(0, |l| l.bytes().filter(|&b| b == separator).count());
-    if let Some(open) = spreadsheet::open_quote(text, separator, header_separators) {
-        let message = match open.runs_into {
-            Some(next) => format!(
-                "a quote opens a cell on line {} and runs on into line {next}, which reads as a row of its own; close the quote, or write a quote inside a cell as \"\"",
-                open.line
-            ),
-            None => format!(
-                "a quote opens a cell on line {} and never closes; close it, or write a quote inside a cell as \"\"",
-                open.line
-            ),
-        };
+    if let Some(open) = spreadsheet::open_quote_in(text, separator) {
+        let message = open.message();
         return Err(Error::InvalidRows {
             file: "course list",
             problems: vec![RowProblem {

@@ -39,7 +39,8 @@ pub struct FigureRow {
 pub struct Figures {
     /// Rows that read.
     pub rows: Vec<FigureRow>,
-    /// One per row that does not read.
+    /// One per row that does not read; each message reads after its field ("the count" "is
+    /// empty", "the count" "\"x\" is not a number").
     #[cfg_attr(
         target_arch = "wasm32",
         tsify(
@@ -110,9 +111,10 @@ fn json_figures(text: &str) -> Result<Figures, String> {
             serde_json::Value::Number(n) => {
                 n.as_f64().ok_or_else(|| format!("{n} is not a number"))
             }
-            serde_json::Value::String(s) => spreadsheet::number(s, b',')
-                .and_then(|n| n.ok_or_else(|| "the count is empty".to_owned())),
-            serde_json::Value::Null => Err("the count is missing".to_owned()),
+            serde_json::Value::String(s) => {
+                spreadsheet::number(s, b',').and_then(|n| n.ok_or_else(|| "is empty".to_owned()))
+            }
+            serde_json::Value::Null => Err("is missing".to_owned()),
             other => Err(format!("{} is not a number", shown(&other.to_string()))),
         };
         push(&mut figures, row, None, occupation, count);
@@ -131,20 +133,8 @@ fn csv_figures(text: &str) -> Result<Figures, Error> {
         }],
     };
     let separator = spreadsheet::separator(text);
-    let first_line = text.lines().next().unwrap_or_default();
-    let separators = first_line.bytes().filter(|&b| b == separator).count();
-    if let Some(open) = spreadsheet::open_quote(text, separator, separators) {
-        return Err(whole(
-            Some(open.line),
-            format!(
-                "a quote opens a cell on line {} and {}; close it, or write a quote inside a cell as \"\"",
-                open.line,
-                match open.runs_into {
-                    Some(next) => format!("runs on into line {next}, which reads as a row of its own"),
-                    None => "never closes".to_owned(),
-                }
-            ),
-        ));
+    if let Some(open) = spreadsheet::open_quote_in(text, separator) {
+        return Err(whole(Some(open.line), open.message()));
     }
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -213,8 +203,8 @@ fn csv_figures(text: &str) -> Result<Figures, Error> {
         let count_at = count_column.unwrap_or_else(|| record.len().saturating_sub(1));
         let count = match record.get(count_at) {
             Some(cell) if count_at != job_column => spreadsheet::number(cell, separator)
-                .and_then(|n| n.ok_or_else(|| "the count is empty".to_owned())),
-            _ => Err("there is no count".to_owned()),
+                .and_then(|n| n.ok_or_else(|| "is empty".to_owned())),
+            _ => Err("is missing".to_owned()),
         };
         push(&mut figures, row, line, occupation, count);
     }
@@ -239,11 +229,11 @@ fn push(
     if occupation.trim().is_empty() {
         figures
             .problems
-            .push(problem("occupation", "the job is empty".into()));
+            .push(problem("occupation", "is empty".into()));
     } else if chars > MAX_ID_CHARS {
         figures.problems.push(problem(
             "occupation",
-            format!("{chars} characters; at most {MAX_ID_CHARS} are read here"),
+            format!("has {chars} characters; at most {MAX_ID_CHARS} are read here"),
         ));
     } else {
         match count {

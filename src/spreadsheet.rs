@@ -72,6 +72,30 @@ pub struct OpenQuote {
     pub runs_into: Option<usize>,
 }
 
+impl OpenQuote {
+    /// What is wrong and what to do, in words.
+    pub fn message(&self) -> String {
+        match self.runs_into {
+            Some(next) => format!(
+                "a quote opens a cell on line {} and runs on into line {next}, which reads as a row of its own; close the quote, or write a quote inside a cell as \"\"",
+                self.line
+            ),
+            None => format!(
+                "a quote opens a cell on line {} and never closes; close it, or write a quote inside a cell as \"\"",
+                self.line
+            ),
+        }
+    }
+}
+
+/// [`open_quote`] for a file whose first line is its header (or its first row): a whole row has
+/// as many separators as that line.
+pub fn open_quote_in(text: &str, separator: u8) -> Option<OpenQuote> {
+    let first_line = text.lines().next().unwrap_or_default();
+    let row_separators = first_line.bytes().filter(|&b| b == separator).count();
+    open_quote(text, separator, row_separators)
+}
+
 /// Finds a quote that opens a cell and never closes, or closes only after swallowing a line
 /// that has as many separators as a whole row (`row_separators`, the header's count): a
 /// mistyped quote, not a cell written over two lines. Quotes count only at the start of a cell,

@@ -85,3 +85,12 @@ export function formatWeeks(weeks) {
 export function clip(text, max) {
   return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 }
+
+/**
+ * Where a row of a loaded file is: "Row 2 (line 3)", or "Row 2" where the file has no lines
+ * (JSON).
+ * @param {{ row: number | null, line?: number | null }} r
+ */
+export function rowInWords(r) {
+  return `Row ${r.row}${r.line === null || r.line === undefined ? '' : ` (line ${r.line})`}`;
+}

@@ -7,7 +7,7 @@
  */
 
 import { h, setFieldError } from './dom.js';
-import { formatCount, formatGbp } from './format.js';
+import { formatCount, formatGbp, rowInWords } from './format.js';
 import { readNumber } from '../components/editable-table/editable-table.js';
 
 /**
@@ -106,7 +106,8 @@ export function wireOwnFigures(picture, planner, onLoaded = () => {}) {
       byId('own-figures-status').textContent = 'Nothing was changed.';
       return;
     }
-    const problems = picture.applyOwnFigures(kind, figures);
+    const problems = [...figures.problems.map(problemInWords), ...picture.applyOwnFigures(kind, figures.rows)];
+    if (figures.rows.length === 0 && problems.length === 0) problems.push('The file has no figures.');
     fail(problems.length === 0 ? '' : problems.slice(0, 10).join(' '));
     byId('own-figures-status').textContent = problems.length === 0 ? 'Your figures are in the table.' : `${formatCount(problems.length)} rows were not used; the others are in the table.`;
     onLoaded(kind);
@@ -114,14 +115,15 @@ export function wireOwnFigures(picture, planner, onLoaded = () => {}) {
 }
 
 /**
- * A problem of a loaded file in words: "Row 2 (line 3): …", or the file's own.
- * @param {{ row: number | null, line: number | null, field: string, message: string }} p
+ * A problem the planner found in a file of figures, in words, from its fields: "Row 2 (line 3):
+ * the count …" (a row's message reads after its field), or "The file does not read: …".
+ * @param {{ row: number | null, line?: number | null, field: string, message: string }} p
  */
 export function problemInWords(p) {
-  const where = p.row === null ? (p.line === null ? '' : `Line ${p.line}: `)
-    : `Row ${p.row}${p.line === null || p.line === undefined ? '' : ` (line ${p.line})`}: `;
-  const message = `${p.message.charAt(0).toUpperCase()}${p.message.slice(1)}`;
-  return `${where}${message}${/[.?!]$/.test(message) ? '' : '.'}`;
+  if (p.row === null) {
+    return `The file does not read${p.line === null || p.line === undefined ? '' : ` at line ${p.line}`}: ${p.message}.`;
+  }
+  return `${rowInWords(p)}: the ${p.field} ${p.message}.`;
 }
 
 /**

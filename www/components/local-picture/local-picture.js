@@ -7,8 +7,8 @@
  */
 
 import { h, replaceChildren } from '../../app/dom.js';
-import { formatCount } from '../../app/format.js';
-import { EditableTable, readNumber } from '../editable-table/editable-table.js';
+import { formatCount, rowInWords } from '../../app/format.js';
+import { EditableTable } from '../editable-table/editable-table.js';
 
 /**
  * @typedef {import('../../app/planner-client.js').PlannerClient} PlannerClient
@@ -176,35 +176,32 @@ export class LocalPicture {
   }
 
   /**
-   * Apply figures the planner read from the college's or council's own file (`readFigures`:
-   * a job, an ESCO id, URI or the job's name as the tables show it, and a count per row) to the
-   * origins (`which` = 'origins': the college's learners, the council's workers) or the
-   * destinations (openings). Returns one problem per row that does not fit, in words.
+   * Apply rows of figures the planner read from the college's or council's own file
+   * (`readFigures`: a job, as an ESCO id, URI or the job's name as the tables show it, and a
+   * count) to the origins (`which` = 'origins': the college's learners, the council's workers)
+   * or the destinations (openings). Returns one problem, in words, per row whose job is not in
+   * the table.
    * @param {'origins' | 'destinations'} which
-   * @param {import('../../pkg-area/greenpath.js').Figures} figures
+   * @param {import('../../pkg-area/greenpath.js').FigureRow[]} rows
    * @returns {string[]}
    */
-  applyOwnFigures(which, figures) {
+  applyOwnFigures(which, rows) {
     const table = which === 'origins' ? this.originTable : this.destinationTable;
     const column = which === 'origins' && this.use === 'college' ? 2 : 1;
-    const where = (/** @type {{ row: number | null, line?: number | null }} */ r) =>
-      `Row ${r.row}${r.line === null || r.line === undefined ? '' : ` (line ${r.line})`}`;
     /** @type {string[]} */
-    const problems = figures.problems.map((p) => `${where(p)}: the ${p.field} ${p.message.replace(/^the (count|job) /, '')}.`);
-    const records = figures.rows.map((r) => ({ ...r, name: r.occupation }));
-    if (records.length === 0 && problems.length === 0) return ['The file has no figures.'];
-    records.forEach((record) => {
-      const { name, count } = record;
+    const problems = [];
+    for (const row of rows) {
+      const name = row.occupation;
       const id = name.replace(/^https?:\/\/data\.europa\.eu\/esco\/occupation\//, '');
       const r = table.rows.findIndex((x, k) => x.id === id || table.rowName(k).toLowerCase().startsWith(name.toLowerCase() + ' ')
         || table.rowName(k).toLowerCase() === name.toLowerCase());
       if (r < 0) {
-        problems.push(`${where(record)}: “${name.slice(0, 60)}” is not a job in this table.`);
-        return;
+        problems.push(`${rowInWords(row)}: “${name.slice(0, 60)}” is not a job in this table.`);
+        continue;
       }
       table.inputs[r][0].checked = true;
-      table.inputs[r][column].value = String(count);
-    });
+      table.inputs[r][column].value = String(row.count);
+    }
     this.onChange();
     return problems;
   }
