@@ -65,24 +65,23 @@ struct Record {
 /// [`Error::InvalidRows`] for a file that cannot be read at all: too large, empty, not JSON
 /// when it starts like JSON, a quote that never closes, or more than [`MAX_FIGURE_ROWS`] rows.
 pub fn read_figures(text: &str) -> Result<Figures, Error> {
-    let whole = |message: String| Error::InvalidRows {
-        file: "figures file",
-        problems: vec![RowProblem::file("file", message)],
-    };
     if text.len() > MAX_FILE_BYTES {
-        return Err(whole(format!(
-            "the file is {:.1} MB; a file of figures may be at most {} MB",
-            text.len() as f64 / 1_048_576.0,
-            MAX_FILE_BYTES / 1_048_576
-        )));
+        return Err(whole(
+            None,
+            format!(
+                "the file is {:.1} MB; a file of figures may be at most {} MB",
+                text.len() as f64 / 1_048_576.0,
+                MAX_FILE_BYTES / 1_048_576
+            ),
+        ));
     }
     let text = spreadsheet::without_bom(text);
     if text.trim().is_empty() {
-        return Err(whole("the file is empty".into()));
+        return Err(whole(None, "the file is empty".into()));
     }
     let trimmed = text.trim_start();
     if trimmed.starts_with('[') || trimmed.starts_with('{') {
-        json_figures(text).map_err(whole)
+        json_figures(text).map_err(|message| whole(None, message))
     } else {
         csv_figures(text)
     }
@@ -122,8 +121,9 @@ fn json_figures(text: &str) -> Result<Figures, String> {
     Ok(figures)
 }
 
-fn csv_figures(text: &str) -> Result<Figures, Error> {
-    let whole = |line: Option<usize>, message: String| Error::InvalidRows {
+/// The error for a file that cannot be read at all (at `line`, where known).
+fn whole(line: Option<usize>, message: String) -> Error {
+    Error::InvalidRows {
         file: "figures file",
         problems: vec![RowProblem {
             row: None,
@@ -131,7 +131,16 @@ fn csv_figures(text: &str) -> Result<Figures, Error> {
             field: "file".into(),
             message,
         }],
-    };
+    }
+}
+
+/// Header words of the column naming the job, and of the column of counts.
+const JOB_WORDS: [&str; 4] = ["occupation", "job", "esco", "title"];
+const COUNT_WORDS: [&str; 7] = [
+    "count", "workers", "learners", "openings", "people", "number", "places",
+];
+
+fn csv_figures(text: &str) -> Result<Figures, Error> {
     let separator = spreadsheet::separator(text);
     if let Some(open) = spreadsheet::open_quote_in(text, separator) {
         return Err(whole(Some(open.line), open.message()));
@@ -155,31 +164,19 @@ fn csv_figures(text: &str) -> Result<Figures, Error> {
     if let Some(record) = records.next() {
         let record = record.map_err(|e| whole(Some(1), format!("line 1 does not read: {e}")))?;
         let names: Vec<String> = record.iter().map(crate::text::fold).collect();
-        let is_header = names.iter().any(|n| {
-            [
-                "occupation",
-                "job",
-                "esco",
-                "count",
-                "workers",
-                "learners",
-                "openings",
-            ]
-            .iter()
-            .any(|w| n.contains(w))
-        }) && record
-            .iter()
-            .all(|cell| spreadsheet::number(cell, separator).is_err() || cell.is_empty());
+        let find = |words: &[&str]| {
+            names
+                .iter()
+                .position(|n| words.iter().any(|w| n.contains(w)))
+        };
+        let (job, count) = (find(&JOB_WORDS), find(&COUNT_WORDS));
+        let is_header = (job.is_some() || count.is_some())
+            && record
+                .iter()
+                .all(|cell| spreadsheet::number(cell, separator).is_err() || cell.is_empty());
         if is_header {
-            let find = |words: &[&str]| {
-                names
-                    .iter()
-                    .position(|n| words.iter().any(|w| n.contains(w)))
-            };
-            job_column = find(&["occupation", "job", "esco", "title"]).unwrap_or(0);
-            count_column = find(&[
-                "count", "workers", "learners", "openings", "people", "number", "places",
-            ]);
+            job_column = job.unwrap_or(0);
+            count_column = count;
         } else {
             first = Some(record);
         }

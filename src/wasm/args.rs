@@ -165,10 +165,12 @@ pub fn ids(value: &JsValue, field: &'static str) -> Result<Vec<String>, Error> {
 
 /// Bytes: a `Uint8Array` (or an `ArrayBuffer`) of at most [`MAX_DATA_BYTES`].
 pub fn bytes(value: &JsValue, field: &'static str) -> Result<Vec<u8>, Error> {
-    // The tag is the object's own (a `Proxy` of a typed array is tagged "Object"), so the
-    // unchecked casts below are to what the value is.
+    // A `Proxy` of a typed array is tagged "Object", and `isView` (which runs no code of the
+    // value's) rules out a plain object claiming the tag: the casts below are to what it is.
     let array = match tag(value).as_deref() {
-        Some("Uint8Array") => value.unchecked_ref::<js_sys::Uint8Array>().clone(),
+        Some("Uint8Array") if js_sys::ArrayBuffer::is_view(value) => {
+            value.unchecked_ref::<js_sys::Uint8Array>().clone()
+        }
         // A detached buffer (one transferred away) has no bytes, and a view of it would throw.
         Some("ArrayBuffer") if value.unchecked_ref::<js_sys::ArrayBuffer>().byte_length() == 0 => {
             return Ok(Vec::new())

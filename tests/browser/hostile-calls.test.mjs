@@ -58,7 +58,8 @@ async function hostileCalls(env) {
     ['options with NaN', { budget: NaN, count: Infinity }], ['options with BigInt', { count: 5n }],
     ['a getter that throws', { get count() { throw new Error('boom'); } }],
     ['an array whose item throws', Object.defineProperty(['a'], 0, { get() { throw new Error('boom'); } })],
-    ['a revoked Proxy', revoked.proxy], ['a detached ArrayBuffer', detached], ['a revoked Proxy of an array', revokedArray.proxy],
+    ['a revoked Proxy', revoked.proxy], ['a detached ArrayBuffer', detached],
+    ['an object claiming to be a Uint8Array', { [Symbol.toStringTag]: 'Uint8Array', length: 3 }], ['a revoked Proxy of an array', revokedArray.proxy],
   ];
   const csv = 'id,title,teaches\nmy-1,Heat pump basics,install heat pumps\n';
   const council = { area: 'UKE11' };
